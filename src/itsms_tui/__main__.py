@@ -1,0 +1,7 @@
+"""`python -m itsms_tui` runs the same entry point as the `itsms-tui` script."""
+
+import sys
+
+from itsms_tui.cli import main
+
+sys.exit(main())

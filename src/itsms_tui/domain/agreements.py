@@ -1,0 +1,184 @@
+"""Agreements of the four kinds (contract, underpinning contract, OLA, customer SLA) and amendments."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Direction, Priority, Renewal
+from itsms_tui.domain.fields import ListItem, LongText, Name, RecordId, ShortText
+from itsms_tui.domain.record import Record
+
+
+class ServiceTarget(BaseModel):
+    """A service level target such as availability >= 99.9 %."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    metric: Name = Field(title="Metric", description="e.g. availability, first-time fix rate.")
+    target: float = Field(ge=-1e12, le=1e12, title="Target")
+    unit: ShortText = Field(default="%", title="Unit")
+    direction: Direction = Field(default=Direction.HIGHER_IS_BETTER, title="Direction")
+
+
+class PriorityTimes(BaseModel):
+    """Response and resolution times (minutes) for one incident priority."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    priority: Priority = Field(title="Priority")
+    response_minutes: int = Field(ge=0, le=525_600, title="Response (min)")
+    resolution_minutes: int = Field(ge=0, le=5_256_000, title="Resolution (min)")
+
+    @model_validator(mode="after")
+    def _resolution_after_response(self) -> Self:
+        if self.resolution_minutes < self.response_minutes:
+            raise ValueError("resolution time cannot be shorter than response time")
+        return self
+
+
+SUPPLIER_SIDE_KINDS: frozenset[AgreementKind] = frozenset(
+    {AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_CONTRACT, AgreementKind.OLA}
+)
+
+
+class Agreement(Record):
+    """An agreement with a supplier (contract, UC, OLA) or a customer (SLA)."""
+
+    collection: ClassVar[str] = "agreements"
+    prefix: ClassVar[str] = "AGR"
+    label: ClassVar[str] = "Agreement"
+    title_field: ClassVar[str] = "title"
+    references: ClassVar[dict[str, str]] = {
+        "supplier_id": "suppliers",
+        "service_ids": "services",
+        "underpinning_ids": "agreements",
+    }
+    date_order: ClassVar[tuple[tuple[str, str], ...]] = (("start_date", "end_date"),)
+
+    title: Name = Field(title="Title")
+    kind: AgreementKind = Field(default=AgreementKind.CONTRACT, title="Kind")
+    status: AgreementStatus = Field(default=AgreementStatus.DRAFT, title="Status")
+    supplier_id: RecordId | None = Field(
+        default=None, title="Supplier", description="The supplier party (contracts, UCs and OLAs)."
+    )
+    customer: ShortText = Field(
+        default="", title="Customer", description="The customer party (customer SLAs)."
+    )
+    service_ids: list[RecordId] = Field(
+        default_factory=list, title="Services", description="Services the agreement covers."
+    )
+    underpinning_ids: list[RecordId] = Field(
+        default_factory=list,
+        title="Underpinned by",
+        description="For a customer SLA: the contracts and OLAs that support it.",
+    )
+    owner: ShortText = Field(
+        default="", title="Agreement owner", description="Our person accountable for the agreement."
+    )
+    scope: LongText = Field(default="", title="Scope")
+    requirements: list[ListItem] = Field(
+        default_factory=list, title="Requirements", description="One per line."
+    )
+    targets: list[ServiceTarget] = Field(default_factory=list, title="Service level targets")
+    priority_times: list[PriorityTimes] = Field(
+        default_factory=list, title="Response and resolution times"
+    )
+    quality_standards: list[ListItem] = Field(
+        default_factory=list,
+        title="Quality standards",
+        description="e.g. ISO/IEC 27001; one per line.",
+    )
+    conditions: list[ListItem] = Field(
+        default_factory=list, title="Conditions", description="One per line."
+    )
+    workload_limits: list[ListItem] = Field(
+        default_factory=list,
+        title="Workload limits",
+        description="e.g. max 500 tickets/month; one per line.",
+    )
+    exceptions: list[ListItem] = Field(
+        default_factory=list, title="Exceptions", description="One per line."
+    )
+    authorities: list[ListItem] = Field(
+        default_factory=list,
+        title="Authorities",
+        description="Who may decide what, on either side; one per line.",
+    )
+    our_responsibilities: list[ListItem] = Field(
+        default_factory=list, title="Our responsibilities", description="One per line."
+    )
+    their_responsibilities: list[ListItem] = Field(
+        default_factory=list, title="Other party's responsibilities", description="One per line."
+    )
+    start_date: date | None = Field(
+        default=None, title="Start", description="YYYY-MM-DD: first day of the initial term."
+    )
+    end_date: date | None = Field(
+        default=None,
+        title="End of initial term",
+        description="YYYY-MM-DD: last day of the initial term.",
+    )
+    renewal: Renewal = Field(
+        default=Renewal.NONE,
+        title="Renewal",
+        description="tacit: renews unless cancelled; express: only by new signature.",
+    )
+    renewal_months: int | None = Field(default=None, ge=1, le=120, title="Renewal period (months)")
+    notice_days: int | None = Field(
+        default=None,
+        ge=0,
+        le=3650,
+        title="Notice period (days)",
+        description="Cancellation notice before the end of a term.",
+    )
+    value: float | None = Field(default=None, ge=0, le=1e13, title="Annual value")
+    currency: ShortText = Field(default="EUR", title="Currency")
+    review_interval_months: int | None = Field(
+        default=None, ge=1, le=60, title="Review interval (months)"
+    )
+    signed_on: date | None = Field(default=None, title="Signed on", description="YYYY-MM-DD")
+
+    @model_validator(mode="after")
+    def _party_and_term(self) -> Self:
+        if self.kind is AgreementKind.CUSTOMER_SLA:
+            if self.supplier_id:
+                raise ValueError("a customer SLA names a customer, not a supplier")
+        elif self.underpinning_ids:
+            raise ValueError("only a customer SLA is underpinned by other agreements")
+        if self.renewal is Renewal.TACIT and self.renewal_months is None:
+            raise ValueError("tacit renewal needs a renewal period (months)")
+        priorities = [p.priority for p in self.priority_times]
+        if len(priorities) != len(set(priorities)):
+            raise ValueError("each priority may have one row of response and resolution times")
+        return self
+
+    @property
+    def party(self) -> str:
+        """The other party: supplier id or customer name."""
+        return (
+            self.customer if self.kind is AgreementKind.CUSTOMER_SLA else (self.supplier_id or "")
+        )
+
+
+class Amendment(Record):
+    """A change to an agreement, with its impact assessment."""
+
+    collection: ClassVar[str] = "amendments"
+    prefix: ClassVar[str] = "AMD"
+    label: ClassVar[str] = "Amendment"
+    title_field: ClassVar[str] = "title"
+    references: ClassVar[dict[str, str]] = {"agreement_id": "agreements"}
+
+    agreement_id: RecordId = Field(title="Agreement")
+    title: Name = Field(title="Amendment")
+    description: LongText = Field(default="", title="Description")
+    effective_on: date | None = Field(default=None, title="Effective on", description="YYYY-MM-DD")
+    impact_assessment: LongText = Field(
+        default="",
+        title="Impact assessment",
+        description="Effect on services, targets, cost and risk.",
+    )
+    approved_by: ShortText = Field(default="", title="Approved by")

@@ -1,0 +1,31 @@
+"""The service catalogue that agreements, activities and changes refer to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import Field
+
+from itsms_tui.domain.enums import ServiceStatus
+from itsms_tui.domain.fields import ListItem, LongText, Name, ShortText
+from itsms_tui.domain.record import Record
+
+
+class Service(Record):
+    """A service in the catalogue: what agreements, processes and changes refer to."""
+
+    collection: ClassVar[str] = "services"
+    prefix: ClassVar[str] = "SVC"
+    label: ClassVar[str] = "Service"
+
+    name: Name = Field(title="Name", description="Service name as customers know it.")
+    description: LongText = Field(default="", title="Description")
+    owner: ShortText = Field(
+        default="", title="Service owner", description="Person accountable for the service."
+    )
+    status: ServiceStatus = Field(default=ServiceStatus.LIVE, title="Status")
+    customers: list[ListItem] = Field(
+        default_factory=list,
+        title="Customers",
+        description="One customer or customer group per line.",
+    )

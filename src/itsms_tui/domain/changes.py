@@ -1,0 +1,180 @@
+"""Change requests and their enforced workflow.
+
+draft -> submitted -> assessed -> approved | rejected -> implemented -> reviewed -> closed.
+An emergency change may be approved straight from submitted (assessment recorded with the
+approval); an unplanned change is recorded as already implemented and must be reviewed.
+Each target state states which fields it needs, so the UI can ask for exactly those.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from pydantic import Field
+
+from itsms_tui.domain.enums import ChangeKind, ChangeStatus, RiskLevel
+from itsms_tui.domain.fields import LongText, Name, RecordId, ShortText
+from itsms_tui.domain.record import Record
+
+S = ChangeStatus
+
+
+class ChangeRequest(Record):
+    """A request for change with assessment, approval, backout plan and review."""
+
+    collection: ClassVar[str] = "changes"
+    prefix: ClassVar[str] = "CHG"
+    label: ClassVar[str] = "Change"
+    title_field: ClassVar[str] = "title"
+    references: ClassVar[dict[str, str]] = {
+        "service_id": "services",
+        "process_id": "processes",
+        "supplier_id": "suppliers",
+    }
+    date_order: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("planned_start", "planned_end"),
+        ("requested_on", "approved_on"),
+    )
+
+    title: Name = Field(title="Change")
+    description: LongText = Field(
+        default="", title="Description", description="What changes and why."
+    )
+    kind: ChangeKind = Field(default=ChangeKind.NORMAL, title="Type")
+    status: ChangeStatus = Field(
+        default=ChangeStatus.DRAFT, title="Status", description="Moved only through the workflow."
+    )
+    requested_by: ShortText = Field(default="", title="Requested by")
+    requested_on: date | None = Field(default=None, title="Requested on", description="YYYY-MM-DD")
+    service_id: RecordId | None = Field(default=None, title="Service affected")
+    process_id: RecordId | None = Field(default=None, title="Process affected")
+    supplier_id: RecordId | None = Field(default=None, title="Supplier involved")
+    impact_assessment: LongText = Field(default="", title="Impact assessment")
+    risk_level: RiskLevel | None = Field(default=None, title="Risk level")
+    backout_plan: LongText = Field(default="", title="Backout plan")
+    planned_start: date | None = Field(
+        default=None, title="Planned start", description="YYYY-MM-DD"
+    )
+    planned_end: date | None = Field(default=None, title="Planned end", description="YYYY-MM-DD")
+    approver: ShortText = Field(default="", title="Approver")
+    approved_on: date | None = Field(
+        default=None, title="Decided on", description="Date of approval or rejection."
+    )
+    decision_notes: LongText = Field(
+        default="",
+        title="Decision notes",
+        description="Conditions of approval or reason for rejection.",
+    )
+    implemented_on: date | None = Field(
+        default=None, title="Implemented on", description="YYYY-MM-DD"
+    )
+    review_notes: LongText = Field(default="", title="Post-implementation review")
+    reviewed_on: date | None = Field(default=None, title="Reviewed on", description="YYYY-MM-DD")
+    closed_on: date | None = Field(default=None, title="Closed on", description="YYYY-MM-DD")
+
+
+class WorkflowError(ValueError):
+    """An illegal or incomplete transition; the message says what is allowed or missing."""
+
+
+TRANSITIONS: dict[ChangeStatus, tuple[ChangeStatus, ...]] = {
+    S.DRAFT: (S.SUBMITTED,),
+    S.SUBMITTED: (S.ASSESSED, S.REJECTED),
+    S.ASSESSED: (S.APPROVED, S.REJECTED),
+    S.APPROVED: (S.IMPLEMENTED,),
+    S.REJECTED: (S.CLOSED,),
+    S.IMPLEMENTED: (S.REVIEWED,),
+    S.REVIEWED: (S.CLOSED,),
+    S.CLOSED: (),
+}
+
+EMERGENCY_SHORTCUT: tuple[ChangeStatus, ChangeStatus] = (S.SUBMITTED, S.APPROVED)
+
+REQUIRED_FIELDS: dict[ChangeStatus, tuple[str, ...]] = {
+    S.SUBMITTED: ("requested_by", "requested_on"),
+    S.ASSESSED: ("impact_assessment", "risk_level", "backout_plan"),
+    S.APPROVED: ("approver", "approved_on"),
+    S.REJECTED: ("approver", "approved_on", "decision_notes"),
+    S.IMPLEMENTED: ("implemented_on",),
+    S.REVIEWED: ("review_notes", "reviewed_on"),
+    S.CLOSED: ("closed_on",),
+}
+"""What must be filled in (already, or with the transition) to enter each state."""
+
+ACTION_NAMES: dict[ChangeStatus, str] = {
+    S.SUBMITTED: "Submit",
+    S.ASSESSED: "Assess",
+    S.APPROVED: "Approve",
+    S.REJECTED: "Reject",
+    S.IMPLEMENTED: "Implement",
+    S.REVIEWED: "Review",
+    S.CLOSED: "Close",
+}
+
+INITIAL_STATES: dict[ChangeKind, tuple[ChangeStatus, ...]] = {
+    ChangeKind.STANDARD: (S.DRAFT, S.APPROVED),
+    ChangeKind.NORMAL: (S.DRAFT,),
+    ChangeKind.EMERGENCY: (S.DRAFT, S.SUBMITTED),
+    ChangeKind.UNPLANNED: (S.IMPLEMENTED,),
+}
+"""States a new change of each kind may be recorded in: a standard change is pre-approved;
+an unplanned change is recorded after the fact, as implemented, to be reviewed."""
+
+
+def allowed_transitions(change: ChangeRequest) -> tuple[ChangeStatus, ...]:
+    """The states this change may move to next."""
+    nexts = TRANSITIONS[change.status]
+    if change.kind is ChangeKind.EMERGENCY and change.status is EMERGENCY_SHORTCUT[0]:
+        nexts = (*nexts, EMERGENCY_SHORTCUT[1])
+    return nexts
+
+
+def required_fields(change: ChangeRequest, target: ChangeStatus) -> tuple[str, ...]:
+    """Fields needed to enter ``target``; an emergency approval also needs the assessment."""
+    fields = REQUIRED_FIELDS.get(target, ())
+    if target is S.APPROVED and change.status is S.SUBMITTED:
+        fields = (*REQUIRED_FIELDS[S.ASSESSED], *fields)
+    return fields
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def transition(
+    change: ChangeRequest, target: ChangeStatus, updates: dict[str, Any] | None = None
+) -> ChangeRequest:
+    """Return a copy of ``change`` moved to ``target`` with ``updates`` applied.
+
+    Raises WorkflowError naming the allowed transitions, or the missing fields.
+    """
+    allowed = allowed_transitions(change)
+    if target not in allowed:
+        names = ", ".join(s.value for s in allowed) or "none (the change is closed)"
+        raise WorkflowError(
+            f"{change.display}: cannot go from {change.status.value} to {target.value}; "
+            f"allowed: {names}"
+        )
+    updates = dict(updates or {})
+    if "status" in updates:
+        raise WorkflowError("status is set by the transition, not as a field")
+    data = change.model_dump()
+    data.update(updates)
+    data["status"] = target
+    moved = ChangeRequest.model_validate(data)
+    missing = [f for f in required_fields(change, target) if _blank(getattr(moved, f))]
+    if missing:
+        labels = ", ".join(str(ChangeRequest.model_fields[f].title) for f in missing)
+        raise WorkflowError(f"{change.display}: {target.value} needs {labels}")
+    return moved
+
+
+def check_initial_state(change: ChangeRequest) -> None:
+    """Refuse a new change recorded in a state its kind cannot start in."""
+    starts = INITIAL_STATES[change.kind]
+    if change.status not in starts:
+        names = ", ".join(s.value for s in starts)
+        raise WorkflowError(
+            f"a new {change.kind.value} change starts as {names}, not {change.status.value}"
+        )

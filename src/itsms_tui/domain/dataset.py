@@ -1,0 +1,89 @@
+"""An immutable-by-convention view of every record, indexed for the rules and screens.
+
+Rules (checker, RAG, overview) run over a DataSet rather than the store, so they are
+pure and testable, and the same code serves the TUI, the CLI and snapshot files.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from itsms_tui.domain.record import Record
+from itsms_tui.domain.registry import COLLECTIONS, model_for_id
+
+R = TypeVar("R", bound=Record)
+
+
+class DataSet:
+    """Records by collection and id, with reverse-reference lookups built lazily."""
+
+    def __init__(self, records: Iterable[Record] = ()) -> None:
+        self._by_collection: dict[str, dict[str, Record]] = {c: {} for c in COLLECTIONS}
+        self._reverse: dict[tuple[str, str], list[Record]] | None = None
+        for record in records:
+            self.add(record)
+
+    def add(self, record: Record) -> None:
+        """Add or replace a record (by id)."""
+        if record.collection not in self._by_collection:
+            raise KeyError(f"unknown collection {record.collection!r}")
+        self._by_collection[record.collection][record.id] = record
+        self._reverse = None
+
+    def all(self, model: type[R]) -> list[R]:
+        """Every record of ``model``, in id order."""
+        items = self._by_collection[model.collection]
+        return [r for k in sorted(items) if isinstance(r := items[k], model)]
+
+    def collection(self, name: str) -> list[Record]:
+        items = self._by_collection[name]
+        return [items[k] for k in sorted(items)]
+
+    def get(self, record_id: str) -> Record | None:
+        """The record with this id, whatever its collection."""
+        model = model_for_id(record_id)
+        if model is None:
+            return None
+        return self._by_collection[model.collection].get(record_id)
+
+    def get_as(self, model: type[R], record_id: str | None) -> R | None:
+        if not record_id:
+            return None
+        found = self._by_collection[model.collection].get(record_id)
+        return found if isinstance(found, model) else None
+
+    def _reverse_index(self) -> dict[tuple[str, str], list[Record]]:
+        if self._reverse is None:
+            reverse: dict[tuple[str, str], list[Record]] = defaultdict(list)
+            for name in COLLECTIONS:
+                for rec in self._by_collection[name].values():
+                    for ids in rec.referenced_ids().values():
+                        for target in set(ids):
+                            reverse[(target, rec.collection)].append(rec)
+            self._reverse = dict(reverse)
+        return self._reverse
+
+    def referring(self, record_id: str, model: type[R]) -> list[R]:
+        """Records of ``model`` whose reference fields hold ``record_id``."""
+        found = self._reverse_index().get((record_id, model.collection), [])
+        return sorted((r for r in found if isinstance(r, model)), key=lambda r: r.id)
+
+    def referring_any(self, record_id: str) -> list[Record]:
+        """Every record, of any collection, that refers to ``record_id``."""
+        index = self._reverse_index()
+        out: list[Record] = []
+        for name in COLLECTIONS:
+            out.extend(sorted(index.get((record_id, name), []), key=lambda r: r.id))
+        return out
+
+    def __iter__(self) -> Iterator[Record]:
+        for name in COLLECTIONS:
+            yield from self.collection(name)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_collection.values())
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(self._by_collection[name]) for name in COLLECTIONS}

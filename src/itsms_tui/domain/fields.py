@@ -1,0 +1,85 @@
+"""Reusable validated field types: bounded, control-character-free text, ids, scores.
+
+User text is shown on terminals, so control characters (ESC sequences, NUL, ...) are
+refused at validation; only multi-line fields accept newlines and tabs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+_SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+ID_PATTERN = r"^[A-Z]{3}-[0-9]{4,}$"
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def _strip(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _single_line(value: str) -> str:
+    match = _SINGLE_LINE_FORBIDDEN.search(value)
+    if match:
+        raise ValueError(f"control character {_describe(match.group())} is not allowed")
+    return value
+
+
+def _multi_line(value: str) -> str:
+    value = value.replace("\r\n", "\n")
+    match = _MULTI_LINE_FORBIDDEN.search(value)
+    if match:
+        raise ValueError(f"control character {_describe(match.group())} is not allowed")
+    return value
+
+
+def _utc(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("timestamp must include a time zone (UTC)")
+    return value.astimezone(UTC)
+
+
+Name = Annotated[
+    str,
+    BeforeValidator(_strip),
+    Field(min_length=1, max_length=200),
+    AfterValidator(_single_line),
+]
+"""A short required label: a name, a title, a person."""
+
+ShortText = Annotated[
+    str, BeforeValidator(_strip), Field(max_length=200), AfterValidator(_single_line)
+]
+"""A short optional single-line value (may be empty)."""
+
+LongText = Annotated[str, Field(max_length=20_000), AfterValidator(_multi_line)]
+"""Free multi-line text: scope, minutes, assessments."""
+
+ListItem = Annotated[
+    str,
+    BeforeValidator(_strip),
+    Field(min_length=1, max_length=500),
+    AfterValidator(_single_line),
+]
+"""One line of a list such as requirements or responsibilities."""
+
+RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=20)]
+"""A human-readable record id such as ``SUP-0001``."""
+
+Score1to5 = Annotated[int, Field(ge=1, le=5)]
+UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware, truncated to whole microseconds (TOML-safe)."""
+    return datetime.now(UTC)
