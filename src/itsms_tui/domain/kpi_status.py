@@ -1,0 +1,176 @@
+"""KPI status: direction-aware red/amber/green, freshness (grey when overdue) and trend.
+
+- higher is better: value >= target is green, >= warning amber, else red;
+  lower is better: value <= target green, <= warning amber, else red.
+- The next measurement is due one frequency period after the latest ``measured_on``
+  (``period_after``: month-end safe). It is overdue once today is more than
+  ``grace_days`` after that due date; the due day plus the grace days are still on time.
+- A KPI with no measurement, or whose latest one is overdue, is GREY: there is nothing
+  recent enough to judge. ``value_status`` keeps the RAG of the latest value regardless.
+- "Latest" is the measurement with the greatest ``measured_on``; on the same day, the one
+  recorded last (``created_at``, then id) wins.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+from itsms_tui.domain.calendar import period_after
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import Direction, Frequency, KpiStatus
+from itsms_tui.domain.kpis import Kpi, Measurement
+
+DEFAULT_GRACE_DAYS = 7
+
+
+class Thresholds(Protocol):
+    """What a RAG judgement needs; a ``Kpi`` fits."""
+
+    @property
+    def direction(self) -> Direction: ...
+
+    @property
+    def target(self) -> float: ...
+
+    @property
+    def warning(self) -> float: ...
+
+
+class Trend(StrEnum):
+    """Direction-aware movement of the recent measurements."""
+
+    IMPROVING = "improving"
+    WORSENING = "worsening"
+    STEADY = "steady"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class KpiReading:
+    """A KPI's latest value and what it means today."""
+
+    kpi_id: str
+    value: float | None
+    """Latest measured value; None when never measured."""
+    measured_on: date | None
+    measurement_id: str | None
+    status: KpiStatus
+    """RAG of the latest value, or GREY when never measured or overdue."""
+    value_status: KpiStatus
+    """RAG of the latest value ignoring freshness (GREY only when never measured)."""
+    next_due: date | None
+    """When the next measurement is due (before grace); None when never measured."""
+    overdue: bool
+    """The latest measurement is older than one period plus the grace days."""
+
+    @property
+    def never_measured(self) -> bool:
+        return self.measured_on is None
+
+
+def rag_status(kpi: Thresholds, value: float) -> KpiStatus:
+    """GREEN, AMBER or RED for ``value`` against the KPI's target and warning, by direction."""
+    if kpi.direction is Direction.LOWER_IS_BETTER:
+        if value <= kpi.target:
+            return KpiStatus.GREEN
+        return KpiStatus.AMBER if value <= kpi.warning else KpiStatus.RED
+    if value >= kpi.target:
+        return KpiStatus.GREEN
+    return KpiStatus.AMBER if value >= kpi.warning else KpiStatus.RED
+
+
+def _order_key(m: Measurement) -> tuple[date, datetime, int, str]:
+    return (m.measured_on, m.created_at, len(m.id), m.id)
+
+
+def measurements_of(kpi: Kpi, measurements: Iterable[Measurement]) -> list[Measurement]:
+    """This KPI's measurements (others ignored), oldest first."""
+    return sorted((m for m in measurements if m.kpi_id == kpi.id), key=_order_key)
+
+
+def next_measurement_due(measured_on: date, frequency: Frequency) -> date:
+    """The day the measurement after one taken on ``measured_on`` is due."""
+    return period_after(measured_on, frequency)
+
+
+def is_overdue(next_due: date, today: date, grace_days: int = DEFAULT_GRACE_DAYS) -> bool:
+    """True once ``today`` is more than ``grace_days`` after ``next_due``."""
+    return today > next_due + timedelta(days=grace_days)
+
+
+def kpi_status(
+    kpi: Kpi,
+    measurements: Iterable[Measurement],
+    today: date,
+    grace_days: int = DEFAULT_GRACE_DAYS,
+) -> KpiReading:
+    """The reading of ``kpi`` on ``today`` from its measurements (others are ignored)."""
+    own = measurements_of(kpi, measurements)
+    if not own:
+        return KpiReading(
+            kpi_id=kpi.id,
+            value=None,
+            measured_on=None,
+            measurement_id=None,
+            status=KpiStatus.GREY,
+            value_status=KpiStatus.GREY,
+            next_due=None,
+            overdue=False,
+        )
+    latest = own[-1]
+    value_status = rag_status(kpi, latest.value)
+    try:
+        next_due: date | None = next_measurement_due(latest.measured_on, kpi.frequency)
+    except OverflowError:  # measured in year 9999: never due again
+        next_due = None
+    overdue = next_due is not None and is_overdue(next_due, today, grace_days)
+    return KpiReading(
+        kpi_id=kpi.id,
+        value=latest.value,
+        measured_on=latest.measured_on,
+        measurement_id=latest.id or None,
+        status=KpiStatus.GREY if overdue else value_status,
+        value_status=value_status,
+        next_due=next_due,
+        overdue=overdue,
+    )
+
+
+def kpi_readings(
+    data: DataSet, today: date, grace_days: int = DEFAULT_GRACE_DAYS
+) -> dict[str, KpiReading]:
+    """Every KPI's reading, by KPI id (one pass over the measurements)."""
+    by_kpi: dict[str, list[Measurement]] = defaultdict(list)
+    for m in data.all(Measurement):
+        by_kpi[m.kpi_id].append(m)
+    return {k.id: kpi_status(k, by_kpi.get(k.id, []), today, grace_days) for k in data.all(Kpi)}
+
+
+def trend_of_values(direction: Direction, values: Sequence[float], tolerance: float = 0.0) -> Trend:
+    """Compare the last value with the first: better, worse or within ``tolerance``."""
+    if len(values) < 2:
+        return Trend.UNKNOWN
+    delta = values[-1] - values[0]
+    if abs(delta) <= tolerance:
+        return Trend.STEADY
+    better = delta > 0 if direction is Direction.HIGHER_IS_BETTER else delta < 0
+    return Trend.IMPROVING if better else Trend.WORSENING
+
+
+def trend(
+    kpi: Kpi, measurements: Iterable[Measurement], window: int = 3, tolerance: float = 0.0
+) -> Trend:
+    """Trend over the latest ``window`` measurements: the newest compared with the oldest.
+
+    UNKNOWN with fewer than two measurements (or a window below 2); STEADY when they
+    differ by no more than ``tolerance``; otherwise IMPROVING or WORSENING by direction.
+    """
+    if window < 2:
+        return Trend.UNKNOWN
+    recent = measurements_of(kpi, measurements)[-window:]
+    return trend_of_values(kpi.direction, [m.value for m in recent], tolerance)
