@@ -11,7 +11,14 @@ import re
 from datetime import date, datetime
 from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from itsms_tui.domain.fields import UtcDateTime, utc_now
 
@@ -45,11 +52,29 @@ class Record(BaseModel):
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
-        if not _NEW_OR_ID.match(value):
+        if not _NEW_OR_ID.fullmatch(value):  # match() with $ would let a trailing newline in
             raise ValueError("must look like ABC-0001")
         if value and cls.prefix and not value.startswith(cls.prefix + "-"):
             raise ValueError(f"must start with {cls.prefix}-")
         return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Validated assignment that leaves the record unchanged when the value is refused.
+
+        pydantic stores the new value before running model validators (pydantic issue
+        #7105), so a refused date order or party rule would otherwise stay in the record.
+        """
+        if name not in type(self).model_fields:
+            super().__setattr__(name, value)
+            return
+        before = dict(self.__dict__)
+        fields_set = set(self.__pydantic_fields_set__)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            object.__setattr__(self, "__dict__", before)
+            object.__setattr__(self, "__pydantic_fields_set__", fields_set)
+            raise
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:
