@@ -1,0 +1,1 @@
+"""The Textual front end: screens, reusable widgets and the form engine (the only layer that imports Textual)."""
