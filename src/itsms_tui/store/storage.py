@@ -1,0 +1,719 @@
+"""TinyDB storages for the data file: crash-safe, multi-process-safe, transactional.
+
+``DataFileStorage`` keeps one JSON file; ``InMemoryStorage`` (``--demo``, tests) has the
+same interface and never touches the disk. Both hold the last committed database
+encoded (orjson) and decoded, and hand TinyDB a private working copy inside
+``transaction()``, so a failed transaction leaves nothing behind, in memory or on disk.
+
+How an upper layer uses TinyDB on top of this safely
+----------------------------------------------------
+TinyDB caches per process, and those caches are wrong as soon as another process
+writes: ``Table._next_id`` (the next doc_id; a stale one makes ``insert`` fail and
+``insert_multiple`` silently overwrite a document) and the per-table query cache
+(stale search results). So:
+
+1. Open the database with ``open_tinydb(storage)``: its tables are ``StoreTable``,
+   which has no query cache and recomputes the next doc_id in every transaction (and
+   whenever the cached one is taken). With a plain ``TinyDB(storage=lambda: storage)``
+   you must pass ``cache_size=0`` to every ``db.table(...)`` and reset
+   ``table._next_id = None`` at the start of every transaction yourself.
+2. Do every write inside ``with storage.transaction():``, together with the reads it
+   depends on (revision check, audit entry): the block runs under the exclusive lock
+   on the newest data and lands as one atomic save, or not at all if an exception
+   escapes. A write outside a transaction raises ``TransactionRequiredError``.
+3. Treat what ``read()``/``snapshot()`` return outside a transaction as read-only: it
+   is the shared cache (that is what makes repeated reads free). TinyDB's read
+   operations copy each document, but only shallowly: nested lists and dicts in a
+   returned ``Document`` are the cache's own, so copy (or validate into models)
+   before changing anything.
+4. Cache derived objects (validated models) per ``snapshot().generation``, not per
+   ``generation`` read separately, so data and generation are known to belong together.
+5. Ignore the ``_meta`` table (``META_TABLE``): the storage maintains it.
+
+Values are stored as orjson encodes them: stick to JSON types (pydantic's
+``model_dump(mode="json")``). datetime/date and dataclasses are refused; tuples
+become lists, UUIDs and enums their values, NaN and infinities ``null``, so the
+domain layer should not let those through.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from itsms_tui.store.errors import (
+    DataFileError,
+    InvalidDataError,
+    ReadOnlyStoreError,
+    StoreBusyError,
+    StoreError,
+    StoreWriteError,
+    TransactionRequiredError,
+)
+from itsms_tui.store.filelock import FileLock
+from itsms_tui.store.schema import (
+    META_TABLE,
+    SchemaProblem,
+    check_database,
+    meta_table,
+)
+
+Tables = dict[str, dict[str, Any]]
+"""TinyDB's whole-database shape: table name -> {doc_id string -> document}."""
+
+DEFAULT_LOCK_TIMEOUT = 10.0
+"""Seconds to wait for another session's lock before ``StoreBusyError``."""
+
+# Refuse (instead of silently converting) types that would read back as something else.
+_ENCODE_OPTIONS = (
+    orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_APPEND_NEWLINE
+)
+
+
+class FileStamp(NamedTuple):
+    """Identity of one version of the data file. Saves never modify a file in place."""
+
+    device: int
+    inode: int
+    mtime_ns: int
+    size: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> FileStamp:
+        return cls(st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class Snapshot(NamedTuple):
+    """A database state and its generation, taken together.
+
+    ``generation`` is None inside a transaction: the data is uncommitted and must not
+    be cached under any generation.
+    """
+
+    generation: int | None
+    data: Tables
+
+
+class _Loaded:
+    """One committed version of the database, as this process last saw it.
+
+    ``fd`` keeps that version's inode open. An inode number freed by a replace can be
+    reused by the next save's temporary file, and file times are only as fine as the
+    kernel's clock tick, so (inode, mtime, size) alone could match a newer file; an
+    inode that is still open cannot be reused, so while we hold it the stamp is exact.
+    """
+
+    __slots__ = ("data", "error", "fd", "generation", "raw", "schema_version", "stamp")
+
+    def __init__(
+        self,
+        *,
+        generation: int,
+        stamp: FileStamp | None = None,
+        raw: bytes | None = None,
+        data: Tables | None = None,
+        schema_version: int | None = None,
+        error: str | None = None,
+        fd: int | None = None,
+    ) -> None:
+        self.generation = generation
+        self.stamp = stamp
+        self.raw = raw  # None: no data yet (a missing file)
+        self.data = data  # decoded lazily after a save
+        self.schema_version = schema_version
+        self.error = error  # why the file is unusable
+        self.fd = fd
+
+    def decoded(self) -> Tables:
+        if self.data is None:
+            self.data = {} if self.raw is None else orjson.loads(self.raw)
+        return self.data
+
+    def fresh_copy(self) -> Tables:
+        """A deep, independent copy for a transaction to mutate (decoding is the fastest copy)."""
+        if self.raw is None:
+            return {}
+        copy: Tables = orjson.loads(self.raw)
+        return copy
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+class _Transaction:
+    __slots__ = ("base", "data", "dirty", "failed_inside", "owner", "serial")
+
+    def __init__(self, base: _Loaded, serial: int) -> None:
+        self.serial = serial
+        self.owner = threading.get_ident()
+        self.base = base
+        self.data: Tables | None = None
+        self.dirty = False
+        self.failed_inside = False
+
+
+class TransactionalStorage(Storage, ABC):
+    """What both storages share: cached reads, generations, one-write transactions.
+
+    Thread-safe: a transaction belongs to the thread that opened it; other threads'
+    reads and transactions wait for it (at most ``lock_timeout``).
+    """
+
+    def __init__(self, *, lock_timeout: float, read_only: bool) -> None:
+        self.lock_timeout = lock_timeout
+        self.read_only = read_only
+        self._mutex = threading.RLock()
+        self._txn: _Transaction | None = None
+        self._generations = 0
+        self._transactions = 0
+        self._loaded: _Loaded | None = None
+
+    # -- what the concrete storages provide ---------------------------------------
+
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """Where the data lives, for messages (the data file's path)."""
+
+    @property
+    @abstractmethod
+    def read_only_reason(self) -> str | None:
+        """Why this storage cannot save, or None when it can."""
+
+    @abstractmethod
+    def _current(self) -> _Loaded:
+        """The committed state, reloaded if it changed; mutex held, no transaction."""
+
+    @abstractmethod
+    @contextmanager
+    def _exclusive(self) -> Iterator[_Loaded]:
+        """Exclude other writers; yield the newest committed state (mutex held)."""
+
+    @abstractmethod
+    def _persist(self, payload: bytes, schema_version: int) -> _Loaded:
+        """Make ``payload`` the committed state durably, or raise and change nothing."""
+
+    # -- public interface ----------------------------------------------------------
+
+    @property
+    def writable(self) -> bool:
+        """Whether saving is possible now (checked on every call: permissions change)."""
+        return self.read_only_reason is None
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether the calling thread is inside ``transaction()``."""
+        txn = self._txn
+        return txn is not None and txn.owner == threading.get_ident()
+
+    @property
+    def transaction_serial(self) -> int | None:
+        """A number unique to the calling thread's current transaction, else None.
+
+        Lets a TinyDB table know when its per-process caches must be recomputed.
+        """
+        txn = self._txn_of_caller()
+        return None if txn is None else txn.serial
+
+    @property
+    def generation(self) -> int:
+        """A number that changes whenever the committed data changes, here or elsewhere.
+
+        Cheap when nothing changed (one ``stat``, no lock, no parse), so the UI can poll
+        it; when the file did change it is reloaded. Raises ``DataFileError`` if the
+        file has become unusable.
+        """
+        loaded = self._loaded
+        if loaded is not None and loaded.error is None and self._unchanged(loaded):
+            return loaded.generation
+        with self._locked_mutex():
+            if self.in_transaction:
+                assert self._loaded is not None
+                return self._loaded.generation
+            return self._usable(self._current()).generation
+
+    @property
+    def schema_version(self) -> int | None:
+        """The schema version of the committed data; None for a new, empty store."""
+        return self._state().schema_version
+
+    def snapshot(self) -> Snapshot:
+        """The current data with its generation (see ``Snapshot``)."""
+        with self._locked_mutex():
+            txn = self._txn_of_caller()
+            if txn is not None:
+                return Snapshot(None, self._working(txn))
+            loaded = self._usable(self._current())
+            return Snapshot(loaded.generation, loaded.decoded())
+
+    def _state(self) -> _Loaded:
+        with self._locked_mutex():
+            txn = self._txn_of_caller()
+            return txn.base if txn is not None else self._usable(self._current())
+
+    def read(self) -> Tables:
+        """TinyDB's read: the working copy in a transaction, else the shared cache."""
+        return self.snapshot().data
+
+    def write(self, data: Tables) -> None:
+        """TinyDB's write: only inside a transaction, where it replaces the working copy."""
+        with self._locked_mutex():
+            txn = self._txn_of_caller()
+            if txn is None:
+                # TinyDB has already modified what read() gave it, i.e. our decoded
+                # cache: decode it again from the bytes, which nothing can modify.
+                if self._loaded is not None:
+                    self._loaded.data = None
+                raise TransactionRequiredError()
+            txn.data = data
+            txn.dirty = True
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block under the exclusive lock and save what it wrote in one write.
+
+        On entry the newest data is loaded (the file may have been changed by another
+        session); TinyDB operations in the block read and write a private copy; on a
+        normal exit that copy is checked, encoded and saved atomically, once, and only
+        if something was written. If an exception escapes, nothing is saved.
+
+        Nested ``transaction()`` blocks in the same thread join the outer one; if an
+        exception escapes a nested block, the outer one saves nothing even if the
+        exception is caught in between (the data may be half-changed).
+
+        Raises ``ReadOnlyStoreError`` on entry when the store cannot save,
+        ``StoreBusyError`` when the lock is not free within ``lock_timeout``,
+        ``DataFileError`` when the file is unusable, ``InvalidDataError`` (nothing
+        saved) when the result cannot be stored.
+        """
+        outer = self._txn_of_caller()
+        if outer is not None:
+            try:
+                yield
+            except BaseException:
+                outer.failed_inside = True
+                raise
+            return
+        reason = self.read_only_reason
+        if reason is not None:
+            raise ReadOnlyStoreError(self.location, reason)
+        with self._locked_mutex(), self._exclusive() as base:
+            self._transactions += 1
+            txn = _Transaction(self._usable(base), self._transactions)
+            self._txn = txn
+            try:
+                yield
+                if txn.failed_inside:
+                    raise StoreError(
+                        f"{self.location}: nothing was saved, because a nested "
+                        "transaction failed part-way"
+                    )
+                if txn.dirty:
+                    self._commit(txn)
+            finally:
+                self._txn = None
+
+    def close(self) -> None:
+        """Release what the storage holds open (TinyDB.close() calls this)."""
+
+    # -- internals -----------------------------------------------------------------
+
+    def _unchanged(self, loaded: _Loaded) -> bool:
+        """Whether the committed state may still be ``loaded`` (lock-free)."""
+        return True
+
+    def _next_generation(self) -> int:
+        self._generations += 1
+        return self._generations
+
+    def _install(self, loaded: _Loaded) -> _Loaded:
+        old, self._loaded = self._loaded, loaded
+        if old is not None and old is not loaded:
+            old.close()
+        return loaded
+
+    def _usable(self, loaded: _Loaded) -> _Loaded:
+        if loaded.error is not None:
+            raise DataFileError(self.location, loaded.error)
+        return loaded
+
+    def _txn_of_caller(self) -> _Transaction | None:
+        txn = self._txn
+        return txn if txn is not None and txn.owner == threading.get_ident() else None
+
+    def _working(self, txn: _Transaction) -> Tables:
+        if txn.data is None:
+            txn.data = txn.base.fresh_copy()
+        return txn.data
+
+    @contextmanager
+    def _locked_mutex(self) -> Iterator[None]:
+        if not self._mutex.acquire(timeout=self.lock_timeout):
+            raise StoreBusyError(self.location, self.lock_timeout)
+        try:
+            yield
+        finally:
+            self._mutex.release()
+
+    def _commit(self, txn: _Transaction) -> None:
+        data = self._working(txn)
+        if META_TABLE not in data:
+            data = {META_TABLE: meta_table(), **data}  # first, for people reading the file
+        try:
+            version = check_database(data)
+        except SchemaProblem as exc:
+            raise InvalidDataError(self.location, str(exc)) from None
+        assert version is not None  # _meta is present
+        try:
+            payload = orjson.dumps(data, option=_ENCODE_OPTIONS)
+        except TypeError as exc:  # orjson.JSONEncodeError
+            raise InvalidDataError(
+                self.location, f"a value cannot be stored as JSON: {exc}"
+            ) from exc
+        self._install(self._persist(payload, version))
+
+
+def decode_database(raw: bytes) -> tuple[Tables, int | None]:
+    """Decode and check a data file's bytes; raise ``SchemaProblem`` saying what is wrong."""
+    if not raw:
+        raise SchemaProblem("the file is empty (0 bytes)")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise SchemaProblem("the file starts with a UTF-8 byte order mark (BOM)")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        if "UTF-8" in exc.msg:
+            raise SchemaProblem("not valid UTF-8 text") from None
+        where = f"not valid JSON (line {exc.lineno}, column {exc.colno})"
+        if "end of data" in exc.msg:
+            raise SchemaProblem(f"{where}: the file ends too early (truncated?)") from None
+        raise SchemaProblem(f"{where}: {exc.msg}") from None
+    version = check_database(data)
+    tables: Tables = data
+    return tables, version
+
+
+class DataFileStorage(TransactionalStorage):
+    """A TinyDB storage for one JSON data file, shared safely by several processes.
+
+    Saves go to a temporary file in the same directory, are fsynced, replace the data
+    file atomically and the directory is fsynced: a crash at any instant leaves the old
+    or the new file. A new file is created mode 0600; an existing file keeps its mode
+    (and, where allowed, its owner and group). A symlinked path is resolved once, so
+    the link's target is what gets replaced.
+
+    Opening checks the file and raises ``DataFileError`` if it is unusable (corrupt,
+    truncated, empty, BOM-prefixed, not an object, unknown schema version, duplicate
+    ids); such a file is never written over. A missing file, or ``{}``, is a new store,
+    created on the first save with ``_meta.schema_version = SCHEMA_VERSION``. A file or
+    directory the user cannot write opens read-only (``writable`` is False, and a
+    transaction raises ``ReadOnlyStoreError``).
+
+    Reads are cached and the file is re-parsed only when it changed (stamp: device,
+    inode, mtime, size; one ``stat`` per read). Loading the file takes the shared lock
+    (a read served from the cache takes none), a transaction the exclusive lock, both
+    on ``<data file>.lock``.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        read_only: bool = False,
+        create_dirs: bool = False,
+    ) -> None:
+        super().__init__(lock_timeout=lock_timeout, read_only=read_only)
+        self.path = Path(os.path.realpath(path))
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.create_dirs = create_dirs
+        self._temp_prefix = f".{self.path.name}."
+        self._swept = False
+        with self._locked_mutex():
+            self._usable(self._current())
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
+    def read_only_reason(self) -> str | None:
+        if self.read_only:
+            return "opened read-only"
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            pass
+        else:
+            if not os.access(self.path, os.W_OK):
+                return "no permission to write the file"
+            if os.geteuid() == 0 and not st.st_mode & 0o222:
+                return "the file is marked read-only"
+        directory = self.path.parent
+        while not directory.is_dir():
+            if not self.create_dirs:
+                return f"its directory {self.path.parent} does not exist"
+            directory = directory.parent
+        if not os.access(directory, os.W_OK | os.X_OK):
+            return f"no permission to create files in {directory}"
+        return None
+
+    def close(self) -> None:
+        """Close the file handle kept for change detection; the next read reopens it."""
+        with self._locked_mutex():
+            old, self._loaded = self._loaded, None
+            if old is not None:
+                old.close()
+
+    def _unchanged(self, loaded: _Loaded) -> bool:
+        try:
+            current = FileStamp.of(os.stat(self.path))
+        except FileNotFoundError:
+            return loaded.stamp is None
+        except OSError:
+            return False  # let a reload report it
+        return current == loaded.stamp
+
+    def _lock(self) -> FileLock:
+        try:
+            mode = stat.S_IMODE(os.stat(self.path).st_mode) & 0o666
+        except OSError:
+            mode = 0o600
+        return FileLock(self.lock_path, owner=self.path, timeout=self.lock_timeout, mode=mode)
+
+    def _current(self) -> _Loaded:
+        loaded = self._loaded
+        if loaded is not None and self._unchanged(loaded):
+            return loaded
+        with self._lock().shared():
+            return self._reload()
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[_Loaded]:
+        if self.create_dirs:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with self._lock().exclusive():
+            loaded = self._reload()
+            if not self._swept:
+                self._sweep_temp_files()
+            yield loaded
+
+    def _reload(self) -> _Loaded:
+        """Load the file if it is not the version we hold. Some lock (or none) held."""
+        loaded = self._loaded
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            if loaded is not None and loaded.stamp is None and loaded.error is None:
+                return loaded
+            return self._install(_Loaded(generation=self._next_generation()))
+        except PermissionError:
+            raise DataFileError(self.path, "no permission to read the file") from None
+        except OSError as exc:
+            raise DataFileError(self.path, f"cannot be opened: {exc.strerror}") from None
+        try:
+            st = os.fstat(fd)
+            stamp = FileStamp.of(st)
+            if loaded is not None and loaded.stamp == stamp:
+                os.close(fd)
+                return loaded
+            if not stat.S_ISREG(st.st_mode):
+                raise DataFileError(self.path, "not a regular file")
+            with open(fd, "rb", closefd=False) as handle:
+                raw = handle.read()
+        except BaseException:
+            os.close(fd)
+            raise
+        fresh = _Loaded(generation=self._next_generation(), stamp=stamp, raw=raw, fd=fd)
+        try:
+            fresh.data, fresh.schema_version = decode_database(raw)
+        except SchemaProblem as exc:
+            fresh.raw = None
+            fresh.error = str(exc)
+        return self._install(fresh)
+
+    def _sweep_temp_files(self) -> None:
+        """Delete temp files of saves that crashed; safe under the exclusive lock."""
+        self._swept = True
+        try:
+            entries = list(os.scandir(self.path.parent))
+        except OSError:
+            return
+        for entry in entries:
+            if self._is_our_temp_file(entry.name):
+                with suppress(OSError):
+                    os.unlink(entry.path)
+
+    def _is_our_temp_file(self, name: str) -> bool:
+        # mkstemp(prefix, suffix) puts exactly 8 random characters between them.
+        middle = name[len(self._temp_prefix) : -len(".tmp")]
+        return (
+            name.startswith(self._temp_prefix)
+            and name.endswith(".tmp")
+            and len(middle) == 8
+            and "." not in middle
+        )
+
+    def _persist(self, payload: bytes, schema_version: int) -> _Loaded:
+        directory = self.path.parent
+        try:
+            fd, temp_name = tempfile.mkstemp(prefix=self._temp_prefix, suffix=".tmp", dir=directory)
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise ReadOnlyStoreError(self.path, f"cannot create files in {directory}") from exc
+            raise StoreWriteError(self.path, exc.strerror or str(exc)) from exc
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+            self._copy_ownership(fd)
+            os.replace(temp_name, self.path)
+        except BaseException as exc:
+            os.close(fd)
+            with suppress(OSError):
+                os.unlink(temp_name)
+            if isinstance(exc, OSError):
+                raise StoreWriteError(self.path, exc.strerror or str(exc)) from exc
+            raise
+        # The new version is in place; from here on it is what we hold.
+        fresh = _Loaded(
+            generation=self._next_generation(),
+            stamp=FileStamp.of(os.fstat(fd)),
+            raw=payload,
+            schema_version=schema_version,
+            fd=fd,
+        )
+        self._install(fresh)
+        try:
+            _fsync_directory(directory)
+        except OSError as exc:
+            raise StoreWriteError(
+                self.path, f"saved, but the directory could not be synced: {exc.strerror}"
+            ) from exc
+        return fresh
+
+    def _copy_ownership(self, fd: int) -> None:
+        """Give the new file the old one's mode, group and owner (as far as permitted)."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return  # a new file keeps mkstemp's 0600
+        os.fchmod(fd, stat.S_IMODE(st.st_mode))
+        for uid in (st.st_uid, -1):
+            try:
+                os.fchown(fd, uid, st.st_gid)
+                break
+            except PermissionError:
+                continue
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable; some filesystems can't fsync a directory (EINVAL)."""
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+class InMemoryStorage(TransactionalStorage):
+    """The same interface with nothing on disk: for ``--demo`` and tests.
+
+    Data goes through the same checks and the same encoder as a file, so what works
+    here works on disk, and a transaction rolls back the same way.
+    """
+
+    def __init__(
+        self,
+        initial: Mapping[str, Mapping[str, Any]] | None = None,
+        *,
+        read_only: bool = False,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    ) -> None:
+        super().__init__(lock_timeout=lock_timeout, read_only=read_only)
+        self._install(_Loaded(generation=self._next_generation()))
+        if initial:
+            txn = _Transaction(self._current(), 0)
+            txn.data = {name: dict(table) for name, table in initial.items()}
+            self._commit(txn)  # checked and encoded: the caller's objects are not kept
+
+    @property
+    def location(self) -> str:
+        return "<memory>"
+
+    @property
+    def read_only_reason(self) -> str | None:
+        return "opened read-only" if self.read_only else None
+
+    def _current(self) -> _Loaded:
+        assert self._loaded is not None
+        return self._loaded
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[_Loaded]:
+        yield self._current()
+
+    def _persist(self, payload: bytes, schema_version: int) -> _Loaded:
+        return _Loaded(
+            generation=self._next_generation(), raw=payload, schema_version=schema_version
+        )
+
+
+# -- TinyDB on top -----------------------------------------------------------------------
+
+
+class StoreTable(Table):
+    """A TinyDB table that trusts none of TinyDB's per-process caches.
+
+    No query cache (``cache_size`` is forced to 0). The next doc_id is recomputed from
+    the data at the first insert of each transaction, and again if the one TinyDB
+    remembered is taken (by another TinyDB instance on the same storage).
+    """
+
+    def __init__(
+        self, storage: Storage, name: str, cache_size: int = 0, persist_empty: bool = False
+    ) -> None:
+        super().__init__(storage, name, cache_size=0, persist_empty=persist_empty)
+        self._ids_for: int | None = None
+
+    def _get_next_id(self) -> int:
+        serial = getattr(self._storage, "transaction_serial", None)
+        if serial is None or serial != self._ids_for:
+            self._next_id = None
+            self._ids_for = serial
+        doc_id = int(super()._get_next_id())  # type: ignore[no-untyped-call]
+        if str(doc_id) in self._read_table():
+            self._next_id = None
+            doc_id = int(super()._get_next_id())  # type: ignore[no-untyped-call]
+        return doc_id
+
+
+class StoreTinyDB(TinyDB):
+    """TinyDB whose tables are ``StoreTable``."""
+
+    table_class = StoreTable
+
+
+def open_tinydb(storage: TransactionalStorage) -> TinyDB:
+    """A TinyDB on ``storage`` that is safe with other processes (see module docstring)."""
+    db: TinyDB = StoreTinyDB(storage=lambda: storage)
+    return db
