@@ -15,7 +15,7 @@ from itsms_tui.domain.record import Record
 class ServiceTarget(BaseModel):
     """A service level target such as availability >= 99.9 %."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     metric: Name = Field(title="Metric", description="e.g. availability, first-time fix rate.")
     target: float = Field(ge=-1e12, le=1e12, title="Target")
@@ -26,7 +26,7 @@ class ServiceTarget(BaseModel):
 class PriorityTimes(BaseModel):
     """Response and resolution times (minutes) for one incident priority."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     priority: Priority = Field(title="Priority")
     response_minutes: int = Field(ge=0, le=525_600, title="Response (min)")

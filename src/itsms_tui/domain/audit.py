@@ -37,12 +37,17 @@ class AuditEntry(BaseModel):
 
 def diff_fields(old: dict[str, Any] | None, new: dict[str, Any] | None) -> tuple[FieldChange, ...]:
     """Field-by-field differences between two JSON-mode dumps, in a stable order."""
-    before = old or {}
-    after = new or {}
-    skip = {"revision", "updated_at", "created_at"}
+    before = {k: v for k, v in (old or {}).items() if not _empty(v)}
+    after = {k: v for k, v in (new or {}).items() if not _empty(v)}
+    skip = {"id", "revision", "updated_at", "created_at"}
     names = sorted((set(before) | set(after)) - skip)
     return tuple(
         FieldChange(field=n, old=before.get(n), new=after.get(n))
         for n in names
         if before.get(n) != after.get(n)
     )
+
+
+def _empty(value: Any) -> bool:
+    """Unset, blank and empty-list values are the same thing to a reader of the trail."""
+    return value is None or value == "" or value == []

@@ -32,6 +32,7 @@ class Record(BaseModel):
         extra="forbid",
         validate_assignment=True,
         use_enum_values=False,
+        allow_inf_nan=False,
         frozen=False,
     )
 

@@ -22,7 +22,7 @@ from itsms_tui.domain.record import Record
 class Contact(BaseModel):
     """A contact point at the supplier; escalation level 0 is day-to-day, 1-3 escalate."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     name: Name = Field(title="Name")
     role: ShortText = Field(default="", title="Role")
@@ -92,7 +92,7 @@ class Supplier(Record):
 class Criterion(BaseModel):
     """One weighted evaluation criterion scored 0-5."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     name: Name = Field(title="Criterion")
     weight: float = Field(gt=0, le=100, title="Weight")

@@ -1,0 +1,370 @@
+"""Typed record repository over the storage: ids, revisions, references and the audit trail.
+
+Every mutation runs in one storage transaction, so the change and its audit entry land
+in the same atomic write; revisions are checked inside that transaction (optimistic
+concurrency: an edit based on a stale revision is refused, never written over).
+Validated models are cached per record fingerprint (revision + updated_at), so
+re-reading after another session's save re-validates only what changed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from itsms_tui.domain.audit import AuditEntry, diff_fields
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import AuditAction
+from itsms_tui.domain.fields import utc_now
+from itsms_tui.domain.record import Record
+from itsms_tui.domain.registry import (
+    BY_COLLECTION,
+    COLLECTIONS,
+    format_id,
+    id_number,
+    referenced_collection,
+)
+from itsms_tui.store.errors import (
+    DanglingReferenceError,
+    DataFileError,
+    RecordNotFoundError,
+    StaleRevisionError,
+    StillReferencedError,
+)
+from itsms_tui.store.storage import (
+    DataFileStorage,
+    InMemoryStorage,
+    Tables,
+    TransactionalStorage,
+    open_tinydb,
+)
+
+R = TypeVar("R", bound=Record)
+
+AUDIT_TABLE = "audit"
+SEQUENCE_TABLE = "sequences"
+SETTINGS_TABLE = "settings"
+_SINGLE_DOC = 1
+
+
+def current_user() -> str:
+    """The OS user, for the audit trail (who)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid {os.getuid()}"
+
+
+class RecordStore:
+    """The typed store that services use; the only code above the raw storage."""
+
+    def __init__(self, storage: TransactionalStorage, *, user: str | None = None) -> None:
+        self._storage = storage
+        self._db: TinyDB = open_tinydb(storage)
+        self.user = user or current_user()
+        self._cache_generation: int | None = None
+        self._cache: DataSet | None = None
+        self._models: dict[str, dict[str, tuple[Any, Any, Record]]] = {}
+
+    # --- opening ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False, user: str | None = None) -> RecordStore:
+        """Open (or prepare to create) the data file at ``path``; validates it now."""
+        storage = DataFileStorage(path, read_only=read_only, create_dirs=not read_only)
+        store = cls(storage, user=user)
+        store.dataset()  # refuse a file whose records do not validate, before the UI opens
+        return store
+
+    @classmethod
+    def in_memory(cls, *, user: str | None = None) -> RecordStore:
+        return cls(InMemoryStorage(), user=user)
+
+    @property
+    def location(self) -> str:
+        return self._storage.location
+
+    @property
+    def writable(self) -> bool:
+        return self._storage.writable
+
+    @property
+    def read_only_reason(self) -> str | None:
+        return self._storage.read_only_reason
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever the committed data changed, here or in another session."""
+        return self._storage.generation
+
+    def close(self) -> None:
+        self._storage.close()
+
+    # --- reading ------------------------------------------------------------------
+
+    def dataset(self) -> DataSet:
+        """Every record, validated; cached until the data changes."""
+        snap = self._storage.snapshot()
+        if self._cache is not None and snap.generation == self._cache_generation:
+            return self._cache
+        data = self._build_dataset(snap.data)
+        if snap.generation is not None:
+            self._cache, self._cache_generation = data, snap.generation
+        return data
+
+    def _build_dataset(self, tables: Tables) -> DataSet:
+        data = DataSet()
+        fresh: dict[str, dict[str, tuple[Any, Any, Record]]] = {}
+        for name in COLLECTIONS:
+            model = BY_COLLECTION[name]
+            known = self._models.get(name, {})
+            seen: dict[str, tuple[Any, Any, Record]] = {}
+            for doc_id, doc in tables.get(name, {}).items():
+                print_ = (doc.get("revision"), doc.get("updated_at"))
+                cached = known.get(doc_id)
+                if cached is not None and cached[:2] == print_ and cached[2].id == doc.get("id"):
+                    record = cached[2]
+                else:
+                    record = self._validate(model, doc_id, doc)
+                seen[doc_id] = (*print_, record)
+                data.add(record)
+            fresh[name] = seen
+        self._models = fresh
+        return data
+
+    def _validate(self, model: type[R], doc_id: str, doc: Mapping[str, Any]) -> R:
+        try:
+            record = model.model_validate(doc)
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or "record"
+            where = f"{model.collection}[{doc.get('id', doc_id)}].{field}"
+            raise DataFileError(self.location, f"{where}: {first['msg']}") from None
+        if not record.id or id_number(record.id) != int(doc_id):
+            raise DataFileError(
+                self.location, f"{model.collection} document {doc_id} has id {record.id!r}"
+            )
+        return record
+
+    def get(self, model: type[R], record_id: str) -> R:
+        found = self.dataset().get_as(model, record_id)
+        if found is None:
+            raise RecordNotFoundError(f"{model.label} {record_id}")
+        return found
+
+    def is_empty(self) -> bool:
+        return len(self.dataset()) == 0
+
+    def settings(self) -> dict[str, Any]:
+        """The checker settings saved with the data ({} when never saved)."""
+        doc = self._storage.snapshot().data.get(SETTINGS_TABLE, {}).get(str(_SINGLE_DOC))
+        return dict(doc) if doc else {}
+
+    def audit_trail(self, record_id: str | None = None) -> list[AuditEntry]:
+        """Audit entries, oldest first; for one record, or every entry."""
+        table = self._storage.snapshot().data.get(AUDIT_TABLE, {})
+        docs = [d for d in table.values() if record_id is None or d.get("record_id") == record_id]
+        entries = [AuditEntry.model_validate(d) for d in docs]
+        return sorted(entries, key=lambda e: e.seq)
+
+    # --- writing ------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Tables]:
+        with self._storage.transaction():
+            yield self._storage.read()
+
+    def create(self, record: R) -> R:
+        """Assign an id and store a new record (references checked, audited)."""
+        with self._write() as tables:
+            self._check_references(record, tables)
+            number = self._next_number(record.prefix, record.collection, tables)
+            now = utc_now()
+            saved = record.model_copy(
+                update={
+                    "id": format_id(record.prefix, number),
+                    "revision": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            doc = saved.model_dump(mode="json")
+            self._db.table(record.collection).insert(Document(doc, doc_id=number))
+            self._audit(AuditAction.CREATE, saved, diff_fields(None, saved.content()), now)
+        return saved
+
+    def update(self, record: R) -> R:
+        """Save an edited record; refused if someone saved it since ``record.revision``."""
+        if not record.id:
+            raise RecordNotFoundError(f"new {record.label} (it has no id yet)")
+        with self._write() as tables:
+            stored = self._stored_doc(record, tables)
+            if stored.get("revision") != record.revision:
+                raise StaleRevisionError(record.display, record.revision, stored["revision"])
+            self._check_references(record, tables)
+            now = utc_now()
+            saved = record.model_copy(
+                update={
+                    "revision": record.revision + 1,
+                    "updated_at": now,
+                    "created_at": datetime.fromisoformat(stored["created_at"]),
+                }
+            )
+            new_doc = saved.model_dump(mode="json")
+            changes = diff_fields(stored, saved.content())
+            if not changes:
+                return self.get(type(record), record.id)
+
+            def replace(doc: MutableMapping[Any, Any]) -> None:
+                doc.clear()
+                doc.update(new_doc)
+
+            self._db.table(record.collection).update(replace, doc_ids=[id_number(record.id)])
+            self._audit(AuditAction.UPDATE, saved, changes, now)
+        return saved
+
+    def save(self, record: R) -> R:
+        """Create a record without an id, update one with an id."""
+        return self.update(record) if record.id else self.create(record)
+
+    def delete(self, model: type[Record], record_id: str, revision: int | None = None) -> None:
+        """Delete a record nothing refers to; with ``revision``, only if unchanged since."""
+        with self._write() as tables:
+            probe = model.model_construct(id=record_id)
+            stored = self._stored_doc(probe, tables)
+            current = self._validate(model, str(id_number(record_id)), stored)
+            if revision is not None and stored.get("revision") != revision:
+                raise StaleRevisionError(current.display, revision, stored["revision"])
+            referrers = self._referrers(record_id, tables)
+            if referrers:
+                raise StillReferencedError(current.display, referrers)
+            self._db.table(model.collection).remove(doc_ids=[id_number(record_id)])
+            self._audit(
+                AuditAction.DELETE, current, diff_fields(current.content(), None), utc_now()
+            )
+
+    def replace_all(
+        self, data: DataSet, *, summary: str, settings: Mapping[str, Any] | None = None
+    ) -> None:
+        """Replace every record (an import) in one atomic, audited write.
+
+        ``data`` must already be validated and referentially complete (the snapshot
+        importer guarantees it); records keep their ids, revisions and timestamps.
+        """
+        with self._write() as tables:
+            sequences = dict(tables.get(SEQUENCE_TABLE, {}).get(str(_SINGLE_DOC), {}))
+            for name in COLLECTIONS:
+                self._db.drop_table(name)
+                records = data.collection(name)
+                if records:
+                    self._db.table(name).insert_multiple(
+                        Document(r.model_dump(mode="json"), doc_id=id_number(r.id)) for r in records
+                    )
+                    top = max(id_number(r.id) for r in records) + 1
+                    sequences[name] = max(int(sequences.get(name, 1)), top)
+            self._put_single(SEQUENCE_TABLE, sequences)
+            if settings is not None:
+                self._put_single(SETTINGS_TABLE, dict(settings))
+            self._append_audit(
+                AuditEntry(
+                    seq=self._next_audit_seq(),
+                    at=utc_now(),
+                    user=self.user,
+                    action=AuditAction.IMPORT,
+                    summary=summary,
+                )
+            )
+
+    def save_settings(self, settings: Mapping[str, Any]) -> None:
+        with self._write() as tables:
+            old = dict(tables.get(SETTINGS_TABLE, {}).get(str(_SINGLE_DOC), {}))
+            self._put_single(SETTINGS_TABLE, dict(settings))
+            self._append_audit(
+                AuditEntry(
+                    seq=self._next_audit_seq(),
+                    at=utc_now(),
+                    user=self.user,
+                    action=AuditAction.UPDATE,
+                    collection=SETTINGS_TABLE,
+                    summary="checker settings",
+                    changes=diff_fields(old, dict(settings)),
+                )
+            )
+
+    # --- helpers inside a transaction ---------------------------------------------
+
+    def _stored_doc(self, record: Record, tables: Tables) -> dict[str, Any]:
+        doc = tables.get(record.collection, {}).get(str(id_number(record.id)))
+        if doc is None or doc.get("id") != record.id:
+            raise RecordNotFoundError(f"{record.label} {record.id}")
+        return dict(doc)
+
+    def _check_references(self, record: Record, tables: Tables) -> None:
+        for field, ids in record.referenced_ids().items():
+            for target in ids:
+                collection = referenced_collection(type(record), field, target)
+                doc = tables.get(collection, {}).get(str(id_number(target))) if collection else None
+                if doc is None or doc.get("id") != target:
+                    label = type(record).model_fields[field].title or field
+                    who = record.display if record.id else f"new {record.label} {record.heading}"
+                    raise DanglingReferenceError(who, label, target)
+
+    def _referrers(self, record_id: str, tables: Tables) -> list[str]:
+        found: list[str] = []
+        for name in COLLECTIONS:
+            model = BY_COLLECTION[name]
+            if not model.references:
+                continue
+            for doc in tables.get(name, {}).values():
+                for field in model.references:
+                    value = doc.get(field)
+                    if value == record_id or (isinstance(value, list) and record_id in value):
+                        found.append(str(doc.get("id")))
+                        break
+        return sorted(found)
+
+    def _next_number(self, prefix: str, collection: str, tables: Tables) -> int:
+        sequences = dict(tables.get(SEQUENCE_TABLE, {}).get(str(_SINGLE_DOC), {}))
+        existing = tables.get(collection, {})
+        top = max((int(k) for k in existing), default=0) + 1
+        number = max(int(sequences.get(collection, 1)), top)
+        sequences[collection] = number + 1
+        self._put_single(SEQUENCE_TABLE, sequences)
+        return number
+
+    def _put_single(self, table_name: str, doc: dict[str, Any]) -> None:
+        table = self._db.table(table_name)
+        table.truncate()
+        table.insert(Document(doc, doc_id=_SINGLE_DOC))
+
+    def _next_audit_seq(self) -> int:
+        table = self._storage.read().get(AUDIT_TABLE, {})
+        return max((int(k) for k in table), default=0) + 1
+
+    def _audit(self, action: AuditAction, record: Record, changes: Any, at: datetime) -> None:
+        self._append_audit(
+            AuditEntry(
+                seq=self._next_audit_seq(),
+                at=at,
+                user=self.user,
+                action=action,
+                collection=record.collection,
+                record_id=record.id,
+                summary=record.heading[:200],
+                changes=changes,
+            )
+        )
+
+    def _append_audit(self, entry: AuditEntry) -> None:
+        self._db.table(AUDIT_TABLE).insert(
+            Document(entry.model_dump(mode="json"), doc_id=entry.seq)
+        )
