@@ -64,9 +64,6 @@ class ReferencePicker(Vertical):
             padding: 0;
             background: $boost;
         }
-        &:focus-within > ReferenceMatches {
-            display: block;
-        }
     }
     """
 
@@ -237,10 +234,12 @@ class ReferencePicker(Vertical):
 
     def on_descendant_focus(self) -> None:
         self._refresh_matches()
+        self.query_one(ReferenceMatches).display = True
         self.call_after_refresh(self.scroll_visible, animate=False)
 
     def on_descendant_blur(self) -> None:
         """Leaving with an exact id typed (and not picked) picks it: nothing typed is lost."""
+        self.query_one(ReferenceMatches).display = False
         typed = self.search.value.strip().upper()
         if typed and typed in self._label_map() and typed not in self.picked:
             self._pick(typed)

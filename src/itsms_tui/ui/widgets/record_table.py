@@ -650,11 +650,16 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True):
 
     def _header_text(self, width: int) -> Text:
         cells: list[Text] = []
-        for column in self._columns:
-            label = column.label
+        widths = column_widths(self._columns, width)
+        for column, cell_width in zip(self._columns, widths, strict=True):
+            cell = literal_cell(column.label)
             if column.key == self._sort_column:
-                label += _DESCENDING if self._sort_reverse else _ASCENDING
-            cells.append(literal_cell(label))
+                # The arrow always shows: the label gives way to it.
+                arrow = _DESCENDING if self._sort_reverse else _ASCENDING
+                if cell.cell_len + len(arrow) > cell_width:
+                    cell.truncate(max(0, cell_width - len(arrow)), overflow="ellipsis")
+                cell.append(arrow)
+            cells.append(cell)
         return self._join(cells, width)
 
     def _row_text(self, row: RowT, width: int) -> Text:
