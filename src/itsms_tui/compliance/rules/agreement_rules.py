@@ -1,0 +1,201 @@
+"""Clause 8.3.4 supplier agreements: what they state, their term dates, and amendments.
+
+Term dates come from ``domain.contract_term`` (cancel-by = last day of the term minus the
+notice period; on the cancel-by day notice is still possible). Only agreements whose status
+is active are checked, except amendments, which are checked unless their agreement is
+expired or terminated.
+
+A tacit agreement passes its cancel-by date every term, usually on purpose. AGR-RENEWED is
+therefore an error only when the date passed without a contract review in the warning
+horizon before it: the agreement renewed by default, with no recorded decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from itsms_tui.compliance.findings import Finding
+from itsms_tui.compliance.rules.base import (
+    CONTRACTED_SUPPLIER,
+    Check,
+    Rule,
+    blank,
+    days,
+    missing_list,
+    rule,
+)
+from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement, Amendment
+from itsms_tui.domain.contract_term import term_dates
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Renewal
+from itsms_tui.domain.suppliers import Supplier, SupplierReview
+
+AGR_CONTENT = Check("AGR-CONTENT", "8.3.4")
+AGR_CANCEL_BY = Check("AGR-CANCEL-BY", "8.3.4")
+AGR_RENEWED = Check("AGR-RENEWED", "8.3.4")
+AGR_EXPIRED = Check("AGR-EXPIRED", "8.3.4")
+AMD_IMPACT = Check("AMD-IMPACT", "8.3.4")
+
+KIND_NAMES: dict[AgreementKind, str] = {
+    AgreementKind.CONTRACT: "contract",
+    AgreementKind.UNDERPINNING_CONTRACT: "underpinning contract",
+    AgreementKind.OLA: "OLA",
+    AgreementKind.CUSTOMER_SLA: "customer SLA",
+}
+
+
+def _active_supplier_side(data: DataSet) -> Iterator[Agreement]:
+    for agreement in data.all(Agreement):
+        if agreement.kind in SUPPLIER_SIDE_KINDS and agreement.status is AgreementStatus.ACTIVE:
+            yield agreement
+
+
+def agreement_content(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for agreement in _active_supplier_side(data):
+        missing = missing_list(
+            [
+                (not agreement.supplier_id, "supplier"),
+                (blank(agreement.scope), "scope"),
+                (not agreement.requirements, "requirements"),
+                (
+                    not agreement.targets and not agreement.priority_times,
+                    "service level targets",
+                ),
+                (not agreement.authorities, "authorities"),
+                (not agreement.our_responsibilities, "our responsibilities"),
+                (not agreement.their_responsibilities, "the supplier's responsibilities"),
+            ]
+        )
+        if missing:
+            kind = KIND_NAMES[agreement.kind]
+            yield AGR_CONTENT.error(
+                agreement, f"active {kind} does not state {missing}", agreement.supplier_id
+            )
+
+
+def cancel_by_soon(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    horizon = settings.cancel_by_warning_days
+    for agreement in _active_supplier_side(data):
+        if agreement.renewal is Renewal.NONE:
+            continue
+        term = term_dates(agreement, today)
+        left, cancel_by = term.days_to_cancel_by, term.cancel_by
+        if left is None or cancel_by is None or term.expired:
+            continue
+        if agreement.renewal is Renewal.TACIT and 0 <= left <= horizon:
+            yield AGR_CANCEL_BY.warning(
+                agreement,
+                f"cancel-by date {cancel_by} is in {days(left)}: give notice by then or it "
+                f"renews for {agreement.renewal_months} months after {term.earliest_end}",
+                agreement.supplier_id,
+            )
+        elif agreement.renewal is Renewal.EXPRESS and left <= horizon:
+            when = f"is in {days(left)}" if left >= 0 else f"passed {days(-left)} ago"
+            yield AGR_CANCEL_BY.warning(
+                agreement,
+                f"cancel-by date {cancel_by} {when}: the term ends {term.term_end} unless "
+                "both parties sign a renewal",
+                agreement.supplier_id,
+            )
+
+
+def renewed_by_default(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    horizon = timedelta(days=settings.cancel_by_warning_days)
+    for agreement in _active_supplier_side(data):
+        if agreement.renewal is not Renewal.TACIT:
+            continue
+        term = term_dates(agreement, today)
+        passed = term.current_term_cancel_by
+        if not term.cancel_by_passed_for_current_term or passed is None:
+            continue
+        reviews = data.referring(agreement.id, SupplierReview)
+        if any(passed - horizon <= r.held_on <= passed for r in reviews):
+            continue
+        renews_on = term.term_end + timedelta(days=1) if term.term_end else None
+        yield AGR_RENEWED.error(
+            agreement,
+            f"cancel-by date {passed} passed without a contract review in the "
+            f"{days(horizon.days)} before it; it renews for {agreement.renewal_months} "
+            f"months on {renews_on}",
+            agreement.supplier_id,
+        )
+
+
+def expired_in_use(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for agreement in data.all(Agreement):
+        if agreement.status is not AgreementStatus.ACTIVE:
+            continue
+        term = term_dates(agreement, today)
+        if not term.expired:
+            continue
+        end = term.term_end
+        ended = f"term ended {end} ({days((today - end).days)} ago)" if end else "term ended"
+        if agreement.kind is AgreementKind.CUSTOMER_SLA:
+            yield AGR_EXPIRED.error(agreement, f"customer SLA still active but its {ended}")
+            continue
+        supplier = data.get_as(Supplier, agreement.supplier_id)
+        if supplier is not None and supplier.status in CONTRACTED_SUPPLIER:
+            yield AGR_EXPIRED.error(
+                agreement,
+                f"{ended} while {supplier.display} is still {supplier.status.value}: "
+                "renew, replace or end the relationship",
+                supplier.id,
+            )
+
+
+def amendment_impact(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    closed = {AgreementStatus.EXPIRED, AgreementStatus.TERMINATED}
+    for amendment in data.all(Amendment):
+        agreement = data.get_as(Agreement, amendment.agreement_id)
+        if agreement is not None and agreement.status in closed:
+            continue
+        if blank(amendment.impact_assessment):
+            yield AMD_IMPACT.error(
+                amendment,
+                f"amendment to {amendment.agreement_id} has no impact assessment",
+                amendment.agreement_id,
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        AGR_CONTENT,
+        "Supplier agreements state what the clause requires",
+        "An active contract, underpinning contract or OLA names its supplier and states "
+        "scope, requirements, service level targets, authorities, and the responsibilities "
+        "of both parties.",
+        agreement_content,
+    ),
+    rule(
+        AGR_CANCEL_BY,
+        "Cancel-by dates coming up",
+        "An active agreement that renews tacitly has its cancel-by date within the warning "
+        "horizon (exactly at the horizon included); one that renews expressly also once "
+        "the date has passed, until its term ends.",
+        cancel_by_soon,
+    ),
+    rule(
+        AGR_RENEWED,
+        "Tacit renewals are decided, not defaulted",
+        "An active agreement that renews tacitly and whose current term's cancel-by date "
+        "has passed had a contract review in the warning horizon before that date.",
+        renewed_by_default,
+    ),
+    rule(
+        AGR_EXPIRED,
+        "No agreement in use has expired",
+        "An agreement still marked active whose term has ended (no renewal, or express "
+        "renewal not signed) while its supplier is approved, active or under review; "
+        "customer SLAs always.",
+        expired_in_use,
+    ),
+    rule(
+        AMD_IMPACT,
+        "Amendments have an impact assessment",
+        "Every amendment to an agreement that is not expired or terminated records its "
+        "impact on services, targets, cost and risk.",
+        amendment_impact,
+    ),
+)

@@ -1,0 +1,103 @@
+"""The shape of a rule and the helpers rule modules share.
+
+A rule is a pure function ``(data, settings, today) -> Iterable[Finding]`` registered as a
+``Rule`` with a short stable id (``AREA-TOPIC``: the area is the kind of record the finding
+is about, e.g. ``SUP-CONTRACT``, ``AGR-CANCEL-BY``) and the clause it checks. A ``Check``
+binds the id and clause once so a rule function cannot report under the wrong one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from itsms_tui.compliance.findings import Finding, Severity
+from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import SupplierStatus
+from itsms_tui.domain.record import Record
+
+RuleFn = Callable[[DataSet, CheckSettings, date], Iterable[Finding]]
+
+ENGAGED_SUPPLIER: frozenset[SupplierStatus] = frozenset(
+    {
+        SupplierStatus.APPROVED,
+        SupplierStatus.ACTIVE,
+        SupplierStatus.UNDER_REVIEW,
+        SupplierStatus.SUSPENDED,
+    }
+)
+"""Suppliers we have a relationship with: owner, interfaces, evaluation and reviews apply."""
+
+CONTRACTED_SUPPLIER: frozenset[SupplierStatus] = frozenset(
+    {SupplierStatus.APPROVED, SupplierStatus.ACTIVE, SupplierStatus.UNDER_REVIEW}
+)
+"""Suppliers that must have an agreement in force (suspended ones deliver nothing)."""
+
+DELIVERING_SUPPLIER: frozenset[SupplierStatus] = frozenset(
+    {SupplierStatus.ACTIVE, SupplierStatus.UNDER_REVIEW}
+)
+"""Suppliers delivering today, whose performance must be monitored."""
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A rule's id and clause, and constructors for its findings."""
+
+    id: str
+    clause: str
+
+    def finding(
+        self, severity: Severity, record: Record, problem: str, *related: str | None
+    ) -> Finding:
+        """A finding about ``record`` ("<id> <name>: <problem>"), with related record ids."""
+        ids = (record.id, *(r for r in related if r and r != record.id))
+        return Finding(
+            rule=self.id,
+            clause=self.clause,
+            severity=severity,
+            record_ids=tuple(dict.fromkeys(ids)),
+            message=f"{record.display}: {problem}",
+        )
+
+    def error(self, record: Record, problem: str, *related: str | None) -> Finding:
+        return self.finding(Severity.ERROR, record, problem, *related)
+
+    def warning(self, record: Record, problem: str, *related: str | None) -> Finding:
+        return self.finding(Severity.WARNING, record, problem, *related)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule: id, clause, a short title, what it checks and why, the function."""
+
+    id: str
+    clause: str
+    title: str
+    description: str
+    fn: RuleFn
+
+    def run(self, data: DataSet, settings: CheckSettings, today: date) -> list[Finding]:
+        return list(self.fn(data, settings, today))
+
+
+def rule(check: Check, title: str, description: str, fn: RuleFn) -> Rule:
+    """Register ``fn`` under ``check``'s id and clause."""
+    return Rule(check.id, check.clause, title, description, fn)
+
+
+def missing_list(items: Iterable[tuple[bool, str]]) -> str:
+    """``"scope, requirements and authorities"`` from (is_missing, name) pairs; "" if none."""
+    names = [name for missing, name in items if missing]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def blank(text: str) -> bool:
+    return not text.strip()
+
+
+def days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"

@@ -1,0 +1,230 @@
+"""KPIs: clause 9.1 definitions and freshness, 8.3.4 supplier monitoring, 8.3.3 missed targets.
+
+- Stale: the latest measurement is overdue (``domain.kpi_status``: one frequency period
+  after it, plus the grace days), or the KPI was never measured and one period plus the
+  grace days have passed since it was defined (``created_at``).
+- A KPI is a supplier's when its subject is the supplier or one of the supplier's
+  contracts, underpinning contracts or OLAs. Supplier KPIs are judged by SUP-KPI-CURRENT
+  (for suppliers delivering today); every other KPI whose subject is in use by KPI-CURRENT.
+- A missed target is a KPI on an active agreement whose latest value is red. It is
+  answered by an improvement action naming the KPI that is open, in progress, or done on
+  or after the day of that measurement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from itsms_tui.compliance.findings import Finding
+from itsms_tui.compliance.rules.base import (
+    DELIVERING_SUPPLIER,
+    Check,
+    Rule,
+    blank,
+    missing_list,
+    rule,
+)
+from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
+from itsms_tui.domain.calendar import period_after
+from itsms_tui.domain.catalogue import Service
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import (
+    ActionStatus,
+    AgreementStatus,
+    KpiStatus,
+    ObjectiveStatus,
+    ServiceStatus,
+)
+from itsms_tui.domain.kpi_status import KpiReading, is_overdue, kpi_readings
+from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.plan import Objective, Process
+from itsms_tui.domain.record import Record
+from itsms_tui.domain.suppliers import ImprovementAction, Supplier
+
+KPI_DEFINED = Check("KPI-DEFINED", "9.1")
+KPI_CURRENT = Check("KPI-CURRENT", "9.1")
+SUP_KPI = Check("SUP-KPI", "8.3.4")
+SUP_KPI_CURRENT = Check("SUP-KPI-CURRENT", "8.3.4")
+KPI_MISSED = Check("KPI-MISSED", "8.3.3")
+
+CLOSED_OBJECTIVE = frozenset(
+    {ObjectiveStatus.ACHIEVED, ObjectiveStatus.MISSED, ObjectiveStatus.CANCELLED}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a KPI measures, as far as monitoring is concerned."""
+
+    record: Record | None
+    supplier: Supplier | None
+    """The supplier whose performance this is (subject supplier, or the agreement's)."""
+    in_use: bool
+
+
+def subject_of(data: DataSet, kpi: Kpi) -> Subject:
+    record = data.get(kpi.subject_id)
+    if isinstance(record, Supplier):
+        return Subject(record, record, record.status in DELIVERING_SUPPLIER)
+    if isinstance(record, Agreement):
+        active = record.status is AgreementStatus.ACTIVE
+        supplier = (
+            data.get_as(Supplier, record.supplier_id)
+            if record.kind in SUPPLIER_SIDE_KINDS
+            else None
+        )
+        delivering = supplier is not None and supplier.status in DELIVERING_SUPPLIER
+        return Subject(record, supplier, active and (supplier is None or delivering))
+    if isinstance(record, Objective):
+        return Subject(record, None, record.status not in CLOSED_OBJECTIVE)
+    if isinstance(record, Service):
+        return Subject(record, None, record.status is ServiceStatus.LIVE)
+    return Subject(record, None, isinstance(record, Process))
+
+
+def stale(kpi: Kpi, reading: KpiReading, settings: CheckSettings, today: date) -> str | None:
+    """Why the KPI has no recent enough measurement, or None when it has."""
+    if reading.overdue:
+        return (
+            f"last measured {reading.measured_on}; the {kpi.frequency.value} measurement "
+            f"was due {reading.next_due}"
+        )
+    if reading.never_measured:
+        defined = kpi.created_at.date()
+        try:
+            due = period_after(defined, kpi.frequency)
+        except OverflowError:
+            return None
+        if is_overdue(due, today, settings.kpi_grace_days):
+            return f"never measured; the first {kpi.frequency.value} measurement was due {due}"
+    return None
+
+
+def kpi_defined(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for kpi in data.all(Kpi):
+        missing = missing_list(
+            [
+                (blank(kpi.measures), "what is measured"),
+                (blank(kpi.method), "method or data source"),
+                (blank(kpi.evaluation), "when it is evaluated"),
+            ]
+        )
+        if missing:
+            yield KPI_DEFINED.error(kpi, f"KPI does not state {missing}", kpi.subject_id)
+
+
+def kpi_current(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    for kpi in data.all(Kpi):
+        subject = subject_of(data, kpi)
+        if subject.supplier is not None or not subject.in_use:
+            continue
+        problem = stale(kpi, readings[kpi.id], settings, today)
+        if problem is not None:
+            yield KPI_CURRENT.warning(kpi, problem, kpi.subject_id)
+
+
+def supplier_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for supplier in data.all(Supplier):
+        if supplier.status not in DELIVERING_SUPPLIER:
+            continue
+        if data.referring(supplier.id, Kpi):
+            continue
+        agreements = data.referring(supplier.id, Agreement)
+        if any(data.referring(a.id, Kpi) for a in agreements if a.kind in SUPPLIER_SIDE_KINDS):
+            continue
+        yield SUP_KPI.error(
+            supplier,
+            f"{supplier.status.value.replace('_', ' ')} supplier has no KPI on it or its "
+            "agreements: its performance is not monitored",
+        )
+
+
+def supplier_kpi_current(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    for kpi in data.all(Kpi):
+        subject = subject_of(data, kpi)
+        if subject.supplier is None or not subject.in_use:
+            continue
+        problem = stale(kpi, readings[kpi.id], settings, today)
+        if problem is not None:
+            yield SUP_KPI_CURRENT.error(
+                kpi,
+                f"{problem} ({subject.supplier.display})",
+                subject.supplier.id,
+                kpi.subject_id,
+            )
+
+
+def _answered(actions: list[ImprovementAction], measured_on: date) -> bool:
+    for action in actions:
+        if action.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS):
+            return True
+        if action.status is ActionStatus.DONE and (
+            action.completed_on is None or action.completed_on >= measured_on
+        ):
+            return True
+    return False
+
+
+def missed_target(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    for kpi in data.all(Kpi):
+        agreement = data.get_as(Agreement, kpi.subject_id)
+        if agreement is None or agreement.status is not AgreementStatus.ACTIVE:
+            continue
+        reading = readings[kpi.id]
+        if reading.value_status is not KpiStatus.RED or reading.measured_on is None:
+            continue
+        if _answered(data.referring(kpi.id, ImprovementAction), reading.measured_on):
+            continue
+        value = f"{reading.value:g}{(' ' + kpi.unit) if kpi.unit else ''}"
+        yield KPI_MISSED.error(
+            kpi,
+            f"missed its target ({value} on {reading.measured_on}, target {kpi.target:g}) "
+            f"under {agreement.display}, and no improvement action answers it",
+            agreement.id,
+            reading.measurement_id,
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        KPI_DEFINED,
+        "Every KPI says what, how, how often and when evaluated",
+        "A KPI states what is measured, the method or data source, and when and by whom "
+        "results are evaluated (how often is its frequency).",
+        kpi_defined,
+    ),
+    rule(
+        KPI_CURRENT,
+        "KPIs are measured as often as they say",
+        "A KPI on an objective, process, live service or customer SLA in use has a "
+        "measurement no older than its frequency plus the grace days.",
+        kpi_current,
+    ),
+    rule(
+        SUP_KPI,
+        "Active suppliers are monitored by KPIs",
+        "A supplier that is active or under review has at least one KPI on it or on one of "
+        "its agreements.",
+        supplier_kpi,
+    ),
+    rule(
+        SUP_KPI_CURRENT,
+        "Supplier KPIs are measured on time",
+        "A KPI on an active supplier, or on an active agreement with one, has a measurement "
+        "no older than its frequency plus the grace days.",
+        supplier_kpi_current,
+    ),
+    rule(
+        KPI_MISSED,
+        "Missed targets have an improvement action",
+        "A KPI on an active agreement (SLA or contract) whose latest value is red has an "
+        "improvement action naming it, open or completed since that measurement.",
+        missed_target,
+    ),
+)

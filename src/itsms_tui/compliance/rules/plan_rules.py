@@ -1,0 +1,223 @@
+"""Clause 8.1 operational plan: processes, outsourced activities, objectives, activities, resources.
+
+Objectives belong to clause 6.2 in the standard; they are checked here, under 8.1, because
+the operational plan is what delivers them. Cancelled objectives and activities are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from itsms_tui.compliance.findings import Finding
+from itsms_tui.compliance.rules.base import Check, Rule, blank, days, missing_list, rule
+from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
+from itsms_tui.domain.capacity import resource_loads
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import ActivityStatus, AgreementStatus, ObjectiveStatus
+from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.plan import Activity, Objective, Process, Resource
+from itsms_tui.domain.suppliers import Supplier
+
+CLAUSE = "8.1"
+
+PRC_OWNER = Check("PRC-OWNER", CLAUSE)
+PRC_CRITERIA = Check("PRC-CRITERIA", CLAUSE)
+PRC_OUTSOURCED = Check("PRC-OUTSOURCED", CLAUSE)
+OBJ_DEFINED = Check("OBJ-DEFINED", CLAUSE)
+OBJ_KPI = Check("OBJ-KPI", CLAUSE)
+OBJ_OVERDUE = Check("OBJ-OVERDUE", CLAUSE)
+ACT_DEFINED = Check("ACT-DEFINED", CLAUSE)
+ACT_OVERDUE = Check("ACT-OVERDUE", CLAUSE)
+RES_CAPACITY = Check("RES-CAPACITY", CLAUSE)
+
+OPEN_OBJECTIVE = frozenset(
+    {ObjectiveStatus.PLANNED, ObjectiveStatus.ON_TRACK, ObjectiveStatus.AT_RISK}
+)
+FINISHED_ACTIVITY = frozenset({ActivityStatus.DONE, ActivityStatus.CANCELLED})
+
+
+def process_owner(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for process in data.all(Process):
+        if blank(process.owner):
+            yield PRC_OWNER.error(process, "process has no owner")
+
+
+def process_criteria(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for process in data.all(Process):
+        if not process.performance_criteria:
+            yield PRC_CRITERIA.error(process, "process states no performance criteria")
+
+
+def _coverage_problem(activity: Activity, data: DataSet) -> str | None:
+    """Why an outsourced activity is not covered, or None when it is."""
+    supplier = data.get_as(Supplier, activity.supplier_id)
+    if activity.supplier_id is None:
+        return "outsourced under an agreement but names no supplier"
+    if supplier is None:
+        return f"outsourced to {activity.supplier_id}, which does not exist"
+    if activity.agreement_id is None:
+        return f"outsourced to {supplier.display} but names no agreement that covers it"
+    agreement = data.get_as(Agreement, activity.agreement_id)
+    if agreement is None:
+        return f"covering agreement {activity.agreement_id} does not exist"
+    if agreement.kind not in SUPPLIER_SIDE_KINDS:
+        return f"covering agreement {agreement.display} is a customer SLA, not a supplier agreement"
+    if agreement.supplier_id != supplier.id:
+        party = agreement.supplier_id or "no supplier"
+        return f"covering agreement {agreement.display} is with {party}, not {supplier.id}"
+    if agreement.status is not AgreementStatus.ACTIVE:
+        return f"covering agreement {agreement.display} is {agreement.status.value}, not active"
+    return None
+
+
+def process_outsourcing(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for activity in data.all(Activity):
+        if activity.status in FINISHED_ACTIVITY:
+            continue
+        if activity.supplier_id is None and activity.agreement_id is None:
+            continue
+        problem = _coverage_problem(activity, data)
+        if problem is not None:
+            yield PRC_OUTSOURCED.error(
+                activity,
+                f"{problem} (process {activity.process_id})",
+                activity.process_id,
+                activity.supplier_id,
+                activity.agreement_id,
+            )
+
+
+def objective_defined(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for objective in data.all(Objective):
+        if objective.status is ObjectiveStatus.CANCELLED:
+            continue
+        missing = missing_list(
+            [
+                (blank(objective.owner), "owner"),
+                (objective.due_date is None, "due date"),
+                (blank(objective.evaluation), "evaluation of results"),
+            ]
+        )
+        if missing:
+            yield OBJ_DEFINED.error(objective, f"objective has no {missing}")
+
+
+def objective_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for objective in data.all(Objective):
+        if objective.status is ObjectiveStatus.CANCELLED:
+            continue
+        if not data.referring(objective.id, Kpi):
+            yield OBJ_KPI.error(objective, "no KPI measures this objective")
+
+
+def objective_overdue(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for objective in data.all(Objective):
+        due = objective.due_date
+        if objective.status in OPEN_OBJECTIVE and due is not None and due < today:
+            late = days((today - due).days)
+            yield OBJ_OVERDUE.warning(
+                objective,
+                f"due {due} ({late} ago) and not achieved: record the result or re-plan",
+            )
+
+
+def activity_defined(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for activity in data.all(Activity):
+        if activity.status is ActivityStatus.CANCELLED:
+            continue
+        missing = missing_list(
+            [
+                (blank(activity.responsible), "responsible party"),
+                (activity.start_date is None, "start date"),
+                (activity.due_date is None, "due date"),
+            ]
+        )
+        if missing:
+            yield ACT_DEFINED.error(activity, f"activity has no {missing}", activity.process_id)
+
+
+def activity_overdue(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for activity in data.all(Activity):
+        due = activity.due_date
+        if activity.status not in FINISHED_ACTIVITY and due is not None and due < today:
+            late = days((today - due).days)
+            yield ACT_OVERDUE.warning(
+                activity,
+                f"due {due} ({late} ago), still {activity.status.value.replace('_', ' ')}",
+                activity.process_id,
+            )
+
+
+def resource_capacity(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    names = {r.id: r for r in data.all(Resource)}
+    for load in resource_loads(data, today):
+        if load.over_allocated:
+            unit = f" {load.unit}" if load.unit else ""
+            yield RES_CAPACITY.error(
+                names[load.resource_id],
+                f"{load.allocated:g}{unit} allocated today against a capacity of "
+                f"{load.capacity:g}{unit} ({load.percent:.0f} %)",
+                *load.allocation_ids,
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        PRC_OWNER,
+        "Every process has an owner",
+        "A service delivery process names the person accountable for it.",
+        process_owner,
+    ),
+    rule(
+        PRC_CRITERIA,
+        "Every process has performance criteria",
+        "A process states the criteria its performance is judged by.",
+        process_criteria,
+    ),
+    rule(
+        PRC_OUTSOURCED,
+        "Outsourced activities are covered by an agreement",
+        "An activity outsourced to a supplier names that supplier and an active agreement "
+        "with it (contract, underpinning contract or OLA). Done and cancelled activities "
+        "are skipped.",
+        process_outsourcing,
+    ),
+    rule(
+        OBJ_DEFINED,
+        "Every objective has an owner, a due date and an evaluation",
+        "An objective names its owner, its due date and how its results are evaluated.",
+        objective_defined,
+    ),
+    rule(
+        OBJ_KPI,
+        "Every objective has a KPI",
+        "At least one KPI measures each objective that is not cancelled.",
+        objective_kpi,
+    ),
+    rule(
+        OBJ_OVERDUE,
+        "Objectives past due are achieved",
+        "An objective still planned, on track or at risk after its due date is flagged.",
+        objective_overdue,
+    ),
+    rule(
+        ACT_DEFINED,
+        "Every activity has a responsible party and dates",
+        "An activity that is not cancelled names who does the work, a start and a due date.",
+        activity_defined,
+    ),
+    rule(
+        ACT_OVERDUE,
+        "No activity is overdue",
+        "An activity neither done nor cancelled after its due date is flagged.",
+        activity_overdue,
+    ),
+    rule(
+        RES_CAPACITY,
+        "No resource is allocated beyond its capacity",
+        "The allocations in force today do not exceed a resource's capacity.",
+        resource_capacity,
+    ),
+)

@@ -1,0 +1,199 @@
+"""Clause 8.3.4 supplier register: an agreement in force for every supplier we depend on,
+a relationship owner, interfaces, selection by evaluation, and disputes managed to closure.
+
+Which suppliers a rule applies to follows their lifecycle status (see ``base``): proposed,
+evaluating and exited suppliers are skipped; suspended ones keep their owner and
+interfaces but need no agreement in force.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from itsms_tui.compliance.findings import Finding
+from itsms_tui.compliance.rules.base import (
+    CONTRACTED_SUPPLIER,
+    ENGAGED_SUPPLIER,
+    Check,
+    Rule,
+    blank,
+    days,
+    missing_list,
+    rule,
+)
+from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    DisputeStatus,
+    SelectionDecision,
+    SupplierKind,
+)
+from itsms_tui.domain.suppliers import Dispute, Evaluation, Supplier
+
+SUP_CONTRACT = Check("SUP-CONTRACT", "8.3.4.1")
+SUP_OLA = Check("SUP-OLA", "8.3.4.2")
+SUP_OWNER = Check("SUP-OWNER", "8.3.4")
+SUP_INTERFACES = Check("SUP-INTERFACES", "8.3.4")
+SUP_EVALUATION = Check("SUP-EVALUATION", "8.3.4")
+DSP_OPEN = Check("DSP-OPEN", "8.3.4")
+
+CONTRACT_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_CONTRACT})
+SELECTING = frozenset({SelectionDecision.SELECTED, SelectionDecision.CONDITIONAL})
+UNRESOLVED_DISPUTE = frozenset(
+    {DisputeStatus.OPEN, DisputeStatus.IN_NEGOTIATION, DisputeStatus.ESCALATED}
+)
+
+
+def _without_agreement(
+    data: DataSet, supplier: Supplier, kinds: frozenset[AgreementKind]
+) -> tuple[bool, list[Agreement]]:
+    """(no active agreement of ``kinds``, the supplier's inactive ones of those kinds)."""
+    own = [a for a in data.referring(supplier.id, Agreement) if a.kind in kinds]
+    active = [a for a in own if a.status is AgreementStatus.ACTIVE]
+    return (not active, [a for a in own if a.status is not AgreementStatus.ACTIVE])
+
+
+def _inactive_note(inactive: list[Agreement]) -> str:
+    if not inactive:
+        return ""
+    listed = ", ".join(f"{a.id} is {a.status.value}" for a in inactive[:3])
+    return f" ({listed})"
+
+
+def supplier_contract(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for supplier in data.all(Supplier):
+        if supplier.kind is not SupplierKind.EXTERNAL or supplier.status not in CONTRACTED_SUPPLIER:
+            continue
+        lacking, inactive = _without_agreement(data, supplier, CONTRACT_KINDS)
+        if lacking:
+            yield SUP_CONTRACT.error(
+                supplier,
+                f"{supplier.status.value} external supplier has no active contract"
+                + _inactive_note(inactive),
+                *(a.id for a in inactive),
+            )
+
+
+def supplier_ola(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for supplier in data.all(Supplier):
+        if supplier.kind is SupplierKind.EXTERNAL or supplier.status not in CONTRACTED_SUPPLIER:
+            continue
+        lacking, inactive = _without_agreement(data, supplier, SUPPLIER_SIDE_KINDS)
+        if lacking:
+            who = (
+                "internal supplier"
+                if supplier.kind is SupplierKind.INTERNAL
+                else "customer acting as a supplier"
+            )
+            yield SUP_OLA.error(
+                supplier,
+                f"{supplier.status.value} {who} has no active agreement (OLA)"
+                + _inactive_note(inactive),
+                *(a.id for a in inactive),
+            )
+
+
+def supplier_owner(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for supplier in data.all(Supplier):
+        if supplier.status in ENGAGED_SUPPLIER and blank(supplier.relationship_owner):
+            yield SUP_OWNER.error(supplier, "no relationship owner named")
+
+
+def supplier_interfaces(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for supplier in data.all(Supplier):
+        if supplier.status not in ENGAGED_SUPPLIER:
+            continue
+        missing = missing_list(
+            [
+                (blank(supplier.interfaces), "interfaces described"),
+                (not supplier.contacts, "contact points"),
+            ]
+        )
+        if missing:
+            yield SUP_INTERFACES.error(supplier, f"no {missing}")
+
+
+def supplier_evaluation(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for supplier in data.all(Supplier):
+        if supplier.kind is not SupplierKind.EXTERNAL or supplier.status not in ENGAGED_SUPPLIER:
+            continue
+        evaluations = data.referring(supplier.id, Evaluation)
+        approved = supplier.approved_on
+        selecting = [e for e in evaluations if e.decision in SELECTING]
+        in_time = [e for e in selecting if approved is None or e.evaluated_on <= approved]
+        if in_time:
+            continue
+        if not evaluations:
+            problem = "approved without an evaluation"
+        elif selecting:
+            problem = f"evaluated only after its approval on {approved}"
+        else:
+            latest = max(evaluations, key=lambda e: (e.evaluated_on, e.id))
+            problem = f"no evaluation selected it (latest decision: {latest.decision.value})"
+        yield SUP_EVALUATION.error(supplier, problem, *(e.id for e in evaluations))
+
+
+def dispute_open(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    limit = settings.dispute_max_open_days
+    for dispute in data.all(Dispute):
+        if dispute.status not in UNRESOLVED_DISPUTE:
+            continue
+        age = (today - dispute.raised_on).days
+        if age > limit:
+            yield DSP_OPEN.warning(
+                dispute,
+                f"{dispute.status.value.replace('_', ' ')} for {days(age)} since "
+                f"{dispute.raised_on} (limit {days(limit)})",
+                dispute.supplier_id,
+                dispute.agreement_id,
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        SUP_CONTRACT,
+        "External suppliers have an active contract",
+        "An external supplier that is approved, active or under review has at least one "
+        "active contract or underpinning contract.",
+        supplier_contract,
+    ),
+    rule(
+        SUP_OLA,
+        "Internal suppliers have an agreement",
+        "An internal supplier or a customer acting as a supplier that is approved, active or "
+        "under review has an active agreement (usually an OLA).",
+        supplier_ola,
+    ),
+    rule(
+        SUP_OWNER,
+        "Suppliers have a relationship owner",
+        "A supplier from approval to suspension names the person responsible for the "
+        "relationship, its contracts and performance.",
+        supplier_owner,
+    ),
+    rule(
+        SUP_INTERFACES,
+        "Supplier interfaces are defined",
+        "A supplier from approval to suspension describes how the parties work together "
+        "and lists at least one contact point.",
+        supplier_interfaces,
+    ),
+    rule(
+        SUP_EVALUATION,
+        "External suppliers were evaluated before approval",
+        "An approved external supplier has an evaluation that selected it (selected or "
+        "conditional) dated on or before its approval.",
+        supplier_evaluation,
+    ),
+    rule(
+        DSP_OPEN,
+        "Disputes are resolved in time",
+        "A dispute still open, in negotiation or escalated longer than the set number of "
+        "days after it was raised is flagged.",
+        dispute_open,
+    ),
+)
