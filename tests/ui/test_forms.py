@@ -533,3 +533,81 @@ async def test_field_rows_are_field_rows() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert all(isinstance(row, FieldRow) for row in form.field_rows())
+
+
+class DialogHarness(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[bool | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("harness")
+
+
+@pytest.mark.parametrize(
+    ("keys", "answer"), [(("y",), True), (("enter",), True), (("n",), False), (("escape",), False)]
+)
+async def test_confirm_screen_keys(keys: tuple[str, ...], answer: bool) -> None:
+    app = DialogHarness()
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(
+            ConfirmScreen("Delete [/x]?", ["[@click=app.quit]x[/] refers to it"]),
+            app.answers.append,
+        )
+        await pilot.pause()
+        texts = [str(s.render()) for s in app.screen.query(Static)]
+        assert "Delete [/x]?" in texts
+        assert "[@click=app.quit]x[/] refers to it" in texts
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.answers == [answer]
+        assert app.is_running
+
+
+async def test_message_screen_explains_and_closes() -> None:
+    from itsms_tui.ui.widgets.confirm import MessageScreen
+
+    app = DialogHarness()
+    async with app.run_test(size=SIZE) as pilot:
+        closed: list[None] = []
+        app.push_screen(
+            MessageScreen(
+                "SUP-0003 cannot be deleted",
+                ["AGR-0004, AGR-0009 refer to it"],
+                title="Cannot delete",
+            ),
+            closed.append,
+        )
+        await pilot.pause()
+        texts = [str(s.render()) for s in app.screen.query(Static)]
+        assert "SUP-0003 cannot be deleted" in texts and "AGR-0004, AGR-0009 refer to it" in texts
+        await pilot.press("enter")
+        await pilot.pause()
+        assert closed == [None]
+
+
+async def test_kpi_subject_asks_for_any_subject() -> None:
+    from itsms_tui.domain.kpis import Kpi
+
+    asked: list[str] = []
+
+    def subjects(collection: str) -> Sequence[tuple[str, str]]:
+        asked.append(collection)
+        return [("OBJ-0001", "Faster restores"), ("SUP-0001", "Northwind Hosting")]
+
+    form = RecordForm(Kpi, choices=subjects, only=("name", "target", "warning", "subject_id"))
+    app = Harness(form)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "Restore time")
+        await pilot.press("tab")
+        await type_text(pilot, "4")
+        await pilot.press("tab")
+        await type_text(pilot, "8")
+        await pilot.press("tab")
+        await type_text(pilot, "restores")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+        assert app.results == []  # warning above target when higher is better
+        assert "warning threshold must not be above the target" in general_errors(form)
+        assert set(asked) == {"*"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
@@ -293,3 +294,35 @@ def test_column_widths_share_the_spare_space() -> None:
     assert sum(widths) + len(columns) == 80
     assert widths[1] > widths[2] >= 5
     assert column_widths(columns, 10) == [10, 5, 5]
+
+
+async def test_cursor_is_reverse_video_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = Harness(make_rows(10))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.no_color
+        cursor_styles = [seg.style for seg in app.table.render_line(1) if seg.text.strip()]
+        other_styles = [seg.style for seg in app.table.render_line(2) if seg.text.strip()]
+        assert cursor_styles and all(s is not None and s.reverse for s in cursor_styles)
+        assert not any(s is not None and s.reverse for s in other_styles)
+
+
+async def test_sort_key_with_none_and_mixed_types() -> None:
+    values: list[object] = [3, None, "b", 1, None, "a"]
+    rows = [Row(f"SUP-{i:05d}", "x", i) for i in range(len(values))]
+    columns: list[Column[Row]] = [
+        Column("v", "V", lambda r: str(values[r.score]), sort_key=lambda r: values[r.score])
+    ]
+
+    class MixedHarness(App[None]):
+        def compose(self) -> ComposeResult:
+            yield RecordTable(columns, lambda r: r.id, rows, id="table")
+
+    app = MixedHarness()
+    async with app.run_test(size=SIZE):
+        table = app.query_one("#table", RecordTable)
+        table.sort_by("v")
+        ordered = [values[r.score] for r in table.visible_rows]
+        assert ordered[-2:] == [None, None]
+        assert ordered[:4] == [1, 3, "a", "b"]  # unlike types compare by their text

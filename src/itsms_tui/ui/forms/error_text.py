@@ -116,13 +116,15 @@ class FormErrors:
 
 
 def _named_fields(message: str, specs: Sequence[FieldSpec]) -> tuple[str, list[str]]:
-    """Replace field names in ``message`` by their titles; return it and the fields named."""
+    """Replace identifier-like field names in ``message`` by their titles; also say which
+    fields the message names (by name or by title)."""
     named: list[str] = []
     text = message
     for spec in specs:
         pattern = re.compile(rf"\b{re.escape(spec.name)}\b")
         if pattern.search(text):
-            text = pattern.sub(spec.title, text)
+            if "_" in spec.name:  # an identifier such as end_date reads better as its title
+                text = pattern.sub(spec.title, text)
             named.append(spec.name)
     folded = text.casefold()
     for spec in specs:

@@ -18,9 +18,8 @@ from textual.widgets import Button, Static
 _DIALOG_CSS = """
     align: center middle;
     & > #dialog {
-        width: auto;
-        min-width: 40;
-        max-width: 90%;
+        width: 64;
+        max-width: 100%;
         height: auto;
         max-height: 90%;
         padding: 1 2;

@@ -263,7 +263,7 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True):
         self.zebra_stripes = zebra_stripes
         self._rows: list[RowT] = []
         self._haystack: list[str | None] = []
-        self._sort_keys: dict[str, list[_SortKey]] = {}
+        self._sort_keys: dict[str, list[tuple[bool, Any]]] = {}
         self._key_index: dict[str, int] | None = None
         self._order: list[int] | None = None
         self._visible: list[int] = []
@@ -460,11 +460,17 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True):
             column = next(c for c in self._columns if c.key == self._sort_column)
             if column.sort_key is not None:
                 get = column.sort_key
-                keys = [_SortKey(get(row)) for row in self._rows]
+                # (is None, value): None sorts last, and tuples compare natively (fast).
+                keys = [(value is None, value) for value in map(get, self._rows)]
             else:
-                keys = [_SortKey(column.plain(row).casefold()) for row in self._rows]
+                keys = [(False, column.plain(row).casefold()) for row in self._rows]
             self._sort_keys[self._sort_column] = keys
-        return sorted(range(len(self._rows)), key=keys.__getitem__, reverse=self._sort_reverse)
+        indices = range(len(self._rows))
+        try:
+            return sorted(indices, key=keys.__getitem__, reverse=self._sort_reverse)
+        except TypeError:  # values of unlike types: compare those by their text
+            fallback = [_SortKey(value) for _, value in keys]
+            return sorted(indices, key=fallback.__getitem__, reverse=self._sort_reverse)
 
     def _apply_view(self) -> None:
         order = self._order if self._order is not None else range(len(self._rows))
