@@ -611,3 +611,38 @@ async def test_kpi_subject_asks_for_any_subject() -> None:
         assert app.results == []  # warning above target when higher is better
         assert "warning threshold must not be above the target" in general_errors(form)
         assert set(asked) == {"*"}
+
+
+async def test_editing_rows_round_trips_and_is_not_dirty_until_changed() -> None:
+    from itsms_tui.domain.suppliers import Contact
+
+    original = Supplier(
+        id="SUP-0002",
+        revision=1,
+        name="Contoso",
+        contacts=[
+            Contact(name="Ann [b]", role="Account manager", escalation_level=0),
+            Contact(name="Bo", email="bo@contoso.example", escalation_level=2),
+        ],
+    )
+    form = RecordForm(Supplier, original)
+    app = Harness(form)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not form.is_dirty
+        rows_editor = form.field_row("contacts").editor
+        assert isinstance(rows_editor, RowsEditor)
+        assert len(rows_editor.row_editors()) == 2
+        await pilot.press("escape")  # nothing changed: closes without asking
+        await pilot.pause()
+        assert app.results == [None]
+
+    form = RecordForm(Supplier, original)
+    app = Harness(form)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = app.results[0]
+        assert isinstance(saved, Supplier)
+        assert saved == original

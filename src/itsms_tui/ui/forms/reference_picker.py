@@ -99,6 +99,7 @@ class ReferencePicker(Vertical):
         self._candidates_source = candidates
         self._candidates: Candidates | None = None
         self._labels: dict[str, str] | None = None
+        self._haystack: list[str] | None = None
         self.multiple = multiple
         self.picked: list[str] = [p for p in picked if p]
 
@@ -167,7 +168,12 @@ class ReferencePicker(Vertical):
             picked = set(self.picked)
             first = [c for c in candidates if c[0] in picked]
             return first + [c for c in candidates if c[0] not in picked]
-        return [c for c in candidates if all(t in f"{c[0]} {c[1]}".casefold() for t in terms)]
+        if self._haystack is None:
+            self._haystack = [f"{i} {label}".casefold() for i, label in candidates]
+        haystack = self._haystack
+        return [
+            c for c, text in zip(candidates, haystack, strict=True) if all(t in text for t in terms)
+        ]
 
     def _refresh_matches(self) -> None:
         if not self.is_mounted:
