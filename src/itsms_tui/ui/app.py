@@ -1,0 +1,563 @@
+"""The app shell: data loading and polling, the main areas, and the record operations.
+
+Every screen reads ``app.data`` (a reactive DataSet) and asks the app to create, edit,
+delete, open and show the history of records; the app runs every Workspace call in a
+thread worker, one at a time (a lock), so the UI thread never waits for the disk.
+Other sessions' saves show up through polling ``workspace.generation``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Callable, Collection, Iterable, Mapping
+from datetime import date
+from pathlib import Path, PurePath
+from typing import Any, ClassVar, TypeVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.reactive import var
+from textual.screen import ModalScreen, Screen
+
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.kpis import SUBJECT_PREFIXES
+from itsms_tui.domain.record import Record
+from itsms_tui.resources import styles_dir
+from itsms_tui.services.errors import EXPECTED_ERRORS, describe
+from itsms_tui.services.preferences import (
+    DARK_THEME,
+    LIGHT_THEME,
+    Preferences,
+    load_preferences,
+    save_preferences,
+)
+from itsms_tui.services.workspace import Workspace
+from itsms_tui.store.errors import RecordNotFoundError, StaleRevisionError, StillReferencedError
+from itsms_tui.ui.navigation import AREAS, BY_MODE, mode_for_record
+from itsms_tui.ui.palette import RecordCommands
+from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+T = TypeVar("T")
+
+POLL_SECONDS = 2.0
+
+
+def _stylesheets() -> list[str | PurePath]:
+    """``app.tcss`` first, then every other stylesheet (one per screen) in name order."""
+    folder = styles_dir()
+    first = folder / "app.tcss"
+    others: list[str | PurePath] = sorted(p for p in folder.glob("*.tcss") if p != first)
+    return [first, *others] if first.exists() else others
+
+
+def _overview() -> Screen[Any]:
+    from itsms_tui.ui.screens.overview import OverviewScreen
+
+    return OverviewScreen()
+
+
+def _optional_screen(module: str, class_name: str, mode: str, explanation: str) -> Screen[Any]:
+    """The area's own screen when its module exists, else a placeholder saying so."""
+    if importlib.util.find_spec(module) is not None:
+        screen_class = getattr(importlib.import_module(module), class_name)
+        screen: Screen[Any] = screen_class()
+        return screen
+    from itsms_tui.ui.screens.placeholder import PlaceholderScreen
+
+    return PlaceholderScreen(mode, BY_MODE[mode].title, explanation)
+
+
+def _suppliers() -> Screen[Any]:
+    return _optional_screen("itsms_tui.ui.screens.suppliers", "SuppliersScreen", "suppliers", "")
+
+
+def _agreements() -> Screen[Any]:
+    return _optional_screen("itsms_tui.ui.screens.agreements", "AgreementsScreen", "agreements", "")
+
+
+def _kpis() -> Screen[Any]:
+    return _optional_screen("itsms_tui.ui.screens.kpis", "KpiBoardScreen", "kpis", "")
+
+
+def _plan() -> Screen[Any]:
+    return _optional_screen(
+        "itsms_tui.ui.screens.plan",
+        "PlanScreen",
+        "plan",
+        "Objectives, processes, resources, risks and changes will be shown here.",
+    )
+
+
+def _compliance() -> Screen[Any]:
+    return _optional_screen(
+        "itsms_tui.ui.screens.compliance",
+        "ComplianceScreen",
+        "compliance",
+        "The clause 8.1/8.3 checker's findings will be listed here. "
+        "Meanwhile: itsms-tui check --data PATH",
+    )
+
+
+class ItsmsApp(App[None]):
+    """The itsms-tui application; build it with ``make_app``."""
+
+    TITLE = "itsms-tui"
+    CSS_PATH = _stylesheets()
+    COMMANDS = App.COMMANDS | {RecordCommands}
+    DEFAULT_MODE: ClassVar[str] = "overview"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        "overview": _overview,
+        "plan": _plan,
+        "suppliers": _suppliers,
+        "agreements": _agreements,
+        "kpis": _kpis,
+        "compliance": _compliance,
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "show_keys", "Keys", key_display="?", id="app.keys"),
+        Binding("slash", "filter", "Filter", key_display="/", id="app.filter"),
+        Binding("e", "export", "Export", id="app.export"),
+        Binding("t", "toggle_theme", "Theme", id="app.theme"),
+        *(
+            Binding(
+                area.key,
+                f"switch_area('{area.mode}')",
+                area.title,
+                show=False,
+                id=f"app.area.{area.mode}",
+            )
+            for area in AREAS
+        ),
+    ]
+
+    data: var[DataSet] = var(DataSet, always_update=True, init=False)
+    """Every record, as last loaded; screens watch it and re-render."""
+
+    def __init__(self, workspace: Workspace, *, poll_seconds: float = POLL_SECONDS) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.poll_seconds = poll_seconds
+        self.loaded = False
+        """True once the first load finished (screens show "Loading" before)."""
+        self._generation: int | None = None
+        self._io_lock = threading.Lock()
+        self._polling = False
+        self._preferences = Preferences()
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def today(self) -> date:
+        return self.workspace.today()
+
+    @property
+    def read_only(self) -> bool:
+        return self.workspace.read_only
+
+    # ------------------------------------------------------------------ start-up
+
+    def on_mount(self) -> None:
+        self._guard_size()
+        self.load_data()
+        self._load_preferences()
+        if self.poll_seconds > 0:
+            self.set_interval(self.poll_seconds, self._poll)
+
+    @work(thread=True, group="load", exit_on_error=False)
+    def load_data(self) -> None:
+        """Load (or reload) every record in a worker, then publish it as ``data``."""
+        try:
+            with self._io_lock:
+                data = self.workspace.data()
+                generation = self.workspace.generation
+        except EXPECTED_ERRORS as error:
+            self.call_from_thread(self._warn, describe(error))
+            return
+        self.call_from_thread(self._publish, data, generation)
+
+    def _publish(self, data: DataSet, generation: int | None) -> None:
+        first = not self.loaded
+        self._generation = generation
+        self.loaded = True
+        self.data = data
+        if first and len(data) == 0 and not self.workspace.demo:
+            from itsms_tui.ui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen())
+
+    def _poll(self) -> None:
+        if self._polling or not self.loaded:
+            return
+        self._polling = True
+        self._check_generation()
+
+    @work(thread=True, group="poll", exit_on_error=False)
+    def _check_generation(self) -> None:
+        try:
+            with self._io_lock:
+                generation = self.workspace.generation
+                data = self.workspace.data() if generation != self._generation else None
+        except EXPECTED_ERRORS as error:
+            self.call_from_thread(self._poll_failed, describe(error))
+            return
+        self.call_from_thread(self._poll_done, data, generation)
+
+    def _poll_done(self, data: DataSet | None, generation: int) -> None:
+        self._polling = False
+        if data is not None:
+            self._publish(data, generation)
+
+    def _poll_failed(self, message: str) -> None:
+        self._polling = False
+        self._warn(message)
+
+    @work(thread=True, group="preferences", exit_on_error=False)
+    def _load_preferences(self) -> None:
+        preferences = load_preferences()
+        self.call_from_thread(self._apply_preferences, preferences)
+
+    def _apply_preferences(self, preferences: Preferences) -> None:
+        self._preferences = preferences
+        if preferences.theme != self.theme:
+            self.theme = preferences.theme
+
+    # ------------------------------------------------------------------ size guard
+
+    def on_resize(self) -> None:
+        self._guard_size()
+
+    def _guard_size(self) -> None:
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        shown = isinstance(self.screen, TooSmallScreen)
+        if small and not shown:
+            self.push_screen(TooSmallScreen())
+        elif not small and shown:
+            self.pop_screen()
+
+    # ------------------------------------------------------------------ messages
+
+    def _warn(self, message: str) -> None:
+        self.notify(message, severity="error", markup=False, timeout=8)
+
+    def _say(self, message: str) -> None:
+        self.notify(message, markup=False)
+
+    # ------------------------------------------------------------------ workers
+
+    def _run_io(
+        self,
+        job: Callable[[], T],
+        done: Callable[[T], None] | None = None,
+        *,
+        failed: Callable[[BaseException], bool] | None = None,
+        name: str = "io",
+    ) -> None:
+        """Run ``job`` (a Workspace call) in a thread, reload the data, then ``done`` here.
+
+        ``failed`` may handle an expected error (return True); otherwise it is shown.
+        """
+
+        def run() -> None:
+            try:
+                with self._io_lock:
+                    result = job()
+                    data = self.workspace.data()
+                    generation = self.workspace.generation
+            except EXPECTED_ERRORS as error:
+                self.call_from_thread(self._io_failed, error, failed)
+                return
+            self.call_from_thread(self._io_done, result, data, generation, done)
+
+        self.run_worker(run, name=name, group="io", thread=True)
+
+    def _io_done(
+        self, result: T, data: DataSet, generation: int, done: Callable[[T], None] | None
+    ) -> None:
+        self._publish(data, generation)
+        if done is not None:
+            done(result)
+
+    def _io_failed(
+        self, error: BaseException, failed: Callable[[BaseException], bool] | None
+    ) -> None:
+        if failed is not None and failed(error):
+            return
+        self._warn(describe(error))
+        self.load_data()
+
+    def run_service(self, fn: Callable[..., Any], *args: Any, success: str | None = None) -> None:
+        """Run a blocking Workspace call in a worker; notify success or the one-line error."""
+
+        def done(_result: Any) -> None:
+            if success:
+                self._say(success)
+
+        self._run_io(lambda: fn(*args), done, name=getattr(fn, "__name__", "service"))
+
+    # ------------------------------------------------------------------ records
+
+    def choices(self, collection: str) -> list[tuple[str, str]]:
+        """Candidates for a reference field: (id, name) of every record of the collection."""
+        names = list(SUBJECT_PREFIXES.values()) if collection == "*" else [collection]
+        data = self.data
+        out: list[tuple[str, str]] = []
+        for name in names:
+            out.extend((r.id, r.heading) for r in data.collection(name))
+        return out
+
+    def create_record(
+        self,
+        model: type[Record],
+        initial: Mapping[str, Any] | None = None,
+        *,
+        exclude: Collection[str] = (),
+        title: str | None = None,
+    ) -> None:
+        """Open the form for a new ``model`` record and save it in a worker."""
+        if self._refuse_read_only():
+            return
+        from itsms_tui.ui.forms import RecordForm
+
+        form: RecordForm[Any] = RecordForm(
+            model, initial=initial, choices=self.choices, exclude=exclude, title=title
+        )
+        self.push_screen(form, self._save_from_form)
+
+    def edit_record(
+        self,
+        record: Record,
+        only: set[str] | None = None,
+        *,
+        exclude: Collection[str] = (),
+        title: str | None = None,
+    ) -> None:
+        """Open the form on ``record``; a stale revision on save opens the conflict dialog."""
+        if self._refuse_read_only():
+            return
+        from itsms_tui.ui.forms import RecordForm
+
+        form: RecordForm[Any] = RecordForm(
+            type(record), record, choices=self.choices, only=only, exclude=exclude, title=title
+        )
+        self.push_screen(form, self._save_from_form)
+
+    def _save_from_form(self, record: Record | None) -> None:
+        if record is not None:
+            self.save_record(record)
+
+    def save_record(self, record: Record, done: Callable[[Record], None] | None = None) -> None:
+        """Save in a worker; notify "Saved ID name", or show the conflict or the error."""
+        workspace = self.workspace
+
+        def saved(result: Record) -> None:
+            self._say(f"Saved {result.display}")
+            if done is not None:
+                done(result)
+
+        def failed(error: BaseException) -> bool:
+            if isinstance(error, StaleRevisionError | RecordNotFoundError) and record.id:
+                self._show_conflict(record)
+                return True
+            return False
+
+        self._run_io(lambda: workspace.save(record), saved, failed=failed, name="save")
+
+    def _show_conflict(self, mine: Record) -> None:
+        """Fetch the stored version (worker), then show both; reload or retry."""
+        from itsms_tui.ui.screens.conflict import ConflictChoice, ConflictScreen
+
+        def show(data: DataSet) -> None:
+            stored = data.get(mine.id)
+
+            def chosen(choice: ConflictChoice | None) -> None:
+                if choice is ConflictChoice.RETRY and stored is not None:
+                    retry = mine.model_copy(update={"revision": stored.revision})
+                    self.edit_record(retry, title=f"Retry your edit of {stored.display}")
+                else:
+                    self._say(f"Reloaded {stored.display if stored else mine.id}")
+
+            self.push_screen(ConflictScreen(mine, stored), chosen)
+
+        self._run_io(lambda: self.workspace.data(), show, name="conflict")
+
+    def delete_record(self, record: Record) -> None:
+        """Ask, then delete in a worker; a record still referred to is explained, not deleted."""
+        if self._refuse_read_only():
+            return
+        from itsms_tui.ui.widgets.confirm import ConfirmScreen, MessageScreen
+
+        workspace = self.workspace
+
+        def blocked(error: BaseException) -> bool:
+            if isinstance(error, StillReferencedError):
+                lines = [self._describe_id(i) for i in error.referenced_by]
+                self.push_screen(
+                    MessageScreen(
+                        f"{record.display} is still referred to by {len(lines)} record(s). "
+                        "Change or delete them first.",
+                        lines,
+                        title="Cannot delete",
+                    )
+                )
+                return True
+            if isinstance(error, StaleRevisionError):
+                self._warn(f"{describe(error)}; nothing was deleted")
+                self.load_data()
+                return True
+            return False
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._run_io(
+                    lambda: workspace.delete(record),
+                    lambda _none: self._say(f"Deleted {record.display}"),
+                    failed=blocked,
+                    name="delete",
+                )
+
+        self.push_screen(
+            ConfirmScreen(
+                f"Delete {record.display}?",
+                ["This cannot be undone (the audit trail keeps what it held)."],
+                confirm_label="Delete",
+                cancel_label="Keep",
+            ),
+            answered,
+        )
+
+    def _describe_id(self, record_id: str) -> str:
+        found = self.data.get(record_id)
+        if found is None:
+            return record_id
+        label = found.label or type(found).__name__
+        return f"{label} {found.display}"
+
+    def _refuse_read_only(self) -> bool:
+        if self.read_only:
+            reason = self.workspace.read_only_reason or "not writable"
+            self._warn(f"Read-only ({reason}): nothing can be changed.")
+            return True
+        return False
+
+    # ------------------------------------------------------------------ navigation
+
+    def open_record(self, record_id: str) -> None:
+        """Jump to the area that shows ``record_id`` and put the cursor on it."""
+        mode = mode_for_record(record_id)
+        if mode is None:
+            self._warn(f"{record_id}: no screen shows this kind of record")
+            return
+        self._jump(mode, record_id)
+
+    @work(group="jump", exclusive=True)
+    async def _jump(self, mode: str, record_id: str) -> None:
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+        from itsms_tui.ui.screens.base import MainScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
+            await self.pop_screen()
+        select = getattr(self.screen, "select_record", None)
+        if select is None or not select(record_id):
+            self._say(f"{record_id} is not shown on {BY_MODE[mode].title}")
+
+    def open_area_and_create(
+        self, mode: str, model: type[Record], initial: Mapping[str, Any] | None = None
+    ) -> None:
+        """Switch to an area, then open the form for a new record there (welcome screen)."""
+        self._create_in(mode, model, initial)
+
+    @work(group="jump", exclusive=True)
+    async def _create_in(
+        self, mode: str, model: type[Record], initial: Mapping[str, Any] | None
+    ) -> None:
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+        self.create_record(model, initial)
+
+    def show_history(self, record_id: str) -> None:
+        """The audit trail of one record."""
+        from itsms_tui.ui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen(record_id))
+
+    async def action_switch_area(self, mode: str) -> None:
+        await self.switch_mode(mode)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.screen, ModalScreen) and action in {
+            "switch_area",
+            "export",
+            "filter",
+            "show_keys",
+            "toggle_theme",
+        }:
+            return False
+        if action == "filter":
+            return hasattr(self.screen, "start_filter")
+        return True
+
+    def action_filter(self) -> None:
+        start = getattr(self.screen, "start_filter", None)
+        if start is not None:
+            start()
+
+    def action_show_keys(self) -> None:
+        from itsms_tui.ui.screens.keys import KeysScreen, key_lines
+
+        area = BY_MODE.get(self.current_mode)
+        title = area.title if area is not None else self.screen.__class__.__name__
+        self.push_screen(KeysScreen(key_lines(self.screen), title))
+
+    def action_export(self) -> None:
+        from itsms_tui.ui.screens.export_prompt import ExportPrompt
+
+        suggestion = Path.cwd() / f"itsms-snapshot-{self.today.isoformat()}.toml"
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                workspace = self.workspace
+                self._run_io(
+                    lambda: workspace.export_to(path),
+                    lambda count: self._say(f"Exported {count} records to {path}"),
+                    name="export",
+                )
+
+        self.push_screen(ExportPrompt(suggestion), chosen)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+        self._preferences = Preferences(theme=self.theme)
+        self._save_preferences(self._preferences)
+
+    @work(thread=True, group="preferences", exit_on_error=False)
+    def _save_preferences(self, preferences: Preferences) -> None:
+        try:
+            save_preferences(preferences)
+        except OSError as error:
+            self.call_from_thread(self._warn, f"Theme not remembered: {describe(error)}")
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for area in AREAS:
+            yield SystemCommand(
+                f"Go to {area.title}",
+                f"Switch to the {area.title} screen (key {area.key})",
+                lambda mode=area.mode: self.run_worker(self.action_switch_area(mode)),
+            )
+        yield SystemCommand("Export snapshot", "Write a TOML snapshot (key e)", self.action_export)
+        yield SystemCommand("Toggle light/dark", "Switch theme (key t)", self.action_toggle_theme)
+
+
+def make_app(workspace: Workspace, *, poll_seconds: float = POLL_SECONDS) -> ItsmsApp:
+    """Build the app on an opened workspace (tests inject a temporary or demo one)."""
+    return ItsmsApp(workspace, poll_seconds=poll_seconds)
+
+
+def run_app(workspace: Workspace) -> None:
+    """Run the TUI until the user quits."""
+    make_app(workspace).run()

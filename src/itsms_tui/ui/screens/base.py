@@ -1,0 +1,134 @@
+"""MainScreen: what every main area shares — header, footer, `/` filter and record keys.
+
+A subclass sets ``MODE`` and implements ``compose_body``; it says which record is under
+the cursor (``current_record``), what ``n`` creates (``new_record``) and how to put the
+cursor on a record (``select_record``, used by ``app.open_record``). The editing keys
+are hidden in read-only mode (``check_action`` returns False, so the footer drops them).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from itsms_tui.domain.record import Record
+from itsms_tui.ui.widgets.filter_bar import FilterBar
+from itsms_tui.ui.widgets.record_table import RecordTable
+from itsms_tui.ui.widgets.status_header import StatusHeader
+
+if TYPE_CHECKING:
+    from itsms_tui.ui.app import ItsmsApp
+
+EDITING_ACTIONS = frozenset({"new", "edit", "delete"})
+
+
+class MainScreen(Screen[None]):
+    """Base of the main areas (modes) of the app."""
+
+    MODE: ClassVar[str] = ""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", id="main.new"),
+        Binding("E,f2", "edit", "Edit", key_display="E", id="main.edit"),
+        Binding("d", "delete", "Delete", id="main.delete"),
+        Binding("h", "history", "History", id="main.history"),
+    ]
+
+    @property
+    def itsms(self) -> ItsmsApp:
+        """The app, typed (screens only run inside ItsmsApp)."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield StatusHeader(self.MODE or None)
+        yield from self.compose_body()
+        yield FilterBar()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The area's own widgets (between header and footer)."""
+        yield from ()
+
+    # ------------------------------------------------------------------ hooks
+
+    def current_record(self) -> Record | None:
+        """The record the record keys (edit, delete, history) act on."""
+        return None
+
+    def new_record(self) -> tuple[type[Record], dict[str, Any]] | None:
+        """What ``n`` creates here: the model and its initial values; None: nothing."""
+        return None
+
+    def select_record(self, record_id: str) -> bool:
+        """Put the cursor on this record (or the row that shows it); True when found."""
+        return False
+
+    def filter_target(self) -> RecordTable[Any] | None:
+        """The table `/` filters: the focused one, else the first one on the screen."""
+        focused = self.focused
+        if isinstance(focused, RecordTable):
+            return focused
+        tables = list(self.query(RecordTable))
+        return tables[0] if tables else None
+
+    def apply_filter(self, text: str) -> None:
+        """Filter the current table; areas without a table override this."""
+        table = self._filtered or self.filter_target()
+        if table is not None:
+            self._filtered = table
+            table.set_filter(text)
+
+    _filtered: RecordTable[Any] | None = None
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in EDITING_ACTIONS and self.itsms.read_only:
+            return False
+        return not (action == "new" and self.new_record() is None)
+
+    def start_filter(self) -> None:
+        """`/`: open the filter line for the current table."""
+        self._filtered = self.filter_target()
+        self.query_one(FilterBar).open()
+
+    @on(FilterBar.Changed)
+    def _filter_changed(self, event: FilterBar.Changed) -> None:
+        event.stop()
+        self.apply_filter(event.text)
+        if event.done:
+            target = self._filtered
+            if target is not None:
+                target.focus()
+
+    def action_new(self) -> None:
+        spec = self.new_record()
+        if spec is not None:
+            model, initial = spec
+            self.itsms.create_record(model, initial)
+
+    def _need_record(self) -> Record | None:
+        record = self.current_record()
+        if record is None:
+            self.notify("Nothing selected: move the cursor to a record first.", markup=False)
+        return record
+
+    def action_edit(self) -> None:
+        record = self._need_record()
+        if record is not None:
+            self.itsms.edit_record(record)
+
+    def action_delete(self) -> None:
+        record = self._need_record()
+        if record is not None:
+            self.itsms.delete_record(record)
+
+    def action_history(self) -> None:
+        record = self._need_record()
+        if record is not None:
+            self.itsms.show_history(record.id)

@@ -1,0 +1,69 @@
+"""`?`: the keys of the current screen, read from its live bindings (one source of truth)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+
+def key_lines(screen: Screen[object]) -> list[tuple[str, str]]:
+    """(keys, description) for every binding active on ``screen``, keys of one action joined."""
+    by_action: dict[tuple[str, str], list[str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description:
+            continue
+        shown = screen.app.get_key_display(binding) if binding.key_display else key
+        entry = (binding.action, binding.description)
+        by_action.setdefault(entry, [])
+        if shown not in by_action[entry]:
+            by_action[entry].append(shown)
+    return [("/".join(keys), description) for (_, description), keys in by_action.items()]
+
+
+class KeysScreen(ModalScreen[None]):
+    """A list of the keys that work on the screen underneath; any of Escape, q or ? closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="keys.close"),
+    ]
+
+    DEFAULT_CSS = """
+    KeysScreen {
+        align: center middle;
+        & > Vertical {
+            width: 64;
+            max-width: 100%;
+            height: auto;
+            max-height: 100%;
+            border: round $primary;
+            background: $panel;
+            padding: 0 1;
+        }
+        & #keys-title {
+            text-style: bold;
+        }
+        & VerticalScroll {
+            height: auto;
+            max-height: 20;
+        }
+    }
+    """
+
+    def __init__(self, lines: list[tuple[str, str]], title: str) -> None:
+        super().__init__()
+        self.lines = lines
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(f"Keys: {self.heading}  (Esc closes)"), id="keys-title")
+            with VerticalScroll():
+                for keys, description in self.lines:
+                    yield Static(Text.assemble((f"{keys:>14}", "bold"), "  ", description))

@@ -1,0 +1,111 @@
+"""Overview (key 1): counts per area and what needs attention today, each line a jump."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import KpiStatus
+from itsms_tui.domain.kpi_status import kpi_readings
+from itsms_tui.domain.record import Record
+from itsms_tui.services.attention import AttentionItem, Urgency, attention_items
+from itsms_tui.ui.screens.base import MainScreen
+from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.widgets.record_table import Column, RecordTable
+
+_URGENCY = {Urgency.RED: ("red", "late"), Urgency.AMBER: ("amber", "soon")}
+
+ATTENTION_COLUMNS: list[Column[AttentionItem]] = [
+    Column("urgency", "!", lambda i: rag_text(*_URGENCY[i.urgency]), width=6),
+    Column("topic", "What", lambda i: i.topic.value, width=22),
+    Column("text", "Record", lambda i: i.text, width=20, flex=1),
+]
+
+
+def counts_text(data: DataSet, loaded: bool, kpi_status: Counter[KpiStatus]) -> Text:
+    """Four lines: records per area, KPI statuses with symbols."""
+    if not loaded:
+        return Text("Loading the data…")
+    c = data.counts()
+    lines = [
+        Text.assemble(
+            ("Plan        ", "bold"),
+            f"{c['objectives']} objectives · {c['processes']} processes · "
+            f"{c['resources']} resources · {c['risks']} risks · {c['changes']} changes",
+        ),
+        Text.assemble(
+            ("Suppliers   ", "bold"),
+            f"{c['suppliers']} suppliers · {c['evaluations']} evaluations · "
+            f"{c['reviews']} reviews · {c['disputes']} disputes · {c['actions']} actions",
+        ),
+        Text.assemble(
+            ("Agreements  ", "bold"),
+            f"{c['agreements']} agreements · {c['amendments']} amendments · "
+            f"{c['services']} services",
+        ),
+    ]
+    kpi_line = Text.assemble(("KPIs        ", "bold"), f"{c['kpis']} KPIs: ")
+    for status in (KpiStatus.RED, KpiStatus.AMBER, KpiStatus.GREEN, KpiStatus.GREY):
+        kpi_line.append_text(rag_text(status, f"{kpi_status.get(status, 0)} {status.value}"))
+        kpi_line.append("  ")
+    lines.append(kpi_line)
+    return Text("\n").join(lines)
+
+
+class OverviewScreen(MainScreen):
+    """The first screen: where things stand and what to do today."""
+
+    MODE: ClassVar[str] = "overview"
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(Text("Loading the data…"), id="overview-counts")
+        yield Static(Text("Needs attention today"), id="attention-title")
+        yield RecordTable(
+            ATTENTION_COLUMNS,
+            row_key=lambda i: f"{i.topic.name}:{i.record_id}",
+            empty_text="Loading…",
+            id="attention",
+        )
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "data", self._show_data)
+        self.query_one("#attention", RecordTable).focus()
+
+    def _show_data(self, data: DataSet) -> None:
+        app = self.itsms
+        today = app.today
+        loaded = app.loaded
+        statuses = Counter(r.status for r in kpi_readings(data, today).values())
+        self.query_one("#overview-counts", Static).update(counts_text(data, loaded, statuses))
+        items = attention_items(data, today) if loaded else []
+        table: RecordTable[AttentionItem] = self.query_one("#attention", RecordTable)
+        table.empty_text = "Nothing needs attention today." if loaded else "Loading…"
+        table.set_rows(items)
+        red = sum(1 for i in items if i.urgency is Urgency.RED)
+        title = Text.assemble(
+            ("Needs attention today", "bold"),
+            f"  {len(items)} item(s), {red} late · Enter opens the record",
+        )
+        self.query_one("#attention-title", Static).update(title)
+
+    def current_record(self) -> Record | None:
+        table: RecordTable[AttentionItem] = self.query_one("#attention", RecordTable)
+        item = table.cursor_row_object
+        return None if item is None else self.itsms.data.get(item.record_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"edit", "delete"}:
+            return False
+        return super().check_action(action, parameters)
+
+    @on(RecordTable.Selected, "#attention")
+    def _open(self, event: RecordTable.Selected) -> None:
+        event.stop()
+        item: Any = event.row
+        self.itsms.open_record(item.record_id)
