@@ -53,12 +53,17 @@ class AlignmentCell:
 class AlignmentRow:
     key: str
     """Stable key: ``target:<metric>:<unit>`` or ``P1:response`` / ``P1:resolution``."""
-    label: str
-    """e.g. ``availability (%)``, ``P1 resolution (min)``."""
+    name: str
+    """The SLA's metric as written, or ``P1 response`` / ``P1 resolution``."""
     unit: str
     direction: Direction
     cells: tuple[AlignmentCell, ...]
     """One per column; ``cells[0]`` is the SLA's own value."""
+
+    @property
+    def label(self) -> str:
+        """``Availability (%)``, ``P1 resolution (min)``."""
+        return f"{self.name} ({self.unit})" if self.unit else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +119,7 @@ def _target_values(agreement: Agreement | None) -> dict[str, float]:
 
 
 def _sla_rows(sla: Agreement) -> list[tuple[str, str, str, Direction, float]]:
-    """(key, label, unit, direction, value) for each of the SLA's targets, in order."""
+    """(key, name, unit, direction, value) for each of the SLA's targets, in order."""
     rows: list[tuple[str, str, str, Direction, float]] = []
     seen: set[str] = set()
     for target in sla.targets:
@@ -122,14 +127,13 @@ def _sla_rows(sla: Agreement) -> list[tuple[str, str, str, Direction, float]]:
         if key in seen:
             continue
         seen.add(key)
-        label = f"{target.metric} ({target.unit})" if target.unit else target.metric
-        rows.append((key, label, target.unit, target.direction, target.target))
+        rows.append((key, target.metric, target.unit, target.direction, target.target))
     for times in sorted(sla.priority_times, key=lambda t: list(Priority).index(t.priority)):
         p = times.priority.value
         rows.append(
             (
                 f"{p}:response",
-                f"{p} response (min)",
+                f"{p} response",
                 "min",
                 Direction.LOWER_IS_BETTER,
                 float(times.response_minutes),
@@ -138,7 +142,7 @@ def _sla_rows(sla: Agreement) -> list[tuple[str, str, str, Direction, float]]:
         rows.append(
             (
                 f"{p}:resolution",
-                f"{p} resolution (min)",
+                f"{p} resolution",
                 "min",
                 Direction.LOWER_IS_BETTER,
                 float(times.resolution_minutes),
@@ -189,7 +193,7 @@ def alignment_matrix(data: DataSet, sla: Agreement) -> AlignmentMatrix:
     rows = tuple(
         AlignmentRow(
             key=key,
-            label=label,
+            name=name,
             unit=unit,
             direction=direction,
             cells=(
@@ -197,7 +201,7 @@ def alignment_matrix(data: DataSet, sla: Agreement) -> AlignmentMatrix:
                 *(_compare(direction, sla_value, v.get(key)) for v in values),
             ),
         )
-        for key, label, unit, direction, sla_value in _sla_rows(sla)
+        for key, name, unit, direction, sla_value in _sla_rows(sla)
     )
     return AlignmentMatrix(sla_id=sla.id, columns=columns, rows=rows)
 

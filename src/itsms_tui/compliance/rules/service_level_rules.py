@@ -65,8 +65,7 @@ def _gap(row: AlignmentRow, sla_value: float, value: float) -> str:
         word = "below"
     else:
         word = "longer than" if row.unit == "min" else "above"
-    name = row.label.rsplit(" (", 1)[0]
-    return f"{name} {format_value(value)}{unit} {word} {format_value(sla_value)}{unit}"
+    return f"{row.name} {format_value(value)}{unit} {word} {format_value(sla_value)}{unit}"
 
 
 def _column_problem(column: AlignmentColumn) -> str | None:
@@ -90,7 +89,7 @@ def _judge(sla: Agreement, matrix: AlignmentMatrix, index: int) -> Finding | Non
         for row, cell in matrix.column_cells(index)
         if cell.weaker and cell.value is not None
     ]
-    unstated = [row.label.rsplit(" (", 1)[0] for row in matrix.not_stated_rows(index)]
+    unstated = [row.name for row in matrix.not_stated_rows(index)]
     if weaker:
         also = f" (also not stated: {', '.join(unstated)})" if unstated else ""
         return SLA_ALIGN.error(

@@ -1,0 +1,95 @@
+"""Clause 8.3.3 rules: services covered by SLAs, SLA content, and SLA alignment findings."""
+
+from __future__ import annotations
+
+from builders import contract, edit, findings, flagged, healthy, service
+
+from itsms_tui.domain.agreements import PriorityTimes, ServiceTarget
+from itsms_tui.domain.enums import AgreementStatus, Priority, ServiceStatus
+
+
+def test_live_service_has_an_active_customer_sla() -> None:
+    assert flagged(healthy(), "SVC-SLA") == []
+    data = edit(healthy(), "AGR-0003", status=AgreementStatus.TERMINATED)
+    [found] = findings(data, "SVC-SLA")
+    assert found.message == "SVC-0001 E-mail: live service has no active customer SLA"
+    data.add(service(2, name="Intranet", status=ServiceStatus.PIPELINE))
+    data.add(service(3, name="Fax", status=ServiceStatus.RETIRED))
+    assert flagged(data, "SVC-SLA") == ["SVC-0001"]
+
+
+def test_a_supplier_contract_on_the_service_is_not_a_customer_sla() -> None:
+    data = edit(healthy(), "AGR-0003", service_ids=["SVC-0002"])
+    data.add(service(2, name="Intranet"))
+    assert flagged(data, "SVC-SLA") == ["SVC-0001"]
+
+
+def test_customer_sla_states_targets_workload_limits_and_exceptions() -> None:
+    assert flagged(healthy(), "SLA-CONTENT") == []
+    data = edit(healthy(), "AGR-0003", workload_limits=[], exceptions=[])
+    [found] = findings(data, "SLA-CONTENT")
+    assert found.message.endswith("customer SLA does not state workload limits and exceptions")
+    only_times = edit(healthy(), "AGR-0003", targets=[])
+    assert flagged(only_times, "SLA-CONTENT") == []
+    edit(only_times, "AGR-0003", priority_times=[])
+    assert "service level targets" in findings(only_times, "SLA-CONTENT")[0].message
+
+
+def test_weaker_underpinning_agreement_is_an_error() -> None:
+    assert flagged(healthy(), "SLA-ALIGN") == []
+    data = edit(
+        healthy(),
+        "AGR-0002",
+        targets=[ServiceTarget(metric="availability", target=99.5, unit="%")],
+        priority_times=[
+            PriorityTimes(priority=Priority.P1, response_minutes=10, resolution_minutes=300),
+        ],
+    )
+    [found] = findings(data, "SLA-ALIGN")
+    assert found.severity == "error"
+    assert found.record_ids == ("AGR-0003", "AGR-0002")
+    assert found.message == (
+        "AGR-0003 Mail SLA: underpinning AGR-0002 Network OLA is weaker: "
+        "Availability 99.5 % below 99.9 %; P1 resolution 300 min longer than 240 min "
+        "(also not stated: P2 response, P2 resolution)"
+    )
+
+
+def test_equal_targets_are_aligned() -> None:
+    data = edit(
+        healthy(),
+        "AGR-0002",
+        priority_times=[
+            PriorityTimes(priority=Priority.P1, response_minutes=30, resolution_minutes=240),
+            PriorityTimes(priority=Priority.P2, response_minutes=60, resolution_minutes=480),
+        ],
+    )
+    assert flagged(data, "SLA-ALIGN") == []
+
+
+def test_targets_not_stated_only_is_a_warning() -> None:
+    data = edit(healthy(), "AGR-0002", targets=[])
+    [found] = findings(data, "SLA-ALIGN")
+    assert found.severity == "warning"
+    assert found.message.endswith("underpinning AGR-0002 Network OLA does not state: Availability")
+
+
+def test_underpinning_agreement_not_in_force() -> None:
+    data = edit(healthy(), "AGR-0001", status=AgreementStatus.TERMINATED)
+    [found] = findings(data, "SLA-ALIGN")
+    assert found.severity == "error"
+    assert "underpinning AGR-0001 Hosting contract is terminated, not active" in found.message
+    edit(data, "AGR-0003", underpinning_ids=["AGR-0002", "AGR-0099"])
+    assert "AGR-0099 does not exist" in findings(data, "SLA-ALIGN")[0].message
+
+
+def test_unlisted_agreements_on_the_service_are_not_judged() -> None:
+    data = healthy()
+    data.add(contract(5, targets=[ServiceTarget(metric="availability", target=95.0)]))
+    assert flagged(data, "SLA-ALIGN") == []
+
+
+def test_inactive_slas_are_not_judged() -> None:
+    data = edit(healthy(), "AGR-0002", targets=[])
+    edit(data, "AGR-0003", status=AgreementStatus.DRAFT)
+    assert flagged(data, "SLA-ALIGN") == []
