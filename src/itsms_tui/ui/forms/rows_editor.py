@@ -163,8 +163,7 @@ class RowsEditor(Vertical):
 
     @staticmethod
     def _as_dict(row: Any) -> dict[str, Any]:
-        if isinstance(row, BaseModel):
-            return dict(row)
+        """A row model instance or a dict, as {sub-field: value} (iterating a model gives that)."""
         return dict(row)
 
     def compose(self) -> ComposeResult:
