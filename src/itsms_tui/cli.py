@@ -1,0 +1,100 @@
+"""The ``itsms-tui`` command line: open the TUI, export, import, check.
+
+Exit codes (a public contract): 0 success; 1 ``check`` found requirements not met;
+2 bad usage or bad data, with one line on stderr naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from itsms_tui import __version__
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD = 2
+
+PROG = "itsms-tui"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD, f"{self.prog}: {message} (see {PROG} --help)\n")
+
+
+def _source_options(parser: argparse.ArgumentParser, *, demo: bool = True) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--data",
+        type=Path,
+        metavar="PATH",
+        help="data file (default: $ITSMS_TUI_DATA, else the user data directory)",
+    )
+    if demo:
+        group.add_argument(
+            "--demo", action="store_true", help="use the bundled sample data, in memory only"
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="ISO/IEC 20000-1 operational planning (8.1) and supplier management (8.3).",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _source_options(parser)
+    parser.add_argument("--read-only", action="store_true", help="open without editing")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    export = sub.add_parser("export", help="write a TOML snapshot (stdout without -o)")
+    _source_options(export)
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="snapshot file to write")
+
+    imp = sub.add_parser("import", help="load a TOML snapshot into a new or empty data file")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    _source_options(imp, demo=False)
+    imp.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+    imp.add_argument(
+        "--replace", action="store_true", help="replace every record of a non-empty data file"
+    )
+
+    check = sub.add_parser("check", help="list what does not yet meet clauses 8.1 and 8.3")
+    _source_options(check)
+    check.add_argument(
+        "--snapshot", type=Path, metavar="FILE", help="check a snapshot file instead"
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--rule", action="append", default=[], metavar="ID", help="only this rule (repeatable)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    from itsms_tui.services import commands
+    from itsms_tui.services.errors import EXPECTED_ERRORS, describe
+
+    try:
+        if args.command == "export":
+            return commands.export(args.data, args.demo, args.output)
+        if args.command == "import":
+            return commands.import_snapshot(args.file, args.data, args.dry_run, args.replace)
+        if args.command == "check":
+            return commands.check(args.data, args.demo, args.snapshot, args.format, args.rule)
+        workspace = commands.open_workspace(args.data, args.demo, read_only=args.read_only)
+        from itsms_tui.ui.app import run_app
+
+        run_app(workspace)
+        return EXIT_OK
+    except EXPECTED_ERRORS as error:
+        print(f"{PROG}: {describe(error)}", file=sys.stderr)
+        return EXIT_BAD
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,44 @@
+"""Running the clause checker on a workspace or a snapshot (CLI ``check`` and the TUI)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from itsms_tui.compliance.engine import run_checks
+from itsms_tui.compliance.findings import Finding, Severity
+from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.services.errors import UserError
+
+
+def check_settings(saved: Mapping[str, Any], *, source: str) -> CheckSettings:
+    """The checker settings stored with the data, defaults for what is not set."""
+    try:
+        return CheckSettings.model_validate(dict(saved))
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise UserError(f"{source}: settings.{field}: {first['msg']}") from None
+
+
+def findings_for(
+    data: DataSet,
+    saved_settings: Mapping[str, Any],
+    today: date,
+    *,
+    source: str,
+    rule_ids: Collection[str] | None = None,
+) -> list[Finding]:
+    settings = check_settings(saved_settings, source=source)
+    try:
+        return run_checks(data, settings, today, rule_ids or None)
+    except ValueError as error:  # an unknown rule id
+        raise UserError(str(error)) from None
+
+
+def has_errors(findings: Collection[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)

@@ -1,0 +1,182 @@
+"""The workspace: one opened store plus the use cases both front ends share.
+
+The TUI and the CLI call these methods and never the store directly for decisions
+(the change workflow, measurements, snapshots, the checker all go through here).
+Methods block on disk: the TUI calls them from thread workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from itsms_tui import __version__
+from itsms_tui.domain.audit import AuditEntry
+from itsms_tui.domain.changes import ChangeRequest, WorkflowError, check_initial_state, transition
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import ChangeStatus
+from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.record import Record
+from itsms_tui.services.errors import UserError
+from itsms_tui.snapshot.demo import load_demo
+from itsms_tui.snapshot.export import export_snapshot
+from itsms_tui.snapshot.format import Snapshot
+from itsms_tui.snapshot.importer import load_snapshot
+from itsms_tui.store.files import write_file_atomically
+from itsms_tui.store.records import RecordStore
+
+R = TypeVar("R", bound=Record)
+
+
+def _today() -> date:
+    return date.today()
+
+
+@dataclass
+class Workspace:
+    """An opened data source: a data file, or the demo data in memory."""
+
+    store: RecordStore
+    demo: bool = False
+    read_only_requested: bool = False
+    today: Callable[[], date] = field(default=_today)
+
+    # --- opening ------------------------------------------------------------------
+
+    @classmethod
+    def open_file(cls, path: Path, *, read_only: bool = False) -> Workspace:
+        return cls(RecordStore.open(path, read_only=read_only), read_only_requested=read_only)
+
+    @classmethod
+    def open_demo(cls, *, today: Callable[[], date] = _today, read_only: bool = False) -> Workspace:
+        """The bundled sample organisation, dated relative to today, in memory only."""
+        store = RecordStore.in_memory()
+        store.replace_all(load_demo(today()), summary="demo data loaded")
+        return cls(store, demo=True, read_only_requested=read_only, today=today)
+
+    @property
+    def location(self) -> str:
+        return (
+            "demo data (in memory, nothing is saved to disk)" if self.demo else self.store.location
+        )
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_requested or not self.store.writable
+
+    @property
+    def read_only_reason(self) -> str | None:
+        if self.read_only_requested:
+            return "opened with --read-only"
+        return self.store.read_only_reason
+
+    # --- reading ------------------------------------------------------------------
+
+    def data(self) -> DataSet:
+        return self.store.dataset()
+
+    @property
+    def generation(self) -> int:
+        return self.store.generation
+
+    def history(self, record_id: str) -> list[AuditEntry]:
+        return self.store.audit_trail(record_id)
+
+    def settings(self) -> dict[str, Any]:
+        return self.store.settings()
+
+    # --- writing ------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise UserError(f"{self.location}: read-only ({self.read_only_reason})")
+
+    def save(self, record: R) -> R:
+        """Create or update a record. Change status only moves through ``move_change``."""
+        self._check_writable()
+        if isinstance(record, ChangeRequest):
+            if not record.id:
+                check_initial_state(record)
+            else:
+                stored = self.store.get(ChangeRequest, record.id)
+                if stored.status is not record.status:
+                    raise WorkflowError(
+                        f"{record.display}: status changes go through the workflow actions"
+                    )
+        return self.store.save(record)
+
+    def delete(self, record: Record) -> None:
+        self._check_writable()
+        self.store.delete(type(record), record.id, record.revision)
+
+    def move_change(
+        self, change: ChangeRequest, target: ChangeStatus, updates: dict[str, Any] | None = None
+    ) -> ChangeRequest:
+        """Apply a workflow step (validated by the domain), refusing stale edits."""
+        self._check_writable()
+        moved = transition(change, target, updates)
+        return self.store.update(moved)
+
+    def record_measurement(
+        self,
+        kpi: Kpi,
+        value: float,
+        measured_on: date | None = None,
+        note: str = "",
+    ) -> Measurement:
+        self._check_writable()
+        measurement = Measurement(
+            kpi_id=kpi.id,
+            measured_on=measured_on or self.today(),
+            value=value,
+            note=note,
+            recorded_by=self.store.user,
+        )
+        return self.store.create(measurement)
+
+    # --- snapshots ----------------------------------------------------------------
+
+    def export_text(self) -> str:
+        return export_snapshot(
+            self.data(),
+            exported_at=datetime.now(UTC).replace(microsecond=0),
+            app_version=__version__,
+            settings=self.settings() or None,
+        )
+
+    def export_to(self, path: Path) -> int:
+        """Write a snapshot file atomically; returns the number of records."""
+        text = self.export_text()
+        write_file_atomically(path, text.encode("utf-8"))
+        return len(self.data())
+
+    def import_snapshot(self, snapshot: Snapshot, *, replace: bool, source: str) -> None:
+        """Fill an empty store, or replace everything when asked; one atomic write."""
+        self._check_writable()
+        if not replace and not self.store.is_empty():
+            raise UserError(
+                f"{self.location} already holds {len(self.data())} records; "
+                "use --replace to replace them all"
+            )
+        self.store.replace_all(
+            snapshot.dataset,
+            summary=f"imported {snapshot.total()} records from {source}",
+            settings=snapshot.settings or None,
+        )
+
+    def load_demo_here(self) -> None:
+        """Fill this (empty) store with the sample organisation — the welcome screen's offer."""
+        self._check_writable()
+        if not self.store.is_empty():
+            raise UserError(
+                f"{self.location} is not empty; demo data is only loaded into an empty store"
+            )
+        self.store.replace_all(load_demo(self.today()), summary="demo data loaded")
+
+
+def read_snapshot_file(path: Path) -> Snapshot:
+    """Read and validate a snapshot file (raises SnapshotError / OSError)."""
+    return load_snapshot(path.read_bytes(), source=str(path))
