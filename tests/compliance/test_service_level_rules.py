@@ -50,8 +50,7 @@ def test_weaker_underpinning_agreement_is_an_error() -> None:
     assert found.record_ids == ("AGR-0003", "AGR-0002")
     assert found.message == (
         "AGR-0003 Mail SLA: underpinning AGR-0002 Network OLA is weaker: "
-        "Availability 99.5 % below 99.9 %; P1 resolution 300 min longer than 240 min "
-        "(also not stated: P2 response, P2 resolution)"
+        "Availability 99.5 % below 99.9 %; P1 resolution 300 min longer than 240 min"
     )
 
 
@@ -67,11 +66,16 @@ def test_equal_targets_are_aligned() -> None:
     assert flagged(data, "SLA-ALIGN") == []
 
 
-def test_targets_not_stated_only_is_a_warning() -> None:
+def test_targets_not_stated_are_not_findings_unless_none_is_stated() -> None:
     data = edit(healthy(), "AGR-0002", targets=[])
+    assert flagged(data, "SLA-ALIGN") == []
+    edit(data, "AGR-0002", priority_times=[])
     [found] = findings(data, "SLA-ALIGN")
     assert found.severity == "warning"
-    assert found.message.endswith("underpinning AGR-0002 Network OLA does not state: Availability")
+    assert found.message.endswith(
+        "underpinning AGR-0002 Network OLA states none of the SLA's targets: "
+        "its alignment cannot be shown"
+    )
 
 
 def test_underpinning_agreement_not_in_force() -> None:
@@ -90,6 +94,6 @@ def test_unlisted_agreements_on_the_service_are_not_judged() -> None:
 
 
 def test_inactive_slas_are_not_judged() -> None:
-    data = edit(healthy(), "AGR-0002", targets=[])
+    data = edit(healthy(), "AGR-0002", targets=[], priority_times=[])
     edit(data, "AGR-0003", status=AgreementStatus.DRAFT)
     assert flagged(data, "SLA-ALIGN") == []

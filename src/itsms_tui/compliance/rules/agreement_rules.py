@@ -75,6 +75,14 @@ def agreement_content(data: DataSet, settings: CheckSettings, today: date) -> It
             )
 
 
+def _when(days_left: int) -> str:
+    if days_left == 0:
+        return "is today"
+    if days_left > 0:
+        return f"is in {days(days_left)}"
+    return f"passed {days(-days_left)} ago"
+
+
 def cancel_by_soon(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     horizon = settings.cancel_by_warning_days
     for agreement in _active_supplier_side(data):
@@ -87,15 +95,14 @@ def cancel_by_soon(data: DataSet, settings: CheckSettings, today: date) -> Itera
         if agreement.renewal is Renewal.TACIT and 0 <= left <= horizon:
             yield AGR_CANCEL_BY.warning(
                 agreement,
-                f"cancel-by date {cancel_by} is in {days(left)}: give notice by then or it "
+                f"cancel-by date {cancel_by} {_when(left)}: give notice by then or it "
                 f"renews for {agreement.renewal_months} months after {term.earliest_end}",
                 agreement.supplier_id,
             )
         elif agreement.renewal is Renewal.EXPRESS and left <= horizon:
-            when = f"is in {days(left)}" if left >= 0 else f"passed {days(-left)} ago"
             yield AGR_CANCEL_BY.warning(
                 agreement,
-                f"cancel-by date {cancel_by} {when}: the term ends {term.term_end} unless "
+                f"cancel-by date {cancel_by} {_when(left)}: the term ends {term.term_end} unless "
                 "both parties sign a renewal",
                 agreement.supplier_id,
             )

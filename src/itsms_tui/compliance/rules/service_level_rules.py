@@ -1,6 +1,11 @@
 """Clause 8.3.3 service level management, as far as the data allows: every live service
 has a customer SLA, SLAs state targets, workload limits and exceptions, and the agreements
 underpinning an SLA are at least as strict, target by target (see ``alignment``).
+
+An underpinning agreement usually covers part of an SLA (a carrier states availability and
+fault times, not customer satisfaction), so a target it does not state is shown as "not
+stated" in the matrix but is not a finding. Only an underpinning agreement that states
+none of the SLA's targets is a warning: nothing shows that it supports the SLA.
 """
 
 from __future__ import annotations
@@ -89,18 +94,17 @@ def _judge(sla: Agreement, matrix: AlignmentMatrix, index: int) -> Finding | Non
         for row, cell in matrix.column_cells(index)
         if cell.weaker and cell.value is not None
     ]
-    unstated = [row.name for row in matrix.not_stated_rows(index)]
     if weaker:
-        also = f" (also not stated: {', '.join(unstated)})" if unstated else ""
         return SLA_ALIGN.error(
             sla,
-            f"underpinning {column.heading} is weaker: {'; '.join(weaker)}{also}",
+            f"underpinning {column.heading} is weaker: {'; '.join(weaker)}",
             column.agreement_id,
         )
-    if unstated:
+    if matrix.rows and len(matrix.not_stated_rows(index)) == len(matrix.rows):
         return SLA_ALIGN.warning(
             sla,
-            f"underpinning {column.heading} does not state: {', '.join(unstated)}",
+            f"underpinning {column.heading} states none of the SLA's targets: "
+            "its alignment cannot be shown",
             column.agreement_id,
         )
     return None
@@ -138,7 +142,8 @@ RULES: tuple[Rule, ...] = (
         "Underpinning agreements are at least as strict as the SLA",
         "Each agreement an active customer SLA lists as underpinning it is active and, "
         "target by target, not weaker: availability not lower, response and resolution "
-        "times not longer, per priority. Targets it does not state are a warning.",
+        "times not longer, per priority. One that states none of the SLA's targets is a "
+        "warning.",
         sla_alignment,
     ),
 )
