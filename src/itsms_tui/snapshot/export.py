@@ -1,0 +1,199 @@
+"""Deterministic TOML export of a DataSet.
+
+Every value is converted to a plain TOML type here (tomli-w rejects None and writes
+some enum types as invalid TOML without complaint), and the text is parsed back and
+compared before it is returned, so a snapshot that was written can always be read.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel
+
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.registry import COLLECTIONS
+from itsms_tui.snapshot.errors import SnapshotExportError
+from itsms_tui.snapshot.format import (
+    HEADER_TABLE,
+    SETTINGS_TABLE,
+    SNAPSHOT_FORMAT,
+    SNAPSHOT_SCHEMA_VERSION,
+)
+from itsms_tui.snapshot.shapes import Shape, field_shapes
+
+FILE_COMMENT = (
+    "# itsms-tui snapshot: ISO/IEC 20000-1 clause 8.1 and 8.3 records.\n"
+    "# `itsms-tui import FILE` validates every record before anything is written.\n"
+)
+
+
+def export_snapshot(
+    data: DataSet,
+    *,
+    exported_at: datetime,
+    app_version: str,
+    settings: Mapping[str, Any] | None = None,
+) -> str:
+    """The whole data set as snapshot text; same data, same text (``exported_at`` aside)."""
+    document = snapshot_document(
+        data, exported_at=exported_at, app_version=app_version, settings=settings
+    )
+    try:
+        body = tomli_w.dumps(document, multiline_strings=True)
+    except (TypeError, ValueError) as exc:
+        raise SnapshotExportError(f"cannot write the snapshot as TOML: {exc}") from exc
+    text = FILE_COMMENT + body
+    _verify_round_trip(text, document)
+    return text
+
+
+def snapshot_document(
+    data: DataSet,
+    *,
+    exported_at: datetime,
+    app_version: str,
+    settings: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The snapshot as plain TOML values (what ``tomllib`` gives back for the text)."""
+    document: dict[str, Any] = {
+        HEADER_TABLE: {
+            "format": SNAPSHOT_FORMAT,
+            "schema_version": SNAPSHOT_SCHEMA_VERSION,
+            "exported_at": _utc(exported_at, "exported_at"),
+            "app_version": str(app_version),
+        }
+    }
+    if settings is not None:
+        document[SETTINGS_TABLE] = _plain_table(settings, SETTINGS_TABLE)
+    for name in COLLECTIONS:
+        document[name] = [model_table(record) for record in data.collection(name)]
+    return document
+
+
+def model_table(model: BaseModel) -> dict[str, Any]:
+    """A record (or sub-record) as a TOML table: declaration order, unset fields left out."""
+    out: dict[str, Any] = {}
+    for name, shape in field_shapes(type(model)).items():
+        value = getattr(model, name)
+        if value is not None:
+            out[name] = _plain(value, shape, f"{_where(model)}.{name}")
+    return out
+
+
+def _where(model: BaseModel) -> str:
+    record_id = getattr(model, "id", "")
+    return f"{getattr(model, 'collection', type(model).__name__)}[{record_id or '?'}]"
+
+
+def _plain(value: Any, shape: Shape, where: str) -> Any:
+    kind = shape.kind
+    if kind == "str" and isinstance(value, str) and not isinstance(value, Enum):
+        return str(value)
+    if kind == "enum":
+        raw = value.value if isinstance(value, Enum) else value
+        if isinstance(raw, str):
+            return str(raw)
+    elif kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    elif kind == "float" and isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+        if math.isfinite(number):
+            return number
+    elif kind == "bool" and isinstance(value, bool):
+        return bool(value)
+    elif kind == "date" and isinstance(value, date) and not isinstance(value, datetime):
+        return date(value.year, value.month, value.day)
+    elif kind == "datetime" and isinstance(value, datetime):
+        return _utc(value, where)
+    elif kind == "list" and isinstance(value, list | tuple) and shape.item is not None:
+        item = shape.item
+        return [_plain(v, item, f"{where}[{i}]") for i, v in enumerate(value) if v is not None]
+    elif kind == "model" and isinstance(value, BaseModel):
+        return model_table(value)
+    raise SnapshotExportError(f"{where}: cannot export {type(value).__name__} as {kind}")
+
+
+def _utc(value: datetime, where: str) -> datetime:
+    """A plain ``datetime`` in UTC (written as ``...+00:00``)."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise SnapshotExportError(f"{where}: timestamp without a time zone")
+    u = value.astimezone(UTC)
+    return datetime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, tzinfo=UTC)
+
+
+def _plain_table(table: Mapping[str, Any], where: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if not isinstance(key, str):
+            raise SnapshotExportError(f"{where}: key {key!r} is not a string")
+        if value is not None:
+            out[key] = _plain_any(value, f"{where}.{key}")
+    return out
+
+
+def _plain_any(value: Any, where: str) -> Any:
+    """Settings values: any nesting of plain values, None left out."""
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise SnapshotExportError(f"{where}: {value} is not a finite number")
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, datetime):
+        return _utc(value, where)
+    if isinstance(value, date):
+        return date(value.year, value.month, value.day)
+    if isinstance(value, Mapping):
+        return _plain_table(value, where)
+    if isinstance(value, list | tuple):
+        return [_plain_any(v, f"{where}[{i}]") for i, v in enumerate(value) if v is not None]
+    raise SnapshotExportError(f"{where}: cannot export {type(value).__name__}")
+
+
+def _verify_round_trip(text: str, document: dict[str, Any]) -> None:
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SnapshotExportError(f"the snapshot text is not valid TOML: {exc}") from exc
+    difference = first_difference(document, parsed, "")
+    if difference is not None:
+        raise SnapshotExportError(f"the snapshot does not read back as written: {difference}")
+
+
+def first_difference(expected: Any, actual: Any, path: str) -> str | None:
+    """Where two plain TOML values differ, comparing types too (1 and 1.0 differ)."""
+    if type(expected) is not type(actual):
+        return f"{path or 'document'}: {type(expected).__name__} became {type(actual).__name__}"
+    if isinstance(expected, dict):
+        if set(expected) != set(actual):
+            changed = sorted(set(expected) ^ set(actual))
+            return f"{path or 'document'}: keys {changed} appeared or vanished"
+        for key in expected:
+            found = first_difference(expected[key], actual[key], f"{path}.{key}" if path else key)
+            if found:
+                return found
+        return None
+    if isinstance(expected, list):
+        if len(expected) != len(actual):
+            return f"{path}: {len(expected)} items became {len(actual)}"
+        for i, (a, b) in enumerate(zip(expected, actual, strict=True)):
+            found = first_difference(a, b, f"{path}[{i}]")
+            if found:
+                return found
+        return None
+    if expected != actual or (isinstance(expected, datetime) and expected.tzinfo != actual.tzinfo):
+        return f"{path}: value changed"
+    return None
