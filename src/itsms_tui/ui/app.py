@@ -21,11 +21,14 @@ from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
+from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.kpi_status import KpiReading, kpi_readings
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES
 from itsms_tui.domain.record import Record
 from itsms_tui.resources import styles_dir
-from itsms_tui.services.errors import EXPECTED_ERRORS, describe
+from itsms_tui.services.checking import check_settings
+from itsms_tui.services.errors import EXPECTED_ERRORS, UserError, describe
 from itsms_tui.services.preferences import (
     DARK_THEME,
     LIGHT_THEME,
@@ -147,6 +150,9 @@ class ItsmsApp(App[None]):
         self._io_lock = threading.Lock()
         self._polling = False
         self._preferences = Preferences()
+        self.settings = CheckSettings()
+        self._derived: dict[str, Any] = {}
+        """The checker settings saved with the data (review intervals, horizons)."""
 
     # ------------------------------------------------------------------ state
 
@@ -157,6 +163,20 @@ class ItsmsApp(App[None]):
     @property
     def read_only(self) -> bool:
         return self.workspace.read_only
+
+    def derived(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per loaded data (e.g. every KPI's reading), shared by screens."""
+        if name not in self._derived:
+            self._derived[name] = compute()
+        result: T = self._derived[name]
+        return result
+
+    def kpi_readings(self) -> dict[str, KpiReading]:
+        """Every KPI's reading today (domain rule), computed once per data change."""
+        return self.derived(
+            "kpi_readings",
+            lambda: kpi_readings(self.data, self.today, self.settings.kpi_grace_days),
+        )
 
     # ------------------------------------------------------------------ start-up
 
@@ -172,17 +192,31 @@ class ItsmsApp(App[None]):
         """Load (or reload) every record in a worker, then publish it as ``data``."""
         try:
             with self._io_lock:
-                data = self.workspace.data()
-                generation = self.workspace.generation
+                data, generation, settings = self._read_all()
         except EXPECTED_ERRORS as error:
             self.call_from_thread(self._warn, describe(error))
             return
-        self.call_from_thread(self._publish, data, generation)
+        self.call_from_thread(self._publish, data, generation, settings)
 
-    def _publish(self, data: DataSet, generation: int | None) -> None:
+    def _read_all(self) -> tuple[DataSet, int, CheckSettings]:
+        """Data, generation and checker settings (call in a worker, holding the lock)."""
+        data = self.workspace.data()
+        generation = self.workspace.generation
+        try:
+            settings = check_settings(self.workspace.settings(), source=self.workspace.location)
+        except UserError:
+            settings = CheckSettings()
+        return data, generation, settings
+
+    def _publish(
+        self, data: DataSet, generation: int | None, settings: CheckSettings | None = None
+    ) -> None:
         first = not self.loaded
         self._generation = generation
         self.loaded = True
+        if settings is not None:
+            self.settings = settings
+        self._derived = {}
         self.data = data
         if first and len(data) == 0 and not self.workspace.demo:
             from itsms_tui.ui.screens.welcome import WelcomeScreen
@@ -200,16 +234,16 @@ class ItsmsApp(App[None]):
         try:
             with self._io_lock:
                 generation = self.workspace.generation
-                data = self.workspace.data() if generation != self._generation else None
+                loaded = self._read_all() if generation != self._generation else None
         except EXPECTED_ERRORS as error:
             self.call_from_thread(self._poll_failed, describe(error))
             return
-        self.call_from_thread(self._poll_done, data, generation)
+        self.call_from_thread(self._poll_done, loaded)
 
-    def _poll_done(self, data: DataSet | None, generation: int) -> None:
+    def _poll_done(self, loaded: tuple[DataSet, int, CheckSettings] | None) -> None:
         self._polling = False
-        if data is not None:
-            self._publish(data, generation)
+        if loaded is not None:
+            self._publish(*loaded)
 
     def _poll_failed(self, message: str) -> None:
         self._polling = False
@@ -265,19 +299,21 @@ class ItsmsApp(App[None]):
             try:
                 with self._io_lock:
                     result = job()
-                    data = self.workspace.data()
-                    generation = self.workspace.generation
+                    loaded = self._read_all()
             except EXPECTED_ERRORS as error:
                 self.call_from_thread(self._io_failed, error, failed)
                 return
-            self.call_from_thread(self._io_done, result, data, generation, done)
+            self.call_from_thread(self._io_done, result, loaded, done)
 
         self.run_worker(run, name=name, group="io", thread=True)
 
     def _io_done(
-        self, result: T, data: DataSet, generation: int, done: Callable[[T], None] | None
+        self,
+        result: T,
+        loaded: tuple[DataSet, int, CheckSettings],
+        done: Callable[[T], None] | None,
     ) -> None:
-        self._publish(data, generation)
+        self._publish(*loaded)
         if done is not None:
             done(result)
 
@@ -457,9 +493,7 @@ class ItsmsApp(App[None]):
     async def _jump(self, mode: str, record_id: str) -> None:
         if self.current_mode != mode:
             await self.switch_mode(mode)
-        from itsms_tui.ui.screens.base import MainScreen
-
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
+        while len(self.screen_stack) > 1:
             await self.pop_screen()
         select = getattr(self.screen, "select_record", None)
         if select is None or not select(record_id):

@@ -102,9 +102,13 @@ class MainScreen(Screen[None]):
         event.stop()
         self.apply_filter(event.text)
         if event.done:
-            target = self._filtered
-            if target is not None:
-                target.focus()
+            self.focus_after_filter()
+
+    def focus_after_filter(self) -> None:
+        """Enter or Escape in the filter line: back to what was filtered."""
+        target = self._filtered
+        if target is not None:
+            target.focus()
 
     def action_new(self) -> None:
         spec = self.new_record()

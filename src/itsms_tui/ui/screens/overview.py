@@ -12,7 +12,6 @@ from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import KpiStatus
-from itsms_tui.domain.kpi_status import kpi_readings
 from itsms_tui.domain.record import Record
 from itsms_tui.services.attention import AttentionItem, Urgency, attention_items
 from itsms_tui.ui.screens.base import MainScreen
@@ -81,9 +80,9 @@ class OverviewScreen(MainScreen):
         app = self.itsms
         today = app.today
         loaded = app.loaded
-        statuses = Counter(r.status for r in kpi_readings(data, today).values())
+        statuses = Counter(r.status for r in app.kpi_readings().values())
         self.query_one("#overview-counts", Static).update(counts_text(data, loaded, statuses))
-        items = attention_items(data, today) if loaded else []
+        items = attention_items(data, today, app.settings) if loaded else []
         table: RecordTable[AttentionItem] = self.query_one("#attention", RecordTable)
         table.empty_text = "Nothing needs attention today." if loaded else "Loading…"
         table.set_rows(items)

@@ -1,0 +1,334 @@
+"""Agreements (key 4): contracts, underpinning contracts, OLAs and customer SLAs.
+
+The cancel-by date and the term come from ``domain.contract_term``; the register shows
+the days left with a symbol and colour that strengthen as the date nears.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.text import Text
+
+from itsms_tui.domain.agreements import Agreement, Amendment
+from itsms_tui.domain.contract_term import TermDates, term_dates
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import AgreementKind, Direction, Renewal
+from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.record import Record
+from itsms_tui.domain.review_schedule import ReviewStatus, agreement_review_statuses
+from itsms_tui.domain.risk_rating import rated_band, rated_score
+from itsms_tui.domain.risks import Risk
+from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
+from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
+from itsms_tui.ui.screens.suppliers import due_text
+from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.widgets.detail_pane import DetailBuilder
+from itsms_tui.ui.widgets.record_table import Column
+
+KIND_SHORT = {
+    AgreementKind.CONTRACT: "CON",
+    AgreementKind.UNDERPINNING_CONTRACT: "UC",
+    AgreementKind.OLA: "OLA",
+    AgreementKind.CUSTOMER_SLA: "SLA",
+}
+STATUS_SHORT = {"negotiation": "negot.", "terminated": "ended"}
+CANCEL_BY_RED_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    """An agreement with its party's name, term dates and review schedule."""
+
+    agreement: Agreement
+    party: str
+    term: TermDates
+    review: ReviewStatus | None
+    horizon: int
+
+
+def party_name(agreement: Agreement, data: DataSet) -> str:
+    """The supplier's name (or its id if unknown) or the customer of an SLA."""
+    if agreement.kind is AgreementKind.CUSTOMER_SLA:
+        return agreement.customer
+    supplier = data.get_as(Supplier, agreement.supplier_id)
+    return supplier.name if supplier is not None else (agreement.supplier_id or "")
+
+
+def agreement_rows(
+    data: DataSet, today: date, review_months: int | None, horizon: int
+) -> list[AgreementRow]:
+    reviews = agreement_review_statuses(data, today, review_months)
+    return [
+        AgreementRow(a, party_name(a, data), term_dates(a, today), reviews.get(a.id), horizon)
+        for a in data.all(Agreement)
+    ]
+
+
+def cancel_by_text(term: TermDates, horizon: int) -> Text:
+    """``▲ 2027-01-14 50d``: red ✖ within 30 days or passed, amber ▲ within the horizon."""
+    if term.cancel_by is None:
+        if term.renewal is Renewal.NONE and term.term_end is not None:
+            word = "expired" if term.expired else "no renewal"
+            return Text(word, style="dim")
+        return Text("—", style="dim")
+    days = term.days_to_cancel_by if term.days_to_cancel_by is not None else 0
+    day = term.cancel_by.isoformat()
+    if days < 0:
+        return Text(f"✖ {day} passed", style="bold red")
+    if days <= CANCEL_BY_RED_DAYS:
+        return Text(f"✖ {day} {days}d", style="bold red")
+    if days <= horizon:
+        return Text(f"▲ {day} {days}d", style="yellow")
+    return Text(f"  {day} {days}d")
+
+
+COLUMNS: list[Column[AgreementRow]] = [
+    Column("id", "Id", lambda r: r.agreement.id, width=8),
+    Column("title", "Title", lambda r: r.agreement.title, width=12, flex=1),
+    Column("kind", "Kind", lambda r: KIND_SHORT[r.agreement.kind], width=4),
+    Column("party", "Party", lambda r: r.party, width=12),
+    Column(
+        "status",
+        "Status",
+        lambda r: STATUS_SHORT.get(r.agreement.status.value, r.agreement.status.value),
+        width=7,
+    ),
+    Column(
+        "cancel_by",
+        "Cancel-by",
+        lambda r: cancel_by_text(r.term, r.horizon),
+        width=17,
+        sort_key=lambda r: r.term.cancel_by,
+    ),
+    Column(
+        "review",
+        "Review due",
+        lambda r: due_text(r.review),
+        width=12,
+        sort_key=lambda r: r.review.next_due if r.review else None,
+    ),
+]
+
+
+def duration(minutes: int) -> str:
+    """``90`` -> ``1 h 30 min``; whole days as ``2 d``."""
+    if minutes and minutes % 1440 == 0:
+        return f"{minutes // 1440} d"
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+class AgreementsScreen(RegisterScreen):
+    """Every agreement with its term, cancel-by and content (clause 8.3)."""
+
+    MODE: ClassVar[str] = "agreements"
+    MODEL: ClassVar[type[Record]] = Agreement
+    OWN_COLLECTIONS: ClassVar[frozenset[str]] = frozenset({"amendments"})
+
+    def columns(self) -> list[Column[Any]]:
+        return list(COLUMNS)
+
+    def rows(self, data: DataSet) -> list[Any]:
+        settings = self.itsms.settings
+        return agreement_rows(
+            data,
+            self.itsms.today,
+            settings.agreement_review_months or None,
+            settings.cancel_by_warning_days,
+        )
+
+    def row_id(self, row: Any) -> str:
+        return str(row.agreement.id)
+
+    def parent_id(self, record: Record) -> str | None:
+        if isinstance(record, Amendment):
+            return record.agreement_id
+        return None
+
+    def add_choices(self, record: Record) -> list[AddChoice]:
+        today = self.itsms.today
+        aid = {"agreement_id": record.id}
+        choices: list[AddChoice] = [
+            ("m", "Amendment", "amendments", {**aid, "effective_on": today})
+        ]
+        if isinstance(record, Agreement) and record.supplier_id:
+            choices.append(
+                (
+                    "r",
+                    "Contract review",
+                    "reviews",
+                    {**aid, "supplier_id": record.supplier_id, "held_on": today},
+                )
+            )
+        choices += [
+            ("k", "KPI", "kpis", {"subject_id": record.id}),
+            ("s", "Risk", "risks", dict(aid)),
+            ("i", "Improvement action", "actions", dict(aid)),
+        ]
+        return choices
+
+    def build_detail(self, record: Record, data: DataSet, out: DetailBuilder) -> None:
+        if not isinstance(record, Agreement):
+            return
+        a = record
+        app = self.itsms
+        today = app.today
+        settings = app.settings
+        term = term_dates(a, today)
+        out.title(f" {a.display} ")
+        out.field(
+            "Kind / status",
+            f"{a.kind.value.replace('_', ' ')} · {a.status.value}",
+        )
+        supplier = data.get_as(Supplier, a.supplier_id)
+        if supplier is not None:
+            out.link(supplier, "supplier")
+        elif a.customer:
+            out.field("Customer", a.customer)
+        if a.owner:
+            out.field("Owner", a.owner)
+
+        out.section("Term")
+        out.field("Initial term", f"{a.start_date or '?'} → {a.end_date or 'open-ended'}")
+        renewal = a.renewal.value
+        if a.renewal is Renewal.TACIT and a.renewal_months:
+            renewal += f", every {a.renewal_months} months"
+        notice = f"{a.notice_days} days" if a.notice_days is not None else "not set"
+        out.field("Renewal / notice", f"{renewal} · notice {notice}")
+        if term.renewals_so_far:
+            out.field(
+                "Current term",
+                f"{term.term_start} → {term.term_end} (renewed {term.renewals_so_far}x)",
+            )
+        line = Text("  Cancel-by: ", style="dim")
+        line.append_text(cancel_by_text(term, settings.cancel_by_warning_days))
+        if term.cancel_by is not None and term.days_to_cancel_by is not None:
+            days = term.days_to_cancel_by
+            line.append(
+                f"  ({days} days left)" if days >= 0 else f"  ({-days} days ago)", style="dim"
+            )
+        out.styled(line)
+        if term.earliest_end is not None:
+            out.field("Earliest end", str(term.earliest_end))
+        if term.expired:
+            out.field("Expired", f"yes, on {term.term_end}")
+        if a.signed_on:
+            out.field("Signed on", str(a.signed_on))
+        if a.value is not None:
+            out.field("Annual value", f"{a.value:,.0f} {a.currency}")
+        review = agreement_review_statuses(
+            DataSet([a, *data.referring(a.id, SupplierReview)]),
+            today,
+            settings.agreement_review_months or None,
+        ).get(a.id)
+        if review is not None:
+            rline = Text("  Review due: ", style="dim")
+            rline.append_text(due_text(review))
+            out.styled(rline)
+
+        if a.service_ids:
+            out.section("Services", len(a.service_ids))
+            for sid in a.service_ids:
+                service = data.get(sid)
+                if service is not None:
+                    out.link(service)
+
+        out.section("Scope")
+        if a.scope:
+            out.text(a.scope)
+        else:
+            out.none("not stated")
+        out.section("Requirements", len(a.requirements))
+        out.items(a.requirements)
+
+        out.section("Service level targets", len(a.targets))
+        if not a.targets:
+            out.none()
+        for t in a.targets:
+            arrow = "≥" if t.direction is Direction.HIGHER_IS_BETTER else "≤"
+            out.text(f"{t.metric} {arrow} {t.target:g} {t.unit}")
+
+        out.section("Response / resolution per priority", len(a.priority_times))
+        if not a.priority_times:
+            out.none()
+        for p in sorted(a.priority_times, key=lambda p: p.priority.value):
+            out.text(
+                f"{p.priority.value}: respond {duration(p.response_minutes)}, "
+                f"resolve {duration(p.resolution_minutes)}"
+            )
+
+        for title, values in (
+            ("Quality standards", a.quality_standards),
+            ("Conditions", a.conditions),
+            ("Workload limits", a.workload_limits),
+            ("Exceptions", a.exceptions),
+            ("Authorities", a.authorities),
+        ):
+            out.section(title, len(values))
+            out.items(values)
+
+        out.section("Responsibilities")
+        out.text("Ours:", style="dim")
+        out.items(a.our_responsibilities)
+        out.text("Other party's:", style="dim")
+        out.items(a.their_responsibilities)
+
+        if a.kind is AgreementKind.CUSTOMER_SLA or a.underpinning_ids:
+            out.section("Underpinned by", len(a.underpinning_ids))
+            if not a.underpinning_ids:
+                out.none()
+            for uid in a.underpinning_ids:
+                under = data.get_as(Agreement, uid)
+                if under is not None:
+                    out.link(under, f"{KIND_SHORT[under.kind]} · {under.status.value}")
+        supported = data.referring(a.id, Agreement)
+        if supported:
+            out.section("Underpins", len(supported))
+            for sla in supported:
+                out.link(sla, KIND_SHORT[sla.kind])
+
+        amendments = sorted(
+            data.referring(a.id, Amendment), key=lambda m: (m.effective_on or date.min, m.id)
+        )
+        out.section("Amendments", len(amendments))
+        if not amendments:
+            out.none("none (a adds one)")
+        for m in amendments:
+            out.link(m, f"effective {m.effective_on or '?'}")
+            if m.impact_assessment:
+                out.text(f"impact: {m.impact_assessment}", indent=6, style="dim")
+
+        reviews = data.referring(a.id, SupplierReview)
+        if reviews:
+            out.section("Reviews", len(reviews))
+            for rv in sorted(reviews, key=lambda r: r.held_on, reverse=True):
+                out.link(rv, str(rv.held_on))
+
+        readings = app.kpi_readings()
+        kpis = [k for k in data.all(Kpi) if k.subject_id == a.id]
+        out.section("KPIs", len(kpis))
+        if not kpis:
+            out.none()
+        for kpi in kpis:
+            reading = readings.get(kpi.id)
+            status = reading.status if reading else None
+            extra = rag_text(status) if status else Text("")
+            if reading is not None and reading.value is not None:
+                extra.append(f"  {reading.value:g} {kpi.unit} (target {kpi.target:g})")
+            out.link(kpi, extra)
+
+        risks = data.referring(a.id, Risk)
+        actions = data.referring(a.id, ImprovementAction)
+        if risks:
+            out.section("Risks", len(risks))
+            for risk in risks:
+                out.link(risk, f"{rated_band(risk).value} ({rated_score(risk)})")
+        if actions:
+            out.section("Improvement actions", len(actions))
+            for action in actions:
+                out.link(action, action.status.value.replace("_", " "))

@@ -1,0 +1,450 @@
+"""KPI board (key 5): a card per KPI with status, value vs target and a sparkline.
+
+Only the cards that fit on screen exist as widgets (a fixed pool, refilled as the
+cursor moves), so hundreds or thousands of KPIs cost no more than a screenful.
+Filters: ``f`` cycles the status, ``b`` the subject kind, ``/`` matches text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Sparkline, Static
+
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import KpiStatus
+from itsms_tui.domain.kpi_status import KpiReading, Trend, measurements_of, trend_of_values
+from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
+from itsms_tui.domain.record import Record
+from itsms_tui.ui.screens.base import MainScreen
+from itsms_tui.ui.status_text import rag_text
+
+SPARK_POINTS = 12
+CARD_WIDTH = 38
+CARD_HEIGHT = 5
+STATUS_FILTERS: tuple[KpiStatus | None, ...] = (
+    None,
+    KpiStatus.RED,
+    KpiStatus.AMBER,
+    KpiStatus.GREEN,
+    KpiStatus.GREY,
+)
+SUBJECT_FILTERS: tuple[str | None, ...] = (None, *SUBJECT_PREFIXES)
+SUBJECT_WORDS = {
+    "OBJ": "objective",
+    "PRC": "process",
+    "SUP": "supplier",
+    "AGR": "agreement",
+    "SVC": "service",
+}
+TREND_WORDS = {
+    Trend.IMPROVING: "↗ improving",
+    Trend.WORSENING: "↘ worsening",
+    Trend.STEADY: "→ steady",
+    Trend.UNKNOWN: "",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class KpiCardData:
+    """What one card shows, computed once per data change."""
+
+    kpi: Kpi
+    reading: KpiReading
+    subject: str
+    recent: tuple[float, ...]
+    trend: Trend
+
+    @property
+    def subject_kind(self) -> str:
+        return self.kpi.subject_id.split("-", 1)[0]
+
+    @property
+    def haystack(self) -> str:
+        return f"{self.kpi.display} {self.subject} {self.reading.status.value}".casefold()
+
+
+def card_data(data: DataSet, readings: dict[str, KpiReading]) -> list[KpiCardData]:
+    """Every KPI's card, in id order; status, trend and history from the domain rules."""
+    by_kpi: dict[str, list[Measurement]] = defaultdict(list)
+    for m in data.all(Measurement):
+        by_kpi[m.kpi_id].append(m)
+    cards: list[KpiCardData] = []
+    for kpi in data.all(Kpi):
+        own = measurements_of(kpi, by_kpi.get(kpi.id, []))
+        values = tuple(m.value for m in own[-SPARK_POINTS:])
+        subject = data.get(kpi.subject_id)
+        cards.append(
+            KpiCardData(
+                kpi=kpi,
+                reading=readings[kpi.id],
+                subject=subject.display if subject is not None else kpi.subject_id,
+                recent=values,
+                trend=trend_of_values(kpi.direction, values[-3:]),
+            )
+        )
+    return cards
+
+
+def value_line(card: KpiCardData) -> Text:
+    """``✖ red  87 % / target 95 %``."""
+    kpi, reading = card.kpi, card.reading
+    line = rag_text(reading.status, "overdue" if reading.overdue else None)
+    if reading.value is None:
+        line.append("  no measurement yet", style="dim")
+    else:
+        line.append(f"  {reading.value:g} {kpi.unit} / target {kpi.target:g} {kpi.unit}")
+    return line
+
+
+class KpiCard(Vertical):
+    """One card of the pool; ``show`` fills it with a KPI (or hides it)."""
+
+    DEFAULT_CSS = """
+    KpiCard {
+        width: 1fr;
+        height: 5;
+        border: round $panel-lighten-2;
+        padding: 0 1;
+        & > Static {
+            height: 1;
+        }
+        &.-cursor {
+            border: heavy $accent;
+        }
+        &:ansi.-cursor {
+            border: heavy ansi_bright_yellow;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.card: KpiCardData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="value")
+        yield Static(classes="subject")
+        yield Sparkline([], classes="spark")
+
+    def show(self, card: KpiCardData | None, cursor: bool) -> None:
+        self.card = card
+        self.set_class(cursor, "-cursor")
+        self.display = card is not None
+        if card is None:
+            return
+        self.border_title = Text(card.kpi.display)
+        self.border_subtitle = Text(TREND_WORDS[card.trend]) if card.trend else None
+        self.query_one(".value", Static).update(value_line(card))
+        self.query_one(".subject", Static).update(Text(card.subject, style="dim"))
+        self.query_one(Sparkline).data = list(card.recent) if len(card.recent) > 1 else []
+
+    def on_click(self, event: events.Click) -> None:
+        if self.card is not None:
+            self.post_message(KpiGrid.CardClicked(self.card.kpi.id))
+
+
+class KpiGrid(Widget, can_focus=True):
+    """The card pool and the cursor over the filtered KPI list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "move(-1, 0)", "Up", show=False, id="kpi_grid.up"),
+        Binding("down,j", "move(1, 0)", "Down", show=False, id="kpi_grid.down"),
+        Binding("left", "move(0, -1)", "Left", show=False, id="kpi_grid.left"),
+        Binding("right,l", "move(0, 1)", "Right", show=False, id="kpi_grid.right"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="kpi_grid.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="kpi_grid.page_down"),
+        Binding("home,g", "jump(0)", "First", show=False, id="kpi_grid.first"),
+        Binding("end,G", "jump(-1)", "Last", show=False, id="kpi_grid.last"),
+        Binding("enter", "open", "Open", id="kpi_grid.open"),
+    ]
+
+    DEFAULT_CSS = """
+    KpiGrid {
+        height: 1fr;
+        layout: grid;
+        grid-gutter: 0 1;
+        padding: 0 1;
+        &:focus {
+            background-tint: $foreground 3%;
+        }
+    }
+    """
+
+    class Opened(Message):
+        def __init__(self, kpi_id: str) -> None:
+            super().__init__()
+            self.kpi_id = kpi_id
+
+    class CardClicked(Message):
+        def __init__(self, kpi_id: str) -> None:
+            super().__init__()
+            self.kpi_id = kpi_id
+
+    class Moved(Message):
+        """The cursor moved (the screen updates its counter line)."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.cards: list[KpiCardData] = []
+        self.cursor = 0
+        self.top_row = 0
+        self.columns = 1
+        self.rows = 1
+
+    # ------------------------------------------------------------------ data
+
+    def set_cards(self, cards: list[KpiCardData]) -> None:
+        """Replace the list; the cursor stays on the same KPI when it is still listed."""
+        current = self.current_id
+        self.cards = cards
+        index = next((i for i, c in enumerate(cards) if c.kpi.id == current), None)
+        self.cursor = index if index is not None else min(self.cursor, max(0, len(cards) - 1))
+        self._refresh_cards()
+
+    @property
+    def current(self) -> KpiCardData | None:
+        return self.cards[self.cursor] if self.cards else None
+
+    @property
+    def current_id(self) -> str | None:
+        card = self.current
+        return None if card is None else card.kpi.id
+
+    def select(self, kpi_id: str) -> bool:
+        for index, card in enumerate(self.cards):
+            if card.kpi.id == kpi_id:
+                self.cursor = index
+                self._refresh_cards()
+                return True
+        return False
+
+    # ------------------------------------------------------------------ layout
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = event.size.width - 2, event.size.height
+        columns = max(1, (width + 1) // (CARD_WIDTH + 1))
+        rows = max(1, height // CARD_HEIGHT)
+        if (columns, rows) != (self.columns, self.rows) or not self.children:
+            self.columns, self.rows = columns, rows
+            self.styles.grid_size_columns = columns
+            self.styles.grid_rows = str(CARD_HEIGHT)
+            wanted = columns * rows
+            pool = list(self.query(KpiCard))
+            if len(pool) < wanted:
+                self.mount_all([KpiCard() for _ in range(wanted - len(pool))])
+            for extra in pool[wanted:]:
+                extra.remove()
+            self.call_after_refresh(self._refresh_cards)
+
+    def _refresh_cards(self) -> None:
+        per_row = self.columns
+        page_rows = self.rows
+        cursor_row = self.cursor // per_row
+        if cursor_row < self.top_row:
+            self.top_row = cursor_row
+        elif cursor_row >= self.top_row + page_rows:
+            self.top_row = cursor_row - page_rows + 1
+        first = self.top_row * per_row
+        for offset, widget in enumerate(self.query(KpiCard)):
+            index = first + offset
+            card = self.cards[index] if index < len(self.cards) else None
+            widget.show(card, cursor=index == self.cursor and self.has_focus)
+        self.post_message(self.Moved())
+
+    def on_focus(self) -> None:
+        self._refresh_cards()
+
+    def on_blur(self) -> None:
+        self._refresh_cards()
+
+    # ------------------------------------------------------------------ actions
+
+    def _go(self, index: int) -> None:
+        if self.cards:
+            self.cursor = max(0, min(index, len(self.cards) - 1))
+            self._refresh_cards()
+
+    def action_move(self, rows: int, columns: int) -> None:
+        self._go(self.cursor + rows * self.columns + columns)
+
+    def action_page(self, pages: int) -> None:
+        self._go(self.cursor + pages * self.columns * self.rows)
+
+    def action_jump(self, index: int) -> None:
+        self._go(index if index >= 0 else len(self.cards) - 1)
+
+    def action_open(self) -> None:
+        card = self.current
+        if card is not None:
+            self.post_message(self.Opened(card.kpi.id))
+
+    def on_kpi_grid_card_clicked(self, event: KpiGrid.CardClicked) -> None:
+        event.stop()
+        if self.current_id == event.kpi_id:
+            self.post_message(self.Opened(event.kpi_id))
+        else:
+            self.select(event.kpi_id)
+
+
+class KpiBoardScreen(MainScreen):
+    """Every KPI at a glance; Enter opens its measurements, ``m`` records one."""
+
+    MODE: ClassVar[str] = "kpis"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "measure", "Measure", id="kpis.measure"),
+        Binding("f", "cycle_status", "Status filter", id="kpis.status_filter"),
+        Binding("b", "cycle_subject", "Subject filter", id="kpis.subject_filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status_filter: KpiStatus | None = None
+        self.subject_filter: str | None = None
+        self.text_filter = ""
+        self._all: list[KpiCardData] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(Text("Loading…"), id="kpi-filters")
+        yield KpiGrid(id="kpi-grid")
+
+    @property
+    def grid(self) -> KpiGrid:
+        return self.query_one(KpiGrid)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "data", self._show_data)
+        self.grid.focus()
+
+    def _show_data(self, data: DataSet) -> None:
+        self._all = card_data(data, self.itsms.kpi_readings()) if self.itsms.loaded else []
+        self._apply()
+
+    def _apply(self) -> None:
+        words = self.text_filter.casefold().split()
+        shown = [
+            c
+            for c in self._all
+            if (self.status_filter is None or c.reading.status is self.status_filter)
+            and (self.subject_filter is None or c.subject_kind == self.subject_filter)
+            and all(w in c.haystack for w in words)
+        ]
+        self.grid.set_cards(shown)
+        self._show_filters()
+
+    def _show_filters(self) -> None:
+        grid = self.grid
+        status = self.status_filter.value if self.status_filter else "all"
+        subject = SUBJECT_WORDS[self.subject_filter] if self.subject_filter else "all"
+        line = Text.assemble(
+            ("Status ", "dim"),
+            (status, "bold"),
+            ("  Subject ", "dim"),
+            (subject, "bold"),
+        )
+        if self.text_filter:
+            line.append("  Text ", style="dim")
+            line.append(self.text_filter, style="bold")
+        if not self.itsms.loaded:
+            line.append("  loading…")
+        elif grid.cards:
+            line.append(f"  {grid.cursor + 1}/{len(grid.cards)} of {len(self._all)} KPIs")
+        else:
+            line.append(f"  no KPI matches (of {len(self._all)})")
+        self.query_one("#kpi-filters", Static).update(line)
+
+    def on_kpi_grid_moved(self, event: KpiGrid.Moved) -> None:
+        event.stop()
+        self._show_filters()
+
+    def on_kpi_grid_opened(self, event: KpiGrid.Opened) -> None:
+        event.stop()
+        self.open_kpi(event.kpi_id)
+
+    def open_kpi(self, kpi_id: str) -> None:
+        from itsms_tui.ui.screens.kpi_detail import KpiDetailScreen
+
+        self.app.push_screen(KpiDetailScreen(kpi_id))
+
+    # ------------------------------------------------------------------ filters
+
+    def action_cycle_status(self) -> None:
+        index = STATUS_FILTERS.index(self.status_filter)
+        self.status_filter = STATUS_FILTERS[(index + 1) % len(STATUS_FILTERS)]
+        self._apply()
+
+    def action_cycle_subject(self) -> None:
+        index = SUBJECT_FILTERS.index(self.subject_filter)
+        self.subject_filter = SUBJECT_FILTERS[(index + 1) % len(SUBJECT_FILTERS)]
+        self._apply()
+
+    def apply_filter(self, text: str) -> None:
+        self.text_filter = text
+        self._apply()
+
+    def focus_after_filter(self) -> None:
+        self.grid.focus()
+
+    # ------------------------------------------------------------------ records
+
+    def current_record(self) -> Record | None:
+        card = self.grid.current
+        return None if card is None else card.kpi
+
+    def new_record(self) -> tuple[type[Record], dict[str, Any]] | None:
+        return (Kpi, {})
+
+    def select_record(self, record_id: str) -> bool:
+        record = self.itsms.data.get(record_id)
+        kpi_id = record.kpi_id if isinstance(record, Measurement) else record_id
+        if not self.grid.select(kpi_id):
+            self.status_filter = self.subject_filter = None
+            self.text_filter = ""
+            self._apply()
+            if not self.grid.select(kpi_id):
+                return False
+        self.grid.focus()
+        if isinstance(record, Measurement):
+            self.open_kpi(kpi_id)
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "measure" and self.itsms.read_only:
+            return False
+        return super().check_action(action, parameters)
+
+    def action_measure(self) -> None:
+        card = self.grid.current
+        if card is None:
+            self.notify("No KPI selected.", markup=False)
+            return
+        record_measurement(self.itsms, card.kpi)
+
+
+def record_measurement(app: Any, kpi: Kpi) -> None:
+    """Ask for the value (prompt), then save it through the workspace in a worker."""
+    from itsms_tui.ui.screens.measurement_prompt import MeasurementInput, MeasurementPrompt
+
+    def entered(result: MeasurementInput | None) -> None:
+        if result is None:
+            return
+        app.run_service(
+            app.workspace.record_measurement,
+            kpi,
+            result.value,
+            result.measured_on,
+            result.note,
+            success=f"Recorded {result.value:g} {kpi.unit} for {kpi.display}",
+        )
+
+    app.push_screen(MeasurementPrompt(kpi, app.today), entered)

@@ -1,0 +1,216 @@
+"""RegisterScreen: a register (RecordTable) over a detail pane of the highlighted record.
+
+Suppliers and Agreements are both this shape. The detail pane's ``→`` lines are the
+linked records: Enter edits a record that belongs to this screen (an evaluation, an
+amendment) and jumps to the screen of any other (a KPI, a risk). ``a`` adds a linked
+record (a review, an amendment...) with the reference already filled in. Tab moves
+between the register and the pane; the record keys act on the pane's linked record
+while the pane has focus.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.record import Record
+from itsms_tui.domain.registry import BY_COLLECTION
+from itsms_tui.ui.screens.add_chooser import AddChooser
+from itsms_tui.ui.screens.base import MainScreen
+from itsms_tui.ui.widgets.detail_pane import DetailBuilder, DetailPane
+from itsms_tui.ui.widgets.record_table import Column, RecordTable
+
+AddChoice = tuple[str, str, str, dict[str, Any]]
+"""(letter, label, collection, initial values) of something ``a`` can add."""
+
+
+class RegisterScreen(MainScreen):
+    """Register above, detail pane below; subclasses describe rows and details."""
+
+    MODEL: ClassVar[type[Record]]
+    OWN_COLLECTIONS: ClassVar[frozenset[str]] = frozenset()
+    """Collections shown in this screen's detail pane: Enter on them edits in place."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add_linked", "Add linked", id="register.add_linked"),
+        Binding("escape", "back_to_register", "Register", show=False, id="register.back"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield RecordTable(
+            self.columns(),
+            row_key=self.row_id,
+            empty_text="Loading…",
+            id="register",
+        )
+        yield DetailPane(self.detail_label(), id="detail")
+
+    # ------------------------------------------------------------------ subclass API
+
+    def columns(self) -> list[Column[Any]]:
+        raise NotImplementedError
+
+    def rows(self, data: DataSet) -> list[Any]:
+        raise NotImplementedError
+
+    def row_id(self, row: Any) -> str:
+        """The record id of a register row."""
+        raise NotImplementedError
+
+    def build_detail(self, record: Record, data: DataSet, out: DetailBuilder) -> None:
+        raise NotImplementedError
+
+    def add_choices(self, record: Record) -> list[AddChoice]:
+        return []
+
+    def parent_id(self, record: Record) -> str | None:
+        """For a record shown in the detail pane: the register record it belongs to."""
+        return None
+
+    def detail_label(self) -> str:
+        return "Details · Enter on → opens · a adds"
+
+    def empty_text(self) -> str:
+        return f"No {self.MODEL.label.lower()}s yet: n adds one"
+
+    # ------------------------------------------------------------------ widgets
+
+    @property
+    def register(self) -> RecordTable[Any]:
+        return self.query_one("#register", RecordTable)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one("#detail", DetailPane)
+
+    def on_mount(self) -> None:
+        self._shown_id: str | None = None
+        self.watch(self.app, "data", self._show_data)
+        self.register.focus()
+
+    def _show_data(self, data: DataSet) -> None:
+        table = self.register
+        table.empty_text = self.empty_text() if self.itsms.loaded else "Loading…"
+        table.set_rows(self.rows(data))
+        self._show_detail(keep=True)
+
+    def _show_detail(self, keep: bool) -> None:
+        record_id = self.register.cursor_key
+        data = self.itsms.data
+        record = data.get(record_id) if record_id else None
+        pane = self.detail
+        if record is None:
+            self._shown_id = None
+            pane.show([], keep_cursor=False)
+            return
+        out = DetailBuilder(pane.text_width)
+        self.build_detail(record, data, out)
+        same = keep and record.id == self._shown_id
+        self._shown_id = record.id
+        pane.show(out.lines, keep_cursor=same)
+
+    @on(RecordTable.Highlighted, "#register")
+    def _highlighted(self, event: RecordTable.Highlighted) -> None:
+        event.stop()
+        self._show_detail(keep=False)
+
+    def on_resize(self) -> None:
+        self._show_detail(keep=True)
+
+    @on(RecordTable.Selected, "#register")
+    def _register_enter(self, event: RecordTable.Selected) -> None:
+        event.stop()
+        self.detail.focus()
+
+    @on(RecordTable.Selected, "#detail")
+    def _detail_enter(self, event: RecordTable.Selected) -> None:
+        event.stop()
+        record_id = self.detail.linked_id
+        if not record_id:
+            return
+        record = self.itsms.data.get(record_id)
+        if record is None:
+            return
+        if record.collection in self.OWN_COLLECTIONS:
+            if self.itsms.read_only:
+                self.itsms.show_history(record_id)
+            else:
+                self.itsms.edit_record(record)
+        elif isinstance(record, self.MODEL):
+            self.select_record(record_id)
+        else:
+            self.itsms.open_record(record_id)
+
+    # ------------------------------------------------------------------ MainScreen hooks
+
+    def current_record(self) -> Record | None:
+        data = self.itsms.data
+        if self.focused is self.detail:
+            linked = self.detail.linked_id
+            if linked:
+                return data.get(linked)
+        key = self.register.cursor_key
+        return data.get(key) if key else None
+
+    def new_record(self) -> tuple[type[Record], dict[str, Any]] | None:
+        return (self.MODEL, {})
+
+    def filter_target(self) -> RecordTable[Any] | None:
+        return self.register
+
+    def select_record(self, record_id: str) -> bool:
+        data = self.itsms.data
+        record = data.get(record_id)
+        if record is None:
+            return False
+        if isinstance(record, self.MODEL):
+            if not self.register.select_key(record_id):
+                self.register.set_filter("")
+                if not self.register.select_key(record_id):
+                    return False
+            self._show_detail(keep=False)
+            self.register.focus()
+            return True
+        parent = self.parent_id(record)
+        if parent is None or not self.select_record(parent):
+            return False
+        if self.detail.select_link(record_id):
+            self.detail.focus()
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "add_linked" and self.itsms.read_only:
+            return False
+        if action == "back_to_register":
+            return self.focused is self.detail
+        return super().check_action(action, parameters)
+
+    def action_back_to_register(self) -> None:
+        self.register.focus()
+
+    def action_add_linked(self) -> None:
+        key = self.register.cursor_key
+        record = self.itsms.data.get(key) if key else None
+        if record is None:
+            self.notify("Move the cursor to a record first.", markup=False)
+            return
+        choices = self.add_choices(record)
+        by_collection = {c[2]: c for c in choices}
+
+        def chosen(collection: str | None) -> None:
+            if collection is None:
+                return
+            _letter, _label, name, initial = by_collection[collection]
+            self.itsms.create_record(BY_COLLECTION[name], initial)
+
+        self.app.push_screen(
+            AddChooser(
+                f"Add to {record.display}",
+                [(letter, label, name) for letter, label, name, _ in choices],
+            ),
+            chosen,
+        )
