@@ -195,6 +195,23 @@ def target(
     return ServiceTarget(metric=metric, target=value, unit=unit, direction=direction)
 
 
+def terms(
+    *,
+    requirements: list[str] | None = None,
+    authorities: list[str] | None = None,
+    ours: list[str] | None = None,
+    theirs: list[str] | None = None,
+) -> dict[str, list[str]]:
+    """The "who does what" lists of an agreement (only those given)."""
+    given = {
+        "requirements": requirements,
+        "authorities": authorities,
+        "our_responsibilities": ours,
+        "their_responsibilities": theirs,
+    }
+    return {k: v for k, v in given.items() if v is not None}
+
+
 def build() -> DataSet:
     """Every record of the demo organisation, told top to bottom."""
     b = Builder()
@@ -326,7 +343,7 @@ def build() -> DataSet:
         evaluation="Service retired with no open mailboxes.",
         status=ObjectiveStatus.ACHIEVED,
     )
-    b.add(
+    obj_audit = b.add(
         Objective,
         created=-90,
         title="Pass the ISO/IEC 20000-1 surveillance audit with no major nonconformity",
@@ -1148,6 +1165,7 @@ def build() -> DataSet:
             )
         ],
         requirements=["Immutable backup support", "Kubernetes workload backup"],
+        interfaces="Partner portal for licences and support cases; quarterly roadmap call.",
         approved_on=day(-50),
     )
 
@@ -1261,6 +1279,38 @@ def build() -> DataSet:
         rationale="Re-evaluated before renewal: not renewed, print moved to leased devices.",
     )
 
+    b.add(
+        Evaluation,
+        created=-1285,
+        supplier_id=docklands.id,
+        evaluated_on=day(-1285),
+        evaluator=DANIEL,
+        criteria=criteria(
+            ("capability", 30, 4.0),
+            ("expertise", 15, 4.0),
+            ("reliability", 35, 4.5),
+            ("alignment", 10, 3.5),
+            ("distance from Leeds office", 10, 2.5),
+        ),
+        decision=SelectionDecision.SELECTED,
+        rationale="Tier III facility with ISO 22301; further from the office than the runner-up.",
+    )
+    b.add(
+        Evaluation,
+        created=-1095,
+        supplier_id=ledgerline.id,
+        evaluated_on=day(-1095),
+        evaluator=BEN,
+        criteria=criteria(
+            ("capability", 35, 4.0),
+            ("expertise", 15, 3.5),
+            ("reliability", 30, 4.0),
+            ("alignment", 20, 4.5),
+        ),
+        decision=SelectionDecision.SELECTED,
+        rationale="ISO/IEC 20000-aligned workflows out of the box; UK hosting.",
+    )
+
     # --- supplier-side agreements ----------------------------------------------------------
     common_quality = ["ISO/IEC 27001", "ISO/IEC 20000-1"]
     stratus_uc = b.add(
@@ -1283,7 +1333,7 @@ def build() -> DataSet:
             target("availability", 99.95),
             target("storage replication RPO", 15, "min", lower_is_better=True),
         ],
-        priority_times=times(("P1", 15, 120), ("P2", 60, 480), ("P3", 240, 2880)),
+        priority_times=times(("P1", 15, 120), ("P2", 30, 480), ("P3", 240, 2880)),
         quality_standards=[*common_quality, "SOC 2 Type II"],
         conditions=[
             "Service credits of 5 % of the monthly fee per 0.1 % below target, capped at 25 %"
@@ -1318,6 +1368,17 @@ def build() -> DataSet:
         supplier_id=meridian.id,
         service_ids=[network.id],
         owner=AISHA,
+        **terms(
+            authorities=[
+                "Larkfield: Network Services Lead orders circuit moves and upgrades",
+                "Meridian: service manager approves service credits",
+            ],
+            ours=[
+                "Site access within 4 hours for engineer visits",
+                "Report faults with the circuit id",
+            ],
+            theirs=["24x7 NOC monitoring of every circuit", "RCA within 10 working days of a P1"],
+        ),
         scope="MPLS and internet circuits for 42 Calder and Aldermoor sites, with NOC monitoring.",
         requirements=["Diverse routing at sites with more than 50 users"],
         targets=[
@@ -1348,6 +1409,22 @@ def build() -> DataSet:
         supplier_id=docklands.id,
         service_ids=[hosting.id, backup.id],
         owner=DANIEL,
+        **terms(
+            requirements=[
+                "N+1 power and cooling",
+                "24x7 remote hands",
+                "Access logs kept 12 months",
+            ],
+            authorities=[
+                "Larkfield: Cloud Platform Lead approves access requests",
+                "Docklands: duty manager authorises emergency power work",
+            ],
+            ours=["Keep the access list current", "Stay within 8 kW per rack"],
+            theirs=[
+                "Maintain power, cooling and physical security",
+                "Report environmental alarms within 15 minutes",
+            ],
+        ),
         scope="18 racks in hall A with N+1 power and cooling, remote hands and cross-connects.",
         targets=[
             target("power availability", 99.99),
@@ -1378,6 +1455,18 @@ def build() -> DataSet:
         supplier_id=helppoint.id,
         service_ids=[desk.id],
         owner=MARCUS,
+        **terms(
+            requirements=[
+                "Log every contact in Larkfield's ITSM platform",
+                "Agents trained on our knowledge base",
+            ],
+            authorities=[
+                "Larkfield: Service Desk Manager sets priorities and scripts",
+                "HelpPoint: contract manager agrees staffing changes",
+            ],
+            ours=["Keep knowledge articles current", "Provide the on-call rota for escalation"],
+            theirs=["Staff the desk to the agreed forecast", "Weekly performance report"],
+        ),
         scope="First-line service desk 18:00-08:00 on weekdays and all weekend, in Larkfield's ITSM platform.",
         targets=[
             target("calls answered within 60 seconds", 90),
@@ -1408,6 +1497,15 @@ def build() -> DataSet:
         supplier_id=ledgerline.id,
         service_ids=[desk.id],
         owner=BEN,
+        **terms(
+            requirements=["Data export in an open format on exit", "UK or EU hosting"],
+            authorities=["Larkfield: Change Manager orders seats and modules"],
+            ours=[
+                "Name two administrators",
+                "Apply configuration changes through change management",
+            ],
+            theirs=["Platform availability and backups", "Security patches within 14 days"],
+        ),
         scope="SaaS subscription for 150 agent seats with business-hours vendor support.",
         targets=[target("platform availability", 99.8)],
         start_date=day(80) - timedelta(days=365),
@@ -1431,6 +1529,18 @@ def build() -> DataSet:
         supplier_id=sentinel.id,
         service_ids=[soc.id],
         owner=SOFIA,
+        **terms(
+            requirements=[
+                "Analysts security-cleared (SC) for council data",
+                "Monthly threat report",
+            ],
+            authorities=[
+                "Larkfield: Information Security Manager declares security incidents",
+                "Sentinel: SOC lead may isolate a host in an active attack",
+            ],
+            ours=["Forward logs from every in-scope system", "Name an on-call security contact"],
+            theirs=["Escalate confirmed incidents by phone within 15 minutes"],
+        ),
         scope="24x7 monitoring of customer and Larkfield log sources, triage, escalation and 40 hours of incident response a year.",
         targets=[target("alerts triaged within 15 minutes", 98)],
         priority_times=times(("P1", 15, 60), ("P2", 30, 240)),
@@ -1456,6 +1566,14 @@ def build() -> DataSet:
         supplier_id=parity.id,
         service_ids=[hosting.id, backup.id],
         owner=TOM,
+        **terms(
+            requirements=["Engineer on site within 4 hours", "Genuine or certified parts only"],
+            ours=["Keep the asset list in schedule 2 current"],
+            theirs=[
+                "Fix storage arrays within 8 hours",
+                "Return failed disks for secure destruction",
+            ],
+        ),
         scope="Hardware maintenance for 36 servers and 4 storage arrays in Docklands hall A.",
         targets=[target("fixed within 8 hours", 95)],
         priority_times=times(("P1", 240, 480), ("P2", 480, 1440)),
@@ -1479,6 +1597,15 @@ def build() -> DataSet:
         supplier_id=harrowby_id.id,
         service_ids=[desk.id, hosting.id],
         owner=ELENA,
+        **terms(
+            requirements=[
+                "Leaver accounts disabled within 24 hours",
+                "Federation certificates renewed 30 days before expiry",
+            ],
+            authorities=["Harrowby: identity platform owner approves federation changes"],
+            ours=["Report sign-in failures to Harrowby's desk within 30 minutes"],
+            theirs=["Announce identity changes through Harrowby's change process"],
+        ),
         scope="Harrowby provides sign-in for its users to Larkfield-managed systems through federation with its Entra ID tenant.",
         targets=[target("availability", 99.9)],
         priority_times=times(("P1", 15, 240)),
@@ -1501,6 +1628,15 @@ def build() -> DataSet:
         supplier_id=netteam.id,
         service_ids=[network.id, hosting.id],
         owner=AISHA,
+        **terms(
+            requirements=[
+                "Firewall changes done within 2 working days",
+                "Network diagrams kept in the CMDB",
+            ],
+            authorities=["Network Services Lead prioritises network work across customers"],
+            ours=["Service desk logs network tickets with site and circuit id"],
+            theirs=["Second-line network support and on-call cover"],
+        ),
         scope="Core, data-centre and SD-WAN network support for the service desk and platform teams.",
         targets=[
             target("core network availability", 99.95),
@@ -1522,6 +1658,14 @@ def build() -> DataSet:
         supplier_id=dbteam.id,
         service_ids=[hosting.id, backup.id],
         owner=LIAM,
+        **terms(
+            requirements=["Quarterly restore test of every customer database"],
+            authorities=[
+                "Database Team Lead schedules maintenance windows with the change manager"
+            ],
+            ours=["Platform team provides storage for backup copies"],
+            theirs=["Administration, backup verification and restore tests"],
+        ),
         scope="Administration, backup verification and quarterly restore tests of customer databases.",
         targets=[target("restore tests passed", 100)],
         priority_times=times(("P1", 15, 120), ("P2", 30, 480)),
@@ -1703,6 +1847,7 @@ def build() -> DataSet:
         ],
         priority_times=times(("P1", 15, 120), ("P2", 30, 480)),
         quality_standards=[*sla_quality, "Cyber Essentials Plus"],
+        workload_limits=["Up to 150 protected servers", "Up to 4,000 security alerts a month"],
         exceptions=["Systems not forwarding logs to the SOC"],
         start_date=day(45) - timedelta(days=3 * 365),
         end_date=day(45),
@@ -2032,7 +2177,7 @@ def build() -> DataSet:
         "Network Engineering Team",
         AISHA,
         -365,
-        None,
+        365,
         A.IN_PROGRESS,
         supplier=netteam,
         agreement=net_ola,
@@ -2151,7 +2296,7 @@ def build() -> DataSet:
     review(
         sentinel,
         sentinel_uc,
-        -100,
+        -40,
         [SOFIA, TOM, "Nadia Rahman (Sentinel)"],
         "98.6 % of alerts triaged within 15 minutes; one confirmed phishing incident handled well.",
         "1. Log source coverage at 96 %: three Aldermoor servers missing.\n2. Joint exercise scheduled for spring.",
@@ -2187,6 +2332,23 @@ def build() -> DataSet:
         [ELENA, SOFIA, "Owen Price (Harrowby)"],
         "One federation certificate expiry caused a 40-minute sign-in outage.",
         "1. Harrowby to renew certificates 30 days ahead and tell us through their CAB.",
+    )
+
+    review(
+        ledgerline,
+        ledgerline_c,
+        -200,
+        [BEN, TOM, "Ledgerline account manager"],
+        "Platform availability 99.9 %; two support cases over their response time.",
+        "1. Roadmap: AI triage module, not needed yet.\n2. Seat count to be reviewed before renewal.",
+    )
+    review(
+        dbteam,
+        db_ola,
+        -150,
+        [LIAM, DANIEL, PRIYA],
+        "Every quarterly restore test passed; one backup job failed twice in a row in August.",
+        "1. Add alerting on consecutive backup failures.\n2. OLA targets unchanged.",
     )
 
     # --- disputes -------------------------------------------------------------------------------
@@ -3157,6 +3319,41 @@ def build() -> DataSet:
         measures="Go-live criteria met / criteria in the SLA schedule.",
         end="red",
         decimals=0,
+    )
+
+    kpi(
+        "audit_readiness",
+        "Audit readiness checklist items complete",
+        obj_audit,
+        100.0,
+        80.0,
+        points=3,
+        owner=PRIYA,
+        measures="Items of the clause 8.1/8.3 audit checklist with evidence filed.",
+        end="amber",
+        decimals=0,
+    )
+    kpi(
+        "docklands_power",
+        "Docklands power availability",
+        docklands_uc,
+        99.99,
+        99.9,
+        owner=DANIEL,
+        measures="From the Docklands monthly facility report.",
+        end="green",
+        decimals=3,
+    )
+    kpi(
+        "harrowby_signin",
+        "Harrowby sign-in availability",
+        identity_uc,
+        99.9,
+        99.5,
+        owner=ELENA,
+        measures="Synthetic sign-in test every 5 minutes against Harrowby's identity service.",
+        end="green",
+        decimals=2,
     )
 
     # --- improvement actions ------------------------------------------------------------------------
