@@ -302,6 +302,11 @@ def test_bytes_that_are_not_utf8() -> None:
         load_snapshot(b"# \xff\n", source="bad.toml")
 
 
+def test_absurdly_deep_nesting_is_refused_not_crashed() -> None:
+    with pytest.raises(SnapshotError, match=r"^deep.toml: not valid TOML: .* nested too deeply$"):
+        load_snapshot("x = " + "[" * 100_000, source="deep.toml")
+
+
 def test_a_utf8_byte_order_mark_is_accepted() -> None:
     text = export(DataSet())
     assert load_snapshot(b"\xef\xbb\xbf" + text.encode(), source="bom.toml").counts()

@@ -156,3 +156,9 @@ def test_settings_are_exported_and_returned_on_import() -> None:
 def test_export_refuses_a_timestamp_without_time_zone() -> None:
     with pytest.raises(SnapshotExportError, match="time zone"):
         export_snapshot(DataSet(), exported_at=datetime(2026, 1, 1), app_version="1")
+
+
+def test_export_refuses_text_that_utf8_cannot_encode() -> None:
+    supplier = Supplier(id="SUP-0001", name="Acme \ud800")  # a lone surrogate
+    with pytest.raises(SnapshotExportError, match="U\\+D800, which UTF-8 cannot encode"):
+        export(DataSet([supplier]))

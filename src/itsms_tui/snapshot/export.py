@@ -50,8 +50,21 @@ def export_snapshot(
     except (TypeError, ValueError) as exc:
         raise SnapshotExportError(f"cannot write the snapshot as TOML: {exc}") from exc
     text = FILE_COMMENT + body
+    _check_encodable(text)
     _verify_round_trip(text, document)
     return text
+
+
+def _check_encodable(text: str) -> None:
+    """Refuse text that cannot be saved as UTF-8 (a lone surrogate slipped into a value)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        code = ord(text[exc.start])
+        raise SnapshotExportError(
+            f"line {line} of the snapshot holds U+{code:04X}, which UTF-8 cannot encode"
+        ) from None
 
 
 def snapshot_document(

@@ -120,7 +120,9 @@ def _parse(text: str | bytes, problems: _Problems) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise problems.fail(*_toml_error(str(exc))) from None
-    except (RecursionError, ValueError) as exc:
+    except RecursionError:
+        raise problems.fail("", "not valid TOML: arrays or tables nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
         raise problems.fail("", f"not valid TOML ({show(str(exc), 80)})") from None
 
 
