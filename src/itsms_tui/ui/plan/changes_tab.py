@@ -1,0 +1,247 @@
+"""The Changes tab: the change register and its workflow, one plain key per allowed step.
+
+Only the steps ``allowed_transitions`` gives for the highlighted change are offered (the
+others are hidden from the footer and their keys do nothing); each asks, in a form, for
+exactly the fields ``required_fields`` names, then ``Workspace.move_change`` runs in a
+worker. Refusals (a workflow rule, a stale revision) come back as a notification.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+
+from itsms_tui.domain.changes import (
+    ACTION_NAMES,
+    ChangeRequest,
+    allowed_transitions,
+    required_fields,
+)
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import ChangeStatus
+from itsms_tui.domain.record import Record
+from itsms_tui.ui.forms import RecordForm
+from itsms_tui.ui.plan.change_workflow import (
+    EDIT_FIELDS,
+    new_change_fields,
+    next_steps_text,
+    prefilled,
+    step_bindings,
+    step_updates,
+)
+from itsms_tui.ui.plan.detail_text import DetailText
+from itsms_tui.ui.plan.host import user_of
+from itsms_tui.ui.plan.markers import words
+from itsms_tui.ui.plan.new_change import NewChangeScreen, Start
+from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table
+from itsms_tui.ui.plan.rows import ChangeRow, change_rows, link_rows
+from itsms_tui.ui.widgets.record_table import Column
+
+
+def _date(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def planned_text(change: ChangeRequest) -> str:
+    """``2025-06-30 +1d``: the planned start and how many days later it should end."""
+    start, end = change.planned_start, change.planned_end
+    if start is None:
+        return f"until {end.isoformat()}" if end is not None else ""
+    if end is None or end == start:
+        return start.isoformat()
+    return f"{start.isoformat()} +{(end - start).days}d"
+
+
+def who_when(day: date | None, person: str) -> str:
+    """``2025-06-01 by Dana`` from whichever of the two is known."""
+    parts = ([day.isoformat()] if day is not None else []) + ([f"by {person}"] if person else [])
+    return " ".join(parts)
+
+
+class ChangesTab(RegisterTab, inherit_bindings=False):
+    """Change requests; the allowed workflow steps are the first keys in the footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*step_bindings(), *RegisterTab.BINDINGS]
+
+    model: ClassVar[type[ChangeRequest]] = ChangeRequest
+    tab_title: ClassVar[str] = "Changes"
+    empty_text: ClassVar[str] = "No changes yet: n records one"
+
+    def __init__(self, *, id: str) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.links = links_table(f"{id}-links")
+        self.add_child(Child(self.links, None, open=self._open_link))
+
+    def columns(self) -> Sequence[Column[Any]]:
+        return [
+            Column("id", "Id", lambda r: r.record.id, width=8),
+            Column("title", "Change", lambda r: r.record.title, width=21, flex=1),
+            Column("kind", "Kind", lambda r: r.record.kind.value, width=9),
+            Column("status", "Status", lambda r: r.record.status.value, width=11),
+            Column(
+                "planned",
+                "Planned (+d)",
+                lambda r: planned_text(r.record),
+                width=14,
+                sort_key=lambda r: r.record.planned_start,
+            ),
+            Column("approver", "Approver", lambda r: r.record.approver, width=10),
+            Column(
+                "requested",
+                "Requested",
+                lambda r: _date(r.record.requested_on),
+                width=10,
+                sort_key=lambda r: r.record.requested_on,
+            ),
+        ]
+
+    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+        return list(change_rows(data))
+
+    def compose_children(self) -> ComposeResult:
+        yield self.links
+
+    def show_detail(self, row: Any | None) -> None:
+        if not isinstance(row, ChangeRow):
+            self.set_detail(Text("No change selected", style=self.palette.muted))
+            self.set_child_rows(self.links, [])
+            return
+        change = row.record
+        top = DetailText(self.palette).heading(change)
+        top.field("Kind / status", f"{change.kind.value} · {change.status.value}")
+        steps = (
+            "read-only" if self.shell.read_only else next_steps_text(allowed_transitions(change))
+        )
+        top.field("Next steps", steps)
+        top.field("Requested", who_when(change.requested_on, change.requested_by))
+        planned = f"{_date(change.planned_start) or '—'} to {_date(change.planned_end) or '—'}"
+        top.field("Planned", planned)
+        top.field("Risk level", change.risk_level.value if change.risk_level else None)
+        if change.approver or change.approved_on:
+            top.field("Decided", who_when(change.approved_on, change.approver))
+        for label, day in (
+            ("Implemented on", change.implemented_on),
+            ("Reviewed on", change.reviewed_on),
+            ("Closed on", change.closed_on),
+        ):
+            if day is not None:
+                top.field(label, day)
+        self.set_child_rows(self.links, link_rows(self.data, change))
+        more = DetailText(self.palette)
+        more.paragraph("Description", change.description)
+        more.paragraph("Impact assessment", change.impact_assessment)
+        more.paragraph("Backout plan", change.backout_plan)
+        more.paragraph("Decision notes", change.decision_notes)
+        more.paragraph("Post-implementation review", change.review_notes)
+        self.set_detail(top.text, more.text)
+
+    def _open_link(self, row: Any) -> None:
+        self.shell.open_record(row.record.id)
+
+    # ------------------------------------------------------------------ workflow
+
+    def current_change(self) -> ChangeRequest | None:
+        row = self.current_row()
+        return row.record if isinstance(row, ChangeRow) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move":
+            if not self.is_mounted or self.shell.read_only:
+                return False
+            change = self.current_change()
+            if change is None:
+                return False
+            try:
+                target = ChangeStatus(str(parameters[0]))
+            except (IndexError, ValueError):
+                return False
+            return target in allowed_transitions(change)
+        return super().check_action(action, parameters)
+
+    def action_move(self, target: str) -> None:
+        """Ask for the fields the step needs, then move the change in a worker."""
+        change = self.current_change()
+        if change is None:
+            return
+        status = ChangeStatus(target)
+        if status not in allowed_transitions(change):  # a key pressed before the footer caught up
+            self.app.notify(
+                f"{change.display}: cannot {ACTION_NAMES[status].lower()} from {change.status}",
+                severity="warning",
+                markup=False,
+            )
+            return
+        fields = required_fields(change, status)
+        shell = self.shell
+        form = RecordForm(
+            ChangeRequest,
+            prefilled(change, status, shell.today, user_of(shell)),
+            only=fields,
+            required=fields,
+            title=f"{ACTION_NAMES[status]} {change.display}",
+        )
+
+        def done(result: ChangeRequest | None) -> None:
+            if result is None:
+                return
+            shell.run_service(
+                shell.workspace.move_change,
+                change,
+                status,
+                step_updates(result, fields),
+                success=f"{ACTION_NAMES[status]}: {change.display} is now {words(status.value)}",
+            )
+
+        self.app.push_screen(form, done)
+
+    # ------------------------------------------------------------------ new and edit
+
+    def create_new(self) -> None:
+        """First the kind and starting state, then the form without a status field."""
+        self.app.push_screen(NewChangeScreen(), self._new_change_form)
+
+    def _new_change_form(self, start: Start | None) -> None:
+        if start is None:
+            return
+        kind, state = start
+        shell = self.shell
+        exclude, needed = new_change_fields(state)
+        user = user_of(shell)
+        initial: dict[str, Any] = {
+            "kind": kind,
+            "status": state,
+            "requested_on": shell.today,
+            **({"requested_by": user} if user else {}),
+        }
+        if "implemented_on" in needed:
+            initial["implemented_on"] = shell.today
+        form = RecordForm(
+            ChangeRequest,
+            initial=initial,
+            exclude=exclude,
+            required=needed,
+            choices=shell.choices,
+            title=f"New {kind.value} change ({words(state.value)})",
+        )
+
+        def done(result: ChangeRequest | None) -> None:
+            if result is not None:
+                shell.save_record(result)
+
+        self.app.push_screen(form, done)
+
+    def edit(self, record: Record) -> None:
+        if isinstance(record, ChangeRequest):
+            self.shell.edit_record(record, only=set(EDIT_FIELDS))
+        else:
+            super().edit(record)
+
+    def select_record(self, record_id: str) -> bool:
+        return record_id.startswith(f"{ChangeRequest.prefix}-") and self.select_in_register(
+            record_id
+        )

@@ -1,0 +1,132 @@
+"""The Objectives tab: what the plan delivers, who owns it, when it is due, which KPIs measure it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.plan import Objective
+from itsms_tui.ui.forms.values import format_number
+from itsms_tui.ui.plan.detail_text import DetailText
+from itsms_tui.ui.plan.markers import days_word, due_text, words
+from itsms_tui.ui.plan.register_tab import Child, RegisterTab, record_key
+from itsms_tui.ui.plan.rows import KpiRow, ObjectiveRow, kpi_rows, objective_rows
+from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.widgets.record_table import Column, RecordTable
+
+
+def latest_vs_target(row: KpiRow) -> str:
+    """``97.5 / 99 %``: the latest value (a dash when never measured) against the target."""
+    kpi = row.record
+    value = row.reading.value
+    latest = "—" if value is None else format_number(value)
+    return f"{latest} / {format_number(kpi.target)} {kpi.unit}".strip()
+
+
+class ObjectivesTab(RegisterTab):
+    """Objectives with owner, due date (late ones marked), status and their KPIs."""
+
+    model: ClassVar[type[Objective]] = Objective
+    tab_title: ClassVar[str] = "Objectives"
+    empty_text: ClassVar[str] = "No objectives yet: n adds one"
+
+    def __init__(self, *, id: str) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.kpi_label = Static("", classes="plan-child-label", markup=False)
+        self.kpis: RecordTable[KpiRow] = RecordTable(
+            self.kpi_columns(), record_key, id=f"{id}-kpis", empty_text="No KPI measures it yet"
+        )
+        self.add_child(Child(self.kpis, Kpi, self._new_kpi, self._open_kpi))
+
+    def columns(self) -> Sequence[Column[Any]]:
+        return [
+            Column("id", "Id", lambda r: r.record.id, width=8),
+            Column("title", "Objective", lambda r: r.record.title, width=16, flex=1),
+            Column("owner", "Owner", lambda r: r.record.owner, width=12),
+            Column(
+                "due",
+                "Due",
+                lambda r: due_text(r.record.due_date, r.overdue, self.palette),
+                width=12,
+                sort_key=lambda r: r.record.due_date,
+            ),
+            Column("status", "Status", lambda r: words(r.record.status.value), width=9),
+            Column(
+                "kpis",
+                "KPIs",
+                lambda r: str(r.kpi_count),
+                width=4,
+                align="right",
+                sort_key=lambda r: r.kpi_count,
+            ),
+        ]
+
+    def kpi_columns(self) -> Sequence[Column[KpiRow]]:
+        return [
+            Column("id", "KPI", lambda r: r.record.id, width=8),
+            Column("name", "Name", lambda r: r.record.name, width=12, flex=1),
+            Column(
+                "status",
+                "Status",
+                lambda r: rag_text(r.reading.status),
+                width=8,
+                sort_key=lambda r: r.reading.status.value,
+            ),
+            Column("latest", "Latest / target", lambda r: latest_vs_target(r), width=16),
+        ]
+
+    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+        return list(objective_rows(data, today))
+
+    def compose_children(self) -> ComposeResult:
+        yield self.kpi_label
+        yield self.kpis
+
+    def show_detail(self, row: Any | None) -> None:
+        if not isinstance(row, ObjectiveRow):
+            self.set_detail(Text("No objective selected", style=self.palette.muted))
+            self.kpi_label.update("")
+            self.set_child_rows(self.kpis, [])
+            return
+        objective = row.record
+        top = DetailText(self.palette).heading(objective)
+        top.field("Owner", objective.owner)
+        due = objective.due_date
+        late = (
+            Text(f"  overdue by {days_word((self.today - due).days)}", style=self.palette.late)
+            if row.overdue and due is not None
+            else Text("")
+        )
+        top.line(
+            Text("Due: ", style=self.palette.label),
+            due_text(due, row.overdue, self.palette, align=False),
+            late,
+        )
+        top.field("Status", words(objective.status.value))
+        more = DetailText(self.palette)
+        more.paragraph("Description", objective.description)
+        more.paragraph("Evaluation of results", objective.evaluation)
+        if not objective.evaluation.strip():
+            more.field("Evaluation of results", None)
+        self.set_detail(top.text, more.text)
+        rows = kpi_rows(self.data, objective.id, self.shell.kpi_readings(), self.today)
+        self.kpi_label.update(f"Linked KPIs ({len(rows)}) · Enter opens one · n adds one")
+        self.set_child_rows(self.kpis, rows)
+
+    def _new_kpi(self) -> dict[str, Any]:
+        row = self.current_row()
+        return {"subject_id": row.record.id} if row is not None else {}
+
+    def _open_kpi(self, row: Any) -> None:
+        self.shell.open_record(row.record.id)
+
+    def select_record(self, record_id: str) -> bool:
+        """Objectives only (their KPIs live on the KPI screen)."""
+        return record_id.startswith(f"{Objective.prefix}-") and self.select_in_register(record_id)

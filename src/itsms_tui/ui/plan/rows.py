@@ -1,0 +1,216 @@
+"""The rows of the plan registers: each record with the figures its columns show.
+
+Built in one pass per collection from a DataSet, so a table only formats and sorts. The
+rules come from the domain and the checker (loads from ``capacity``, bands from
+``risk_rating``, "open" and "finished" from the plan checks) so screen and checker agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from itsms_tui.compliance.rules.plan_rules import FINISHED_ACTIVITY, OPEN_OBJECTIVE
+from itsms_tui.domain.capacity import ResourceLoad, allocation_active_on, resource_loads
+from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.enums import RiskStatus
+from itsms_tui.domain.kpi_status import KpiReading, kpi_status
+from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
+from itsms_tui.domain.record import Record
+from itsms_tui.domain.risk_rating import RiskBand, rated_band, rated_score, rating
+from itsms_tui.domain.risks import Risk
+
+
+def objective_overdue(objective: Objective, today: date) -> bool:
+    """Past its due date and still open (planned, on track or at risk)."""
+    due = objective.due_date
+    return objective.status in OPEN_OBJECTIVE and due is not None and due < today
+
+
+def activity_overdue(activity: Activity, today: date) -> bool:
+    """Past its due date and neither done nor cancelled."""
+    due = activity.due_date
+    return activity.status not in FINISHED_ACTIVITY and due is not None and due < today
+
+
+def risk_review_overdue(risk: Risk, today: date) -> bool:
+    """An open risk whose review date has passed."""
+    due = risk.review_date
+    return risk.status is not RiskStatus.CLOSED and due is not None and due < today
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveRow:
+    record: Objective
+    kpi_count: int
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class KpiRow:
+    record: Kpi
+    reading: KpiReading
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessRow:
+    record: Process
+    activity_count: int
+    overdue_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    record: Activity
+    overdue: bool
+    supplier_name: str
+    """Name of the supplier it is outsourced to ("" when in-house)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceRow:
+    record: Resource
+    load: ResourceLoad
+    """Allocations active today against the capacity."""
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationRow:
+    record: Allocation
+    process_name: str
+    activity_name: str
+    active: bool
+    """Counts today (within its dates)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RiskRow:
+    record: Risk
+    band: RiskBand
+    residual_score: int
+    """The residual score, or the inherent one when no residual rating is recorded."""
+    residual_band: RiskBand
+    residual_recorded: bool
+    review_overdue: bool
+
+    def rating(self, residual: bool) -> tuple[int, int]:
+        """(likelihood, impact) on the inherent or the residual view (heat-map cell)."""
+        return rating(self.record, residual)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRow:
+    record: ChangeRequest
+
+
+def objective_rows(data: DataSet, today: date) -> list[ObjectiveRow]:
+    kpis = Counter(k.subject_id for k in data.all(Kpi))
+    return [
+        ObjectiveRow(o, kpis.get(o.id, 0), objective_overdue(o, today)) for o in data.all(Objective)
+    ]
+
+
+def process_rows(data: DataSet, today: date) -> list[ProcessRow]:
+    counts: Counter[str] = Counter()
+    late: Counter[str] = Counter()
+    for activity in data.all(Activity):
+        counts[activity.process_id] += 1
+        if activity_overdue(activity, today):
+            late[activity.process_id] += 1
+    return [ProcessRow(p, counts.get(p.id, 0), late.get(p.id, 0)) for p in data.all(Process)]
+
+
+def activity_rows(data: DataSet, process_id: str, today: date) -> list[ActivityRow]:
+    """The activities of one process, in id order."""
+    out: list[ActivityRow] = []
+    for activity in data.referring(process_id, Activity):
+        if activity.process_id != process_id:
+            continue
+        supplier = data.get(activity.supplier_id) if activity.supplier_id else None
+        name = supplier.heading if supplier is not None else (activity.supplier_id or "")
+        out.append(ActivityRow(activity, activity_overdue(activity, today), name))
+    return out
+
+
+def resource_rows(data: DataSet, today: date) -> list[ResourceRow]:
+    loads = {load.resource_id: load for load in resource_loads(data, today)}
+    return [ResourceRow(r, loads[r.id]) for r in data.all(Resource)]
+
+
+def allocation_rows(data: DataSet, resource_id: str, today: date) -> list[AllocationRow]:
+    """The allocations of one resource, in id order, whether or not they count today."""
+    out: list[AllocationRow] = []
+    for allocation in data.referring(resource_id, Allocation):
+        if allocation.resource_id != resource_id:
+            continue
+        process = data.get(allocation.process_id)
+        activity = data.get(allocation.activity_id) if allocation.activity_id else None
+        out.append(
+            AllocationRow(
+                allocation,
+                process.heading if process is not None else allocation.process_id,
+                activity.heading if activity is not None else (allocation.activity_id or ""),
+                allocation_active_on(allocation, today),
+            )
+        )
+    return out
+
+
+def risk_rows(data: DataSet, today: date) -> list[RiskRow]:
+    return [
+        RiskRow(
+            record=r,
+            band=rated_band(r),
+            residual_score=rated_score(r, residual=True),
+            residual_band=rated_band(r, residual=True),
+            residual_recorded=r.residual_score is not None,
+            review_overdue=risk_review_overdue(r, today),
+        )
+        for r in data.all(Risk)
+    ]
+
+
+def change_rows(data: DataSet) -> list[ChangeRow]:
+    return [ChangeRow(c) for c in data.all(ChangeRequest)]
+
+
+def kpis_of(data: DataSet, subject_id: str) -> list[Kpi]:
+    """The KPIs that measure ``subject_id``, in id order."""
+    return [k for k in data.referring(subject_id, Kpi) if k.subject_id == subject_id]
+
+
+def kpi_rows(
+    data: DataSet, subject_id: str, readings: Mapping[str, KpiReading], today: date
+) -> list[KpiRow]:
+    """The KPIs measuring ``subject_id`` with their readings (computed here when missing)."""
+    out: list[KpiRow] = []
+    for kpi in kpis_of(data, subject_id):
+        reading = readings.get(kpi.id)
+        if reading is None:
+            reading = kpi_status(kpi, data.referring(kpi.id, Measurement), today)
+        out.append(KpiRow(kpi, reading))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    """A record another record refers to (the process of a risk, the supplier of a change)."""
+
+    record: Record
+    field_title: str
+
+
+def link_rows(data: DataSet, record: Record) -> list[LinkRow]:
+    """The existing records that ``record``'s reference fields name, in field order."""
+    out: list[LinkRow] = []
+    for name, ids in record.referenced_ids().items():
+        title = str(type(record).model_fields[name].title or name)
+        for record_id in ids:
+            target = data.get(record_id)
+            if target is not None:
+                out.append(LinkRow(target, title))
+    return out

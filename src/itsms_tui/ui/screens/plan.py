@@ -1,0 +1,204 @@
+"""Plan (key 2): the clause 8.1 operational plan in five tabs.
+
+Objectives, Processes (with their activities), Resources (load today), Risks (register
+and heat map) and Changes (the workflow). ``[`` and ``]`` switch tabs; the record keys
+of every main screen (n, E, d, h, /) act on the current tab, on whichever of its tables
+has the focus. Rows are rebuilt from ``app.data`` only for the tab on screen; the others
+catch up when they are shown, so a reload stays cheap with thousands of records.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import TabbedContent
+from textual.widgets.tabbed_content import ContentTabs
+
+from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
+from itsms_tui.domain.record import Record
+from itsms_tui.domain.registry import model_for_id
+from itsms_tui.domain.risks import Risk
+from itsms_tui.ui.plan.changes_tab import ChangesTab
+from itsms_tui.ui.plan.objectives_tab import ObjectivesTab
+from itsms_tui.ui.plan.processes_tab import ProcessesTab
+from itsms_tui.ui.plan.register_tab import RegisterTab
+from itsms_tui.ui.plan.resources_tab import ResourcesTab
+from itsms_tui.ui.plan.risks_tab import RisksTab
+from itsms_tui.ui.screens.base import MainScreen
+from itsms_tui.ui.widgets.record_table import RecordTable
+
+RECORD_KEYS = frozenset({"new", "edit", "delete", "history"})
+
+
+class PlanScreen(MainScreen):
+    """The operational plan: one tab per register."""
+
+    MODE: ClassVar[str] = "plan"
+
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (120, "-wide"),
+    ]
+    """Below 120 columns the detail pane sits under the register; from 120, beside it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "left_square_bracket",
+            "previous_tab",
+            "Prev tab",
+            key_display="[",
+            id="plan.previous_tab",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_tab",
+            "Next tab",
+            key_display="]",
+            id="plan.next_tab",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.objectives = ObjectivesTab(id="objectives")
+        self.processes = ProcessesTab(id="processes")
+        self.resources = ResourcesTab(id="resources")
+        self.risks = RisksTab(id="risks")
+        self.changes = ChangesTab(id="changes")
+        self.tabs: tuple[RegisterTab, ...] = (
+            self.objectives,
+            self.processes,
+            self.resources,
+            self.risks,
+            self.changes,
+        )
+        self._tab_of_model: dict[type[Record], RegisterTab] = {
+            Objective: self.objectives,
+            Process: self.processes,
+            Activity: self.processes,
+            Resource: self.resources,
+            Allocation: self.resources,
+            Risk: self.risks,
+            ChangeRequest: self.changes,
+        }
+        self._data = DataSet()
+        self._stale: set[RegisterTab] = set(self.tabs)
+
+    def compose_body(self) -> ComposeResult:
+        with TabbedContent(id="plan-tabs", initial=self.objectives.id or ""):
+            yield from self.tabs
+
+    def on_mount(self) -> None:
+        # Tabs are switched with [ and ]: focus stays in the tab's tables, where the keys act.
+        self.query_one(ContentTabs).can_focus = False
+        self.watch(self.app, "data", self._show_data)
+        self.active_tab.focus_register()
+
+    # ------------------------------------------------------------------ tabs
+
+    @property
+    def tabbed(self) -> TabbedContent:
+        return self.query_one("#plan-tabs", TabbedContent)
+
+    @property
+    def active_tab(self) -> RegisterTab:
+        """The tab on screen (the first one before mounting)."""
+        if not self.is_mounted:
+            return self.tabs[0]
+        active = self.tabbed.active
+        return next((t for t in self.tabs if t.id == active), self.tabs[0])
+
+    def show_tab(self, tab: RegisterTab) -> None:
+        """Bring ``tab`` on screen, with up-to-date rows."""
+        if self.tabbed.active != tab.id:
+            self.tabbed.active = tab.id or ""
+        self._refresh_tab(tab)
+
+    def action_previous_tab(self) -> None:
+        self._step_tab(-1)
+
+    def action_next_tab(self) -> None:
+        self._step_tab(1)
+
+    def _step_tab(self, step: int) -> None:
+        index = self.tabs.index(self.active_tab)
+        tab = self.tabs[(index + step) % len(self.tabs)]
+        self.show_tab(tab)
+        tab.focus_register()
+
+    @on(TabbedContent.TabActivated, "#plan-tabs")
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        tab = self.active_tab
+        self._refresh_tab(tab)
+        focused = self.focused
+        if focused is None or tab not in focused.ancestors:
+            tab.focus_register()
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ data
+
+    def _show_data(self, data: DataSet) -> None:
+        self._data = data
+        self._stale = set(self.tabs)
+        if self.is_current:
+            self._refresh_tab(self.active_tab)
+
+    def _refresh_tab(self, tab: RegisterTab) -> None:
+        if tab in self._stale:
+            self._stale.discard(tab)
+            tab.show_data(self._data, self.itsms.today, self.itsms.loaded)
+
+    def on_screen_resume(self) -> None:
+        self._refresh_tab(self.active_tab)
+
+    # ------------------------------------------------------------------ MainScreen hooks
+
+    def select_record(self, record_id: str) -> bool:
+        """Show the tab that holds ``record_id`` and put the cursor on it."""
+        model = model_for_id(record_id)
+        tab = self._tab_of_model.get(model) if model is not None else None
+        if tab is None:
+            return False
+        self.show_tab(tab)
+        if not tab.select_record(record_id):
+            return False
+        if tab.focused_table() is None or tab.focused_table() is tab.register:
+            tab.focus_register()
+        self.refresh_bindings()
+        return True
+
+    def current_record(self) -> Record | None:
+        return self.active_tab.current_record()
+
+    def new_record(self) -> tuple[type[Record], dict[str, Any]] | None:
+        return (self.active_tab.model, {})
+
+    def filter_target(self) -> RecordTable[Any] | None:
+        return self.active_tab.register
+
+    def start_filter(self) -> None:
+        """`/`: the current tab's own filter line (each tab keeps its filter)."""
+        self.active_tab.action_filter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in RECORD_KEYS:
+            return self.is_mounted and self.active_tab.allows(action)
+        return super().check_action(action, parameters)
+
+    def action_new(self) -> None:
+        self.active_tab.action_new()
+
+    def action_edit(self) -> None:
+        self.active_tab.action_edit()
+
+    def action_delete(self) -> None:
+        self.active_tab.action_delete()
+
+    def action_history(self) -> None:
+        self.active_tab.action_history()
