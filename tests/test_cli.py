@@ -180,3 +180,11 @@ def test_check_unknown_rule_is_bad_usage() -> None:
     result = run("check", "--demo", "--rule", "NO-SUCH-RULE")
     assert result.returncode == 2
     assert "NO-SUCH-RULE" in result.stderr
+
+
+def test_check_one_rule_reports_only_that_rule() -> None:
+    result = run("check", "--demo", "--rule", "RES-CAPACITY")
+    assert result.returncode == 1
+    assert "RES-CAPACITY" in result.stdout
+    assert "SLA-ALIGN" not in result.stdout
+    assert "0 of 1 requirement met" in result.stdout

@@ -65,7 +65,7 @@ def check(
     rule_ids: list[str],
 ) -> int:
     """Print findings grouped by clause; exit 1 when an error-severity finding exists."""
-    from itsms_tui.compliance.engine import format_json, format_text
+    from itsms_tui.compliance.engine import format_json, format_text, select_rules
     from itsms_tui.services.checking import findings_for, has_errors
 
     if snapshot_file is not None:
@@ -79,6 +79,9 @@ def check(
         dataset, settings, source = workspace.data(), workspace.settings(), workspace.location
         today = workspace.today()
     findings = findings_for(dataset, settings, today, source=source, rule_ids=rule_ids)
-    text = format_json(findings) if output_format == "json" else format_text(findings)
+    if output_format == "json":
+        text = format_json(findings)
+    else:
+        text = format_text(findings, select_rules(rule_ids or None))
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
