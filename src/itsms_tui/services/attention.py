@@ -67,18 +67,24 @@ class AttentionItem:
     topic: Topic
     urgency: Urgency
     record_id: str
-    text: str
-    """Plain text (user names included literally), e.g. ``AGR-0002 Hosting: cancel by ...``."""
+    record: str
+    """The record's display name (user text, shown literally)."""
+    detail: str
+    """Why it is listed, briefly: ``due 2026-11-09, 16d ago``."""
     days: int | None = None
     """Days until (positive) or since (negative) the date concerned, when there is one."""
 
+    @property
+    def text(self) -> str:
+        """``AGR-0002 Hosting: cancel-by 2026-12-01 (in 6 days)``."""
+        return f"{self.record}: {self.detail}"
+
 
 def _in_days(days: int) -> str:
+    """``today``, ``in 5d``, ``16d ago``: short enough for a column."""
     if days == 0:
         return "today"
-    if days > 0:
-        return f"in {days} day{'s' if days != 1 else ''}"
-    return f"{-days} day{'s' if days != -1 else ''} ago"
+    return f"in {days}d" if days > 0 else f"{-days}d ago"
 
 
 def attention_items(
@@ -99,7 +105,8 @@ def attention_items(
                     Topic.SUPPLIER_REVIEW,
                     Urgency.RED,
                     supplier_id,
-                    f"{supplier.display}: review was due {status.next_due} ({_in_days(days)})",
+                    supplier.display,
+                    f"due {status.next_due}, {_in_days(days)}",
                     days,
                 )
             )
@@ -115,7 +122,8 @@ def attention_items(
                     Topic.AGREEMENT_REVIEW,
                     Urgency.RED,
                     agreement_id,
-                    f"{agreement.display}: review was due {status.next_due} ({_in_days(days)})",
+                    agreement.display,
+                    f"due {status.next_due}, {_in_days(days)}",
                     days,
                 )
             )
@@ -128,13 +136,13 @@ def attention_items(
         days_left = term.days_to_cancel_by
         if term.cancel_by is None or days_left is None or days_left > horizon:
             continue
-        when = "passed" if days_left < 0 else "is"
         items.append(
             AttentionItem(
                 Topic.CANCEL_BY,
                 Urgency.RED if days_left < 0 else Urgency.AMBER,
                 agreement.id,
-                f"{agreement.display}: cancel-by {when} {term.cancel_by} ({_in_days(days_left)})",
+                agreement.display,
+                f"by {term.cancel_by}, {_in_days(days_left)}",
                 days_left,
             )
         )
@@ -149,7 +157,8 @@ def attention_items(
                     Topic.RED_KPI,
                     Urgency.RED,
                     kpi_id,
-                    f"{kpi.display}: {value} {kpi.unit} against target {kpi.target:g} {kpi.unit}",
+                    kpi.display,
+                    f"{value} {kpi.unit}, target {kpi.target:g}",
                 )
             )
 
@@ -160,7 +169,8 @@ def attention_items(
                     Topic.CHANGE_APPROVAL,
                     Urgency.AMBER,
                     change.id,
-                    f"{change.display}: {change.status.value}, awaiting a decision",
+                    change.display,
+                    f"{change.status.value}, to decide",
                 )
             )
 
@@ -174,8 +184,8 @@ def attention_items(
                     Topic.UNMITIGATED_RISK,
                     Urgency.RED if band is RiskBand.CRITICAL else Urgency.AMBER,
                     risk.id,
-                    f"{risk.display}: {band.value} (score {rated_score(risk)}), "
-                    "no mitigation actions",
+                    risk.display,
+                    f"{band.value} {rated_score(risk)}, no actions",
                 )
             )
 

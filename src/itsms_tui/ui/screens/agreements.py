@@ -76,20 +76,21 @@ def cancel_by_text(term: TermDates, horizon: int) -> Text:
         return Text("—", style="dim")
     days = term.days_to_cancel_by if term.days_to_cancel_by is not None else 0
     day = term.cancel_by.isoformat()
+    left = "today" if days == 0 else f"{days}d" if days < 1000 else f"{days // 365}y"
     if days < 0:
         return Text(f"✖ {day} passed", style="bold red")
     if days <= CANCEL_BY_RED_DAYS:
-        return Text(f"✖ {day} {days}d", style="bold red")
+        return Text(f"✖ {day} {left}", style="bold red")
     if days <= horizon:
-        return Text(f"▲ {day} {days}d", style="yellow")
-    return Text(f"  {day} {days}d")
+        return Text(f"▲ {day} {left}", style="yellow")
+    return Text(f"  {day} {left}")
 
 
 COLUMNS: list[Column[AgreementRow]] = [
     Column("id", "Id", lambda r: r.agreement.id, width=8),
     Column("title", "Title", lambda r: r.agreement.title, width=12, flex=1),
     Column("kind", "Kind", lambda r: KIND_SHORT[r.agreement.kind], width=4),
-    Column("party", "Party", lambda r: r.party, width=12),
+    Column("party", "Party", lambda r: r.party, width=10),
     Column(
         "status",
         "Status",
@@ -100,7 +101,7 @@ COLUMNS: list[Column[AgreementRow]] = [
         "cancel_by",
         "Cancel-by",
         lambda r: cancel_by_text(r.term, r.horizon),
-        width=17,
+        width=18,
         sort_key=lambda r: r.term.cancel_by,
     ),
     Column(
@@ -207,11 +208,10 @@ class AgreementsScreen(RegisterScreen):
             )
         line = Text("  Cancel-by: ", style="dim")
         line.append_text(cancel_by_text(term, settings.cancel_by_warning_days))
-        if term.cancel_by is not None and term.days_to_cancel_by is not None:
+        if term.days_to_cancel_by is not None:
             days = term.days_to_cancel_by
-            line.append(
-                f"  ({days} days left)" if days >= 0 else f"  ({-days} days ago)", style="dim"
-            )
+            line.append(f"  {days} days left" if days >= 0 else f"  {-days} days ago", style="dim")
+            line.append(" (last day to give notice)", style="dim")
         out.styled(line)
         if term.earliest_end is not None:
             out.field("Earliest end", str(term.earliest_end))

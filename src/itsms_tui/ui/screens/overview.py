@@ -22,8 +22,9 @@ _URGENCY = {Urgency.RED: ("red", "late"), Urgency.AMBER: ("amber", "soon")}
 
 ATTENTION_COLUMNS: list[Column[AttentionItem]] = [
     Column("urgency", "!", lambda i: rag_text(*_URGENCY[i.urgency]), width=6),
-    Column("topic", "What", lambda i: i.topic.value, width=22),
-    Column("text", "Record", lambda i: i.text, width=20, flex=1),
+    Column("topic", "What", lambda i: i.topic.value, width=16),
+    Column("record", "Record", lambda i: i.record, width=20, flex=1),
+    Column("detail", "Why", lambda i: i.detail, width=24),
 ]
 
 
@@ -35,18 +36,17 @@ def counts_text(data: DataSet, loaded: bool, kpi_status: Counter[KpiStatus]) -> 
     lines = [
         Text.assemble(
             ("Plan        ", "bold"),
-            f"{c['objectives']} objectives · {c['processes']} processes · "
-            f"{c['resources']} resources · {c['risks']} risks · {c['changes']} changes",
+            f"{c['objectives']} objectives, {c['processes']} processes, "
+            f"{c['resources']} resources, {c['risks']} risks, {c['changes']} changes",
         ),
         Text.assemble(
             ("Suppliers   ", "bold"),
-            f"{c['suppliers']} suppliers · {c['evaluations']} evaluations · "
-            f"{c['reviews']} reviews · {c['disputes']} disputes · {c['actions']} actions",
+            f"{c['suppliers']} suppliers, {c['evaluations']} evaluations, "
+            f"{c['reviews']} reviews, {c['disputes']} disputes, {c['actions']} actions",
         ),
         Text.assemble(
             ("Agreements  ", "bold"),
-            f"{c['agreements']} agreements · {c['amendments']} amendments · "
-            f"{c['services']} services",
+            f"{c['agreements']} agreements, {c['amendments']} amendments, {c['services']} services",
         ),
     ]
     kpi_line = Text.assemble(("KPIs        ", "bold"), f"{c['kpis']} KPIs: ")
