@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from itsms_tui import __version__
+from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.domain.changes import ChangeRequest, WorkflowError, check_initial_state, transition
 from itsms_tui.domain.dataset import DataSet
@@ -107,6 +108,11 @@ class Workspace:
                         f"{record.display}: status changes go through the workflow actions"
                     )
         return self.store.save(record)
+
+    def save_settings(self, settings: CheckSettings) -> None:
+        """Store the checker settings with the data (audited), for every session and ``check``."""
+        self._check_writable()
+        self.store.save_settings(settings.model_dump(mode="json"))
 
     def delete(self, record: Record) -> None:
         self._check_writable()
