@@ -52,7 +52,7 @@ TRICKY_SINGLE_LINE: tuple[str, ...] = (
     "日本語のサプライヤー",
     "emoji 🙂 and 𝄞",
     "\ufeffbom inside",
-    "right-to-left \u202e text",
+    "right-to-left \u05e9\u05dc\u05d5\u05dd text",
     "nbsp\u00a0inside",
 )
 TRICKY_MULTI_LINE: tuple[str, ...] = (
@@ -70,7 +70,9 @@ LEAP_DAYS = (date(2000, 2, 29), date(2024, 2, 29), date(2028, 2, 29), date(2096,
 TIMEZONES = (UTC, timezone(timedelta(hours=2)), timezone(-timedelta(hours=5, minutes=30)))
 
 _SAFE_CHARS = st.characters(
-    codec="utf-8", exclude_categories=("Cc", "Cs"), exclude_characters="\u2028\u2029"
+    codec="utf-8",
+    exclude_categories=("Cc", "Cs"),
+    exclude_characters="\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
 )
 _MULTI_LINE_CHARS = st.one_of(_SAFE_CHARS, st.sampled_from("\n\t"))
 

@@ -221,3 +221,9 @@ def test_references_must_be_ids() -> None:
 def test_display_names_a_record_by_id_and_title() -> None:
     assert Supplier(id="SUP-0007", name="Acme").display == "SUP-0007 Acme"
     assert Supplier(name="Acme").display == "Acme"
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\ud800"])
+def test_bidi_overrides_and_lone_surrogates_are_refused(char: str) -> None:
+    with pytest.raises(ValidationError, match="not allowed"):
+        Supplier(name=f"Acme{char}Ltd")

@@ -13,8 +13,11 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-_SINGLE_LINE_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_MULTI_LINE_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# C0/C1 controls, line/paragraph separators, bidi overrides (spoofing) and lone
+# surrogates (not encodable as UTF-8).
+_ALWAYS_FORBIDDEN = r"\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_SINGLE_LINE_FORBIDDEN = re.compile(f"[\\x00-\\x0a{_ALWAYS_FORBIDDEN}]")
+_MULTI_LINE_FORBIDDEN = re.compile(f"[\\x00-\\x08{_ALWAYS_FORBIDDEN}]")
 
 ID_PATTERN = r"^[A-Z]{3}-[0-9]{4,}$"
 

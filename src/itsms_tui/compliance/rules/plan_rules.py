@@ -106,8 +106,8 @@ def objective_defined(data: DataSet, settings: CheckSettings, today: date) -> It
 
 def objective_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for objective in data.all(Objective):
-        if objective.status is ObjectiveStatus.CANCELLED:
-            continue
+        if objective.status not in OPEN_OBJECTIVE:
+            continue  # achieved, missed or cancelled: nothing left to measure
         if not data.referring(objective.id, Kpi):
             yield OBJ_KPI.error(objective, "no KPI measures this objective")
 
