@@ -1,63 +1,123 @@
-"""What needs attention today: the overview's list, computed in one place.
+"""What needs attention today: the overview's list, drawn from the clause checker's findings.
 
-Pure over a DataSet and today, so it can be tested directly and later be replaced by
-the clause checker's findings without touching the screen. Dates and statuses come
-from the domain rules (contract_term, review_schedule, kpi_status, risk_rating).
+The overview and the Compliance screen must never disagree, so the list is built from
+``run_checks``: every error-severity finding (a requirement not met: red), then the
+warnings about a date (a cancel-by coming up, an overdue activity, a stale KPI
+measurement: amber). Good-practice warnings that are not about a date (an SLA whose
+underpinning agreement states none of its targets) stay on the Compliance screen.
+
+Two things that are not clause failures but still wait for someone are added: changes
+awaiting a decision, and KPIs whose latest value is red (unless a finding already names
+that KPI). Pure over a DataSet, today and the settings, so it can be tested directly.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from itsms_tui.compliance.engine import run_checks
+from itsms_tui.compliance.findings import Finding, Severity
 from itsms_tui.compliance.settings import CheckSettings
-from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.changes import ChangeRequest
-from itsms_tui.domain.contract_term import term_dates
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import (
-    AgreementStatus,
-    ChangeStatus,
-    KpiStatus,
-    RiskStatus,
-    SupplierStatus,
-)
+from itsms_tui.domain.enums import ChangeStatus, KpiStatus
 from itsms_tui.domain.kpi_status import kpi_readings
 from itsms_tui.domain.kpis import Kpi
-from itsms_tui.domain.review_schedule import agreement_review_statuses, supplier_review_statuses
-from itsms_tui.domain.risk_rating import RiskBand, rated_band, rated_score
-from itsms_tui.domain.risks import Risk
-from itsms_tui.domain.suppliers import Supplier
 
-REVIEWED_SUPPLIER_STATUSES = frozenset(
-    {
-        SupplierStatus.APPROVED,
-        SupplierStatus.ACTIVE,
-        SupplierStatus.UNDER_REVIEW,
-        SupplierStatus.SUSPENDED,
-    }
-)
-"""Suppliers whose reviews fall due (not yet approved or exited ones have no schedule)."""
-
-LIVE_AGREEMENT_STATUSES = frozenset({AgreementStatus.ACTIVE})
 AWAITING_APPROVAL = frozenset({ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED})
+
+DATED_WARNING_RULES: frozenset[str] = frozenset(
+    {"AGR-CANCEL-BY", "ACT-OVERDUE", "OBJ-OVERDUE", "DSP-OPEN", "KPI-CURRENT"}
+)
+"""Rules whose warnings are about a date falling due or passed: these belong on the list."""
 
 
 class Urgency(StrEnum):
-    """RED: already late or failing. AMBER: falls due soon or waits for someone."""
+    """RED: a requirement is not met, or a KPI is failing. AMBER: due soon or waiting."""
 
     RED = "red"
     AMBER = "amber"
 
 
 class Topic(StrEnum):
+    """What a line is about, in at most 16 characters (the overview's "What" column)."""
+
     SUPPLIER_REVIEW = "Supplier review"
     AGREEMENT_REVIEW = "Agreement review"
     CANCEL_BY = "Cancel-by"
     RED_KPI = "KPI red"
     CHANGE_APPROVAL = "Change decision"
     UNMITIGATED_RISK = "Risk unmitigated"
+    RENEWAL = "Renewal"
+    EXPIRED = "Expired"
+    AGREEMENT_CONTENT = "Agreement terms"
+    AMENDMENT = "Amendment impact"
+    SUPPLIER_CONTRACT = "No agreement"
+    SUPPLIER = "Supplier"
+    DISPUTE = "Dispute"
+    ACTION = "Action overdue"
+    SERVICE_LEVEL = "Service level"
+    SLA_ALIGNMENT = "SLA alignment"
+    PROCESS = "Process"
+    OBJECTIVE = "Objective"
+    ACTIVITY = "Activity"
+    RESOURCE = "Over capacity"
+    RISK = "Risk"
+    RISK_REVIEW = "Risk review"
+    CHANGE = "Change control"
+    KPI = "KPI"
+    KPI_MEASUREMENT = "KPI measurement"
+    FINDING = "Finding"
+
+
+RULE_TOPICS: dict[str, Topic] = {
+    "SUP-REVIEW": Topic.SUPPLIER_REVIEW,
+    "AGR-REVIEW": Topic.AGREEMENT_REVIEW,
+    "AGR-CANCEL-BY": Topic.CANCEL_BY,
+    "AGR-RENEWED": Topic.RENEWAL,
+    "AGR-EXPIRED": Topic.EXPIRED,
+    "AGR-CONTENT": Topic.AGREEMENT_CONTENT,
+    "AMD-IMPACT": Topic.AMENDMENT,
+    "SUP-CONTRACT": Topic.SUPPLIER_CONTRACT,
+    "SUP-OLA": Topic.SUPPLIER_CONTRACT,
+    "RSK-TREATMENT": Topic.UNMITIGATED_RISK,
+    "RSK-REVIEW": Topic.RISK_REVIEW,
+    "RES-CAPACITY": Topic.RESOURCE,
+    "SLA-ALIGN": Topic.SLA_ALIGNMENT,
+    "KPI-CURRENT": Topic.KPI_MEASUREMENT,
+    "SUP-KPI-CURRENT": Topic.KPI_MEASUREMENT,
+    "KPI-MISSED": Topic.RED_KPI,
+}
+"""Rules with a topic of their own; the others take their area's (see ``AREA_TOPICS``)."""
+
+AREA_TOPICS: dict[str, Topic] = {
+    "PRC": Topic.PROCESS,
+    "OBJ": Topic.OBJECTIVE,
+    "ACT": Topic.ACTIVITY,
+    "RES": Topic.RESOURCE,
+    "RSK": Topic.RISK,
+    "CHG": Topic.CHANGE,
+    "SVC": Topic.SERVICE_LEVEL,
+    "SLA": Topic.SERVICE_LEVEL,
+    "SUP": Topic.SUPPLIER,
+    "DSP": Topic.DISPUTE,
+    "AGR": Topic.AGREEMENT_CONTENT,
+    "AMD": Topic.AMENDMENT,
+    "ACN": Topic.ACTION,
+    "KPI": Topic.KPI,
+}
+"""Topic by the area part of a rule id (``SUP-OWNER`` -> Supplier)."""
+
+
+def topic_of(rule_id: str) -> Topic:
+    """The overview's few words for a rule's finding."""
+    found = RULE_TOPICS.get(rule_id)
+    if found is not None:
+        return found
+    return AREA_TOPICS.get(rule_id.partition("-")[0], Topic.FINDING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,135 +130,105 @@ class AttentionItem:
     record: str
     """The record's display name (user text, shown literally)."""
     detail: str
-    """Why it is listed, briefly: ``due 2026-11-09, 16d ago``."""
+    """Why it is listed: the finding's problem (``contract review ... was due ...``)."""
     days: int | None = None
     """Days until (positive) or since (negative) the date concerned, when there is one."""
+    rule: str = ""
+    """The checker rule that found it ("" for a line that is not a finding)."""
 
     @property
     def text(self) -> str:
-        """``AGR-0002 Hosting: cancel-by 2026-12-01 (in 6 days)``."""
+        """``AGR-0002 Hosting: cancel-by date 2026-12-01 is in 6 days ...``."""
         return f"{self.record}: {self.detail}"
 
+    @property
+    def key(self) -> str:
+        """Unique within one list (a rule may report a record twice, e.g. two agreements)."""
+        return f"{self.rule or self.topic.name}:{self.record_id}:{self.detail}"
 
-def _in_days(days: int) -> str:
-    """``today``, ``in 5d``, ``16d ago``: short enough for a column."""
-    if days == 0:
-        return "today"
-    return f"in {days}d" if days > 0 else f"{-days}d ago"
+
+def wanted(finding: Finding) -> bool:
+    """Errors, and the warnings about a date: what someone should act on today."""
+    return finding.severity is Severity.ERROR or finding.rule in DATED_WARNING_RULES
+
+
+def _from_finding(finding: Finding, data: DataSet) -> AttentionItem:
+    """The finding as a line: the record's name, and the message without it as the reason."""
+    found = data.get(finding.record_id)
+    record = found.display if found is not None else finding.record_id
+    prefix = f"{record}: "
+    message = finding.message
+    detail = message[len(prefix) :] if message.startswith(prefix) else message
+    return AttentionItem(
+        topic=topic_of(finding.rule),
+        urgency=Urgency.RED if finding.severity is Severity.ERROR else Urgency.AMBER,
+        record_id=finding.record_id,
+        record=record,
+        detail=detail,
+        rule=finding.rule,
+    )
+
+
+def _red_kpis(
+    data: DataSet, today: date, settings: CheckSettings, named: set[str]
+) -> list[AttentionItem]:
+    """KPIs whose latest value is red, unless a finding already names them."""
+    kpis = {k.id: k for k in data.all(Kpi)}
+    items: list[AttentionItem] = []
+    for kpi_id, reading in kpi_readings(data, today, settings.kpi_grace_days).items():
+        if reading.status is not KpiStatus.RED or kpi_id in named:
+            continue
+        kpi = kpis[kpi_id]
+        value = f"{reading.value:g}" if reading.value is not None else "?"
+        items.append(
+            AttentionItem(
+                Topic.RED_KPI,
+                Urgency.RED,
+                kpi_id,
+                kpi.display,
+                f"{value} {kpi.unit}, target {kpi.target:g}",
+            )
+        )
+    return items
+
+
+def _awaiting_decision(data: DataSet) -> list[AttentionItem]:
+    return [
+        AttentionItem(
+            Topic.CHANGE_APPROVAL,
+            Urgency.AMBER,
+            change.id,
+            change.display,
+            f"{change.status.value}, to decide",
+        )
+        for change in data.all(ChangeRequest)
+        if change.status in AWAITING_APPROVAL
+    ]
 
 
 def attention_items(
-    data: DataSet, today: date, settings: CheckSettings | None = None
+    data: DataSet,
+    today: date,
+    settings: CheckSettings | None = None,
+    findings: Sequence[Finding] | None = None,
 ) -> list[AttentionItem]:
-    """Everything that needs someone today, most urgent first (red, then by date)."""
+    """Everything that needs someone today: red lines first, each group in checker order.
+
+    ``findings``: the checker's findings on this data, when the caller already has them
+    (the Compliance screen's run); else the rules are run here.
+    """
     settings = settings or CheckSettings()
-    items: list[AttentionItem] = []
-
-    suppliers = {s.id: s for s in data.all(Supplier)}
-    tiers = dict(settings.supplier_review_months)
-    for supplier_id, status in supplier_review_statuses(data, today, tiers).items():
-        supplier = suppliers[supplier_id]
-        if supplier.status in REVIEWED_SUPPLIER_STATUSES and status.overdue:
-            days = status.days_until_due or 0
-            items.append(
-                AttentionItem(
-                    Topic.SUPPLIER_REVIEW,
-                    Urgency.RED,
-                    supplier_id,
-                    supplier.display,
-                    f"due {status.next_due}, {_in_days(days)}",
-                    days,
-                )
-            )
-
-    agreements = {a.id: a for a in data.all(Agreement)}
-    months = settings.agreement_review_months or None
-    for agreement_id, status in agreement_review_statuses(data, today, months).items():
-        agreement = agreements[agreement_id]
-        if agreement.status in LIVE_AGREEMENT_STATUSES and status.overdue:
-            days = status.days_until_due or 0
-            items.append(
-                AttentionItem(
-                    Topic.AGREEMENT_REVIEW,
-                    Urgency.RED,
-                    agreement_id,
-                    agreement.display,
-                    f"due {status.next_due}, {_in_days(days)}",
-                    days,
-                )
-            )
-
-    horizon = settings.cancel_by_warning_days
-    for agreement in agreements.values():
-        if agreement.status not in LIVE_AGREEMENT_STATUSES:
-            continue
-        term = term_dates(agreement, today)
-        days_left = term.days_to_cancel_by
-        if term.cancel_by is None or days_left is None or days_left > horizon:
-            continue
-        items.append(
-            AttentionItem(
-                Topic.CANCEL_BY,
-                Urgency.RED if days_left < 0 else Urgency.AMBER,
-                agreement.id,
-                agreement.display,
-                f"by {term.cancel_by}, {_in_days(days_left)}",
-                days_left,
-            )
-        )
-
-    kpis = {k.id: k for k in data.all(Kpi)}
-    for kpi_id, reading in kpi_readings(data, today, settings.kpi_grace_days).items():
-        if reading.status is KpiStatus.RED:
-            kpi = kpis[kpi_id]
-            value = f"{reading.value:g}" if reading.value is not None else "?"
-            items.append(
-                AttentionItem(
-                    Topic.RED_KPI,
-                    Urgency.RED,
-                    kpi_id,
-                    kpi.display,
-                    f"{value} {kpi.unit}, target {kpi.target:g}",
-                )
-            )
-
-    for change in data.all(ChangeRequest):
-        if change.status in AWAITING_APPROVAL:
-            items.append(
-                AttentionItem(
-                    Topic.CHANGE_APPROVAL,
-                    Urgency.AMBER,
-                    change.id,
-                    change.display,
-                    f"{change.status.value}, to decide",
-                )
-            )
-
-    for risk in data.all(Risk):
-        if risk.status is RiskStatus.CLOSED or risk.mitigation_actions:
-            continue
-        band = rated_band(risk)
-        if band in (RiskBand.HIGH, RiskBand.CRITICAL):
-            items.append(
-                AttentionItem(
-                    Topic.UNMITIGATED_RISK,
-                    Urgency.RED if band is RiskBand.CRITICAL else Urgency.AMBER,
-                    risk.id,
-                    risk.display,
-                    f"{band.value} {rated_score(risk)}, no actions",
-                )
-            )
-
-    order = list(Topic)
-    return sorted(
-        items,
-        key=lambda i: (
-            i.urgency is not Urgency.RED,
-            order.index(i.topic),
-            i.days if i.days is not None else 0,
-            i.record_id,
-        ),
-    )
+    if findings is None:
+        findings = run_checks(data, settings, today)
+    from_checker = [_from_finding(f, data) for f in findings if wanted(f)]
+    named = {i for f in findings for i in f.record_ids}
+    items: Iterable[AttentionItem] = [
+        *from_checker,
+        *_red_kpis(data, today, settings, named),
+        *_awaiting_decision(data),
+    ]
+    # Stable sort: within an urgency, findings keep the checker's clause order.
+    return sorted(items, key=lambda i: i.urgency is not Urgency.RED)
 
 
 def area_counts(data: DataSet) -> dict[str, int]:

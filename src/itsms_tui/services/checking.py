@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from itsms_tui.compliance.engine import run_checks
-from itsms_tui.compliance.findings import Finding, Severity
+from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.services.errors import UserError
@@ -38,7 +38,3 @@ def findings_for(
         return run_checks(data, settings, today, rule_ids or None)
     except ValueError as error:  # an unknown rule id
         raise UserError(str(error)) from None
-
-
-def has_errors(findings: Collection[Finding]) -> bool:
-    return any(f.severity is Severity.ERROR for f in findings)

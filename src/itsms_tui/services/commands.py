@@ -65,8 +65,8 @@ def check(
     rule_ids: list[str],
 ) -> int:
     """Print findings grouped by clause; exit 1 when an error-severity finding exists."""
-    from itsms_tui.compliance.engine import format_json, format_text, select_rules
-    from itsms_tui.services.checking import findings_for, has_errors
+    from itsms_tui.compliance.engine import format_json, format_text, has_errors, select_rules
+    from itsms_tui.services.checking import findings_for
 
     if snapshot_file is not None:
         if data is not None or demo:
