@@ -27,7 +27,6 @@ from itsms_tui.domain.kpi_status import KpiReading, kpi_readings
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES
 from itsms_tui.domain.record import Record
 from itsms_tui.resources import styles_dir
-from itsms_tui.services.checking import check_settings
 from itsms_tui.services.errors import EXPECTED_ERRORS, UserError, describe
 from itsms_tui.services.preferences import (
     DARK_THEME,
@@ -182,7 +181,8 @@ class ItsmsApp(App[None]):
 
     def on_mount(self) -> None:
         self._guard_size()
-        self.load_data()
+        # After the first paint: the frame never waits for the store or the rules.
+        self.call_after_refresh(self.load_data)
         self._load_preferences()
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll)
@@ -200,6 +200,8 @@ class ItsmsApp(App[None]):
 
     def _read_all(self) -> tuple[DataSet, int, CheckSettings]:
         """Data, generation and checker settings (call in a worker, holding the lock)."""
+        from itsms_tui.services.checking import check_settings  # the checker: not at start-up
+
         data = self.workspace.data()
         generation = self.workspace.generation
         try:

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -18,14 +18,18 @@ from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.status_text import rag_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
-_URGENCY = {Urgency.RED: ("red", "late"), Urgency.AMBER: ("amber", "soon")}
+_URGENCY = {Urgency.RED: ("red", "fix"), Urgency.AMBER: ("amber", "due")}
+"""Red: a requirement is not met (fix it); amber: something falls due or waits."""
 
 ATTENTION_COLUMNS: list[Column[AttentionItem]] = [
-    Column("urgency", "!", lambda i: rag_text(*_URGENCY[i.urgency]), width=6),
+    Column("urgency", "!", lambda i: rag_text(*_URGENCY[i.urgency]), width=5),
     Column("topic", "What", lambda i: i.topic.value, width=16),
-    Column("record", "Record", lambda i: i.record, width=20, flex=1),
-    Column("detail", "Why", lambda i: i.detail, width=24),
+    Column("text", "Record and reason", lambda i: i.text, flex=1),
 ]
+
+
+def item_key(item: AttentionItem) -> str:
+    return f"{item.topic.name}:{item.record_id}:{item.text}"
 
 
 def counts_text(data: DataSet, loaded: bool, kpi_status: Counter[KpiStatus]) -> Text:
@@ -67,10 +71,11 @@ class OverviewScreen(MainScreen):
         yield Static(Text("Needs attention today"), id="attention-title")
         yield RecordTable(
             ATTENTION_COLUMNS,
-            row_key=lambda i: f"{i.topic.name}:{i.record_id}",
+            row_key=item_key,
             empty_text="Loading…",
             id="attention",
         )
+        yield Static(id="attention-detail")
 
     def on_mount(self) -> None:
         self.watch(self.app, "data", self._show_data)
@@ -78,18 +83,30 @@ class OverviewScreen(MainScreen):
 
     def _show_data(self, data: DataSet) -> None:
         app = self.itsms
-        today = app.today
         loaded = app.loaded
-        statuses = Counter(r.status for r in app.kpi_readings().values())
+        statuses = Counter(r.status for r in app.kpi_readings().values()) if loaded else Counter()
         self.query_one("#overview-counts", Static).update(counts_text(data, loaded, statuses))
-        items = attention_items(data, today, app.settings) if loaded else []
+        if loaded:
+            self._compute_attention(data)
+        else:
+            self._show_items([], loaded=False)
+
+    @work(thread=True, exclusive=True, group="attention", exit_on_error=False)
+    def _compute_attention(self, data: DataSet) -> None:
+        """The checker-backed list can take a while on big data: never on the UI thread."""
+        app = self.itsms
+        items = attention_items(data, app.today, app.settings)
+        if data is app.data:
+            app.call_from_thread(self._show_items, items, True)
+
+    def _show_items(self, items: list[AttentionItem], loaded: bool) -> None:
         table: RecordTable[AttentionItem] = self.query_one("#attention", RecordTable)
         table.empty_text = "Nothing needs attention today." if loaded else "Loading…"
         table.set_rows(items)
         red = sum(1 for i in items if i.urgency is Urgency.RED)
         title = Text.assemble(
             ("Needs attention today", "bold"),
-            f"  {len(items)} item(s), {red} late · Enter opens the record",
+            f"  {len(items)} item(s), {red} to fix · Enter opens the record" if loaded else "",
         )
         self.query_one("#attention-title", Static).update(title)
 
@@ -102,6 +119,16 @@ class OverviewScreen(MainScreen):
         if action in {"edit", "delete"}:
             return False
         return super().check_action(action, parameters)
+
+    @on(RecordTable.Highlighted, "#attention")
+    def _highlighted(self, event: RecordTable.Highlighted) -> None:
+        event.stop()
+        item: AttentionItem | None = event.row
+        detail = self.query_one("#attention-detail", Static)
+        if item is None:
+            detail.update("")
+        else:
+            detail.update(Text.assemble(rag_text(*_URGENCY[item.urgency]), " ", item.text))
 
     @on(RecordTable.Selected, "#attention")
     def _open(self, event: RecordTable.Selected) -> None:
