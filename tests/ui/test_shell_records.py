@@ -213,3 +213,45 @@ async def test_read_only_hides_the_editing_keys() -> None:
         await pilot.pause()
         assert isinstance(app.screen, KpiBoardScreen)
         assert len(app.workspace.data().all(Kpi)) > 0
+
+
+async def test_enter_on_an_attention_line_opens_its_record_on_its_screen() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#attention", RecordTable)
+        items = list(table.visible_rows)
+        kpi_line = next(i for i, item in enumerate(items) if item.record_id.startswith("KPI-"))
+        table.move_cursor(kpi_line)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "kpis"
+        board = app.screen
+        assert isinstance(board, KpiBoardScreen)
+        assert board.grid.current_id == items[kpi_line].record_id
+
+        await pilot.press("1")
+        await pilot.pause()
+        action_line = next(i for i, item in enumerate(items) if item.record_id.startswith("ACN-"))
+        table.move_cursor(action_line)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "suppliers"
+        screen = app.screen
+        assert isinstance(screen, SuppliersScreen)
+        assert screen.focused is screen.detail
+        assert screen.detail.linked_id == items[action_line].record_id
+
+
+async def test_the_palette_jumps_to_a_record_by_name() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "ledgerline software")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == "suppliers"
+        assert app.screen.query_one("#register", RecordTable).cursor_key == "SUP-0005"

@@ -15,9 +15,10 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
@@ -263,11 +264,13 @@ class ItsmsApp(App[None]):
 
     # ------------------------------------------------------------------ size guard
 
-    def on_resize(self) -> None:
-        self._guard_size()
+    def on_resize(self, event: events.Resize) -> None:
+        self._guard_size(event.size)
 
-    def _guard_size(self) -> None:
-        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+    def _guard_size(self, size: Size | None = None) -> None:
+        """Cover the screen with a message below the minimum size (``size``: the new one)."""
+        size = size or self.size
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         shown = isinstance(self.screen, TooSmallScreen)
         if small and not shown:
             self.push_screen(TooSmallScreen())

@@ -13,18 +13,30 @@ from textual.widgets import Static
 
 
 def key_lines(screen: Screen[object]) -> list[tuple[str, str]]:
-    """(keys, description) for every binding active on ``screen``, keys of one action joined."""
+    """(keys, description) for the app's own bindings active on ``screen``.
+
+    Only bindings with an id count (every binding of this app has one; Textual's
+    generic scrolling and focus keys have none); the area keys make one line.
+    """
     by_action: dict[tuple[str, str], list[str]] = {}
+    areas = False
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description:
+        if not binding.description or not binding.id:
+            continue
+        if binding.id.startswith("app.area."):
+            areas = True
             continue
         shown = screen.app.get_key_display(binding) if binding.key_display else key
         entry = (binding.action, binding.description)
         by_action.setdefault(entry, [])
         if shown not in by_action[entry]:
             by_action[entry].append(shown)
-    return [("/".join(keys), description) for (_, description), keys in by_action.items()]
+    lines = [("/".join(keys), description) for (_, description), keys in by_action.items()]
+    if areas:
+        lines.append(("1-6", "Overview, Plan, Suppliers, Agreements, KPIs, Compliance"))
+    lines.append(("ctrl+p", "Command palette: jump to any record by id or name"))
+    return lines
 
 
 class KeysScreen(ModalScreen[None]):

@@ -130,11 +130,15 @@ class KpiCard(Vertical):
     def __init__(self) -> None:
         super().__init__()
         self.card: KpiCardData | None = None
+        # Built here, not in compose: the grid fills a card before it is mounted.
+        self._value = Static(classes="value")
+        self._subject = Static(classes="subject")
+        self._spark = Sparkline([], classes="spark")
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="value")
-        yield Static(classes="subject")
-        yield Sparkline([], classes="spark")
+        yield self._value
+        yield self._subject
+        yield self._spark
 
     def show(self, card: KpiCardData | None, cursor: bool) -> None:
         self.card = card
@@ -144,9 +148,9 @@ class KpiCard(Vertical):
             return
         self.border_title = Text(card.kpi.display)
         self.border_subtitle = Text(TREND_WORDS[card.trend]) if card.trend else None
-        self.query_one(".value", Static).update(value_line(card))
-        self.query_one(".subject", Static).update(Text(card.subject, style="dim"))
-        self.query_one(Sparkline).data = list(card.recent) if len(card.recent) > 1 else []
+        self._value.update(value_line(card))
+        self._subject.update(Text(card.subject, style="dim"))
+        self._spark.data = list(card.recent) if len(card.recent) > 1 else []
 
     def on_click(self, event: events.Click) -> None:
         if self.card is not None:

@@ -116,7 +116,8 @@ class RegisterScreen(MainScreen):
     @on(RecordTable.Highlighted, "#register")
     def _highlighted(self, event: RecordTable.Highlighted) -> None:
         event.stop()
-        self._show_detail(keep=False)
+        if self.register.cursor_key != self._shown_id:  # already shown by select_record
+            self._show_detail(keep=False)
 
     def on_resize(self) -> None:
         self._show_detail(keep=True)

@@ -15,14 +15,14 @@ from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.ui.widgets.status_header import StatusHeader
 
 INTRO = (
-    "This data file is empty. itsms-tui keeps four areas of ISO/IEC 20000-1 in one place:\n"
+    "This data file is empty. itsms-tui keeps four areas of ISO/IEC 20000-1:\n"
     "\n"
-    "  2 Plan        objectives, processes and activities, resources, risks, changes (8.1)\n"
-    "  3 Suppliers   the supplier register: evaluations, reviews, disputes, actions (8.3)\n"
-    "  4 Agreements  contracts, OLAs and customer SLAs with their cancel-by dates (8.3)\n"
+    "  2 Plan        objectives, processes, resources, risks, changes (8.1)\n"
+    "  3 Suppliers   register, evaluations, reviews, disputes, actions (8.3)\n"
+    "  4 Agreements  contracts, OLAs, customer SLAs, cancel-by dates (8.3)\n"
     "  5 KPIs        targets and measurements, red/amber/green at a glance\n"
     "\n"
-    "1 Overview lists what needs attention today; ? shows the keys of any screen."
+    "1 Overview lists what needs attention today; ? shows the keys anywhere."
 )
 
 
