@@ -1,0 +1,354 @@
+"""The Compliance screen (key 6) at 80x24: clause summary, findings, jumps, SLA matrix, settings."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from rich.style import Style
+from shell_support import (
+    FIXED_TODAY,
+    SIZE,
+    demo_app,
+    fixed_today,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+)
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from itsms_tui.compliance.engine import run_checks, summarise
+from itsms_tui.compliance.findings import Finding, Severity
+from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.agreements import Agreement, PriorityTimes, ServiceTarget
+from itsms_tui.domain.catalogue import Service
+from itsms_tui.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    Priority,
+    SupplierKind,
+    SupplierStatus,
+)
+from itsms_tui.domain.suppliers import Supplier
+from itsms_tui.services.workspace import Workspace
+from itsms_tui.store.records import RecordStore
+from itsms_tui.ui.app import ItsmsApp, make_app
+from itsms_tui.ui.compliance.alignment_view import AlignmentGrid
+from itsms_tui.ui.compliance.settings_form import CheckSettingsForm
+from itsms_tui.ui.forms import RecordForm
+from itsms_tui.ui.screens import compliance as compliance_module
+from itsms_tui.ui.screens.compliance import ComplianceScreen
+from itsms_tui.ui.widgets.record_table import RecordTable
+
+SnapCompare = Callable[..., bool]
+
+CLOSE = "[/x]"
+BOLD = "[bold]Acme"
+CLICK = "[@click=app.quit]x[/]"
+
+
+async def open_compliance(pilot: Pilot[Any]) -> ComplianceScreen:
+    await settle(pilot)
+    await pilot.press("6")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ComplianceScreen)
+    return screen
+
+
+def demo_findings(app: ItsmsApp) -> list[Finding]:
+    return run_checks(app.workspace.data(), CheckSettings(), FIXED_TODAY)
+
+
+async def test_summary_shows_every_clause_with_met_and_not_met_in_words() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_compliance(pilot)
+        text = screen_text(app)
+        found = demo_findings(app)
+        for summary in summarise(found):
+            line = next(ln for ln in text.splitlines() if ln[2:].startswith(summary.clause + " "))
+            assert f"{summary.met} of {summary.checked} met" in line
+            assert (f"✖ {summary.not_met} not met" if summary.not_met else "● all met") in line
+            assert f"{summary.errors} error" in line
+            assert f"{summary.warnings} warning" in line
+        errors = sum(f.is_error for f in found)
+        assert f"Findings: {errors} errors, {len(found) - errors} warnings" in text
+        assert f"{len(found)} of {len(found)} findings shown" in text
+
+
+async def test_severity_and_clause_keys_narrow_the_findings() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compliance(pilot)
+        found = demo_findings(app)
+        assert screen.findings_shown() == found
+
+        await pilot.press("v")
+        shown = screen.findings_shown()
+        assert shown == [f for f in found if f.severity is Severity.ERROR]
+        assert "severity [v] error" in screen_text(app)
+        assert "✖ error" in screen_text(app)
+
+        await pilot.press("v")
+        assert screen.findings_shown() == [f for f in found if f.severity is Severity.WARNING]
+
+        await pilot.press("v", "c")
+        assert screen.findings_shown() == [f for f in found if f.clause == "8.1"]
+        assert "clause [c] 8.1" in screen_text(app)
+        assert "▶ 8.1" in screen_text(app)
+
+        await pilot.press("c")
+        assert screen.findings_shown() == [f for f in found if f.clause == "8.3.3"]
+
+        await pilot.press("slash", *"SLA-ALIGN", "enter")
+        await pilot.pause()
+        narrowed = screen.findings_shown()
+        assert narrowed and all(f.rule == "SLA-ALIGN" for f in narrowed)
+        assert len(narrowed) < len([f for f in found if f.clause == "8.3.3"])
+
+
+@pytest.mark.parametrize(
+    ("rule", "record_id", "mode"),
+    [
+        ("SUP-CONTRACT", "SUP-0014", "suppliers"),
+        ("AGR-CONTENT", "AGR-0007", "agreements"),
+    ],
+)
+async def test_enter_on_a_finding_opens_its_record(rule: str, record_id: str, mode: str) -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compliance(pilot)
+        await pilot.press("slash", *rule, "enter")
+        await pilot.pause()
+        finding = screen.findings_table.cursor_row_object
+        assert finding is not None and finding.rule == rule and finding.record_id == record_id
+
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_mode == mode
+        focused = app.screen.focused
+        assert isinstance(focused, RecordTable)
+        assert focused.cursor_key == record_id
+
+
+async def test_alignment_matrix_marks_the_weaker_underpinning_cell() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compliance(pilot)
+        await pilot.press("right_square_bracket")
+        assert screen.active_tab == "alignment-tab"
+        assert screen.sla_table.has_focus
+        while (choice := screen.matrix_choice()) is not None and choice.sla_id != "AGR-0015":
+            await pilot.press("j")
+        assert choice is not None and choice.weaker > 0
+        await pilot.pause()
+
+        text = screen_text(app)
+        assert "AGR-0002" in text and "AGR-0015" in text
+        availability = next(ln for ln in text.splitlines() if ln.startswith(" availability"))
+        assert "✖ 99.5" in availability  # the underpinning contract promises less
+        assert "99.9" in availability
+
+        strips = app.screen._compositor.render_strips()
+        weaker = [
+            seg.style
+            for strip in strips
+            for seg in strip
+            if "✖ 99.5" in seg.text and isinstance(seg.style, Style)
+        ]
+        assert weaker and weaker[0].color is not None
+        red = weaker[0].color.get_truecolor()
+        assert red.red > 2 * max(red.green, red.blue), "weaker cells are red as well as marked"
+
+        grid = app.screen.query_one(AlignmentGrid)
+        assert grid.matrix is not None and grid.matrix.sla_id == "AGR-0015"
+
+
+async def test_many_agreements_page_with_the_arrow_keys_keeping_the_sla_column() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compliance(pilot)
+        await pilot.press("right_square_bracket")  # AGR-0014: nine agreements on its service
+        grid = app.screen.query_one(AlignmentGrid)
+        assert grid.matrix is not None and len(grid.matrix.columns) == 10
+        first_page = grid.shown_columns()
+        assert first_page[0] == 0 and len(first_page) < 10
+        assert "← → show the others" in screen_text(app)
+
+        await pilot.press("tab")
+        assert grid.has_focus
+        for _ in range(10):
+            await pilot.press("right")
+        last_page = grid.shown_columns()
+        assert last_page[0] == 0 and last_page[-1] == 9
+        assert "(contract)" in screen_text(app)  # context columns: shown, not judged
+        await pilot.press("left")
+        assert grid.shown_columns()[1] == last_page[1] - 1
+        assert screen.active_tab == "alignment-tab"
+
+
+async def test_settings_change_the_findings_and_are_saved_with_the_data() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compliance(pilot)
+        assert any(f.rule == "RSK-TREATMENT" for f in screen.findings_shown())
+
+        await pilot.press("o")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CheckSettingsForm)
+        field = form.field_row("risk_acceptance_score").query_one(Input)
+        assert field.has_focus and field.value == "9"
+
+        await pilot.press("end", "backspace", "3", "0", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is form, "30 is above the highest score: the form stays open"
+        assert "must be at most 25" in screen_text(app)
+
+        await pilot.press("backspace", "backspace", "2", "5", "ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert app.workspace.settings()["risk_acceptance_score"] == 25
+        assert app.settings.risk_acceptance_score == 25
+        assert not any(f.rule.startswith("RSK-TREATMENT") for f in screen.findings_shown())
+        trail = [e for e in app.workspace.store.audit_trail() if e.collection == "settings"]
+        assert len(trail) == 1
+
+
+async def test_read_only_hides_the_settings_key() -> None:
+    app = demo_app(read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compliance(pilot)
+        keys = {b.binding.action for b in screen.active_bindings.values()}
+        assert "cycle_clause" in keys
+        assert "settings" not in keys
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_edit_key_opens_the_form_of_the_finding_record() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compliance(pilot)
+        finding = screen.findings_table.cursor_row_object
+        assert finding is not None
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        assert app.screen.record is not None and app.screen.record.id == finding.record_id
+
+
+async def test_the_checker_runs_in_a_worker_thread_and_follows_new_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[threading.Thread] = []
+    real = compliance_module.compliance_report
+
+    def recording(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    monkeypatch.setattr(compliance_module, "compliance_report", recording)
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compliance(pilot)
+        assert threads and all(t is not threading.main_thread() for t in threads)
+        assert any(f.record_id == "AGR-0007" for f in screen.findings_shown())
+
+        contract = app.workspace.store.get(Agreement, "AGR-0007")
+        fixed = contract.model_copy(update={"authorities": ["Head of IT signs orders"]})
+        app.workspace.save(fixed)  # as another session would
+        app.load_data()
+        await settle(pilot)
+        assert not any(
+            f.record_id == "AGR-0007" and f.rule == "AGR-CONTENT" for f in screen.findings_shown()
+        )
+        assert len(threads) >= 2
+
+
+def markup_workspace() -> Workspace:
+    """A supplier without a contract and an SLA weaker underneath, named like markup."""
+    ws = Workspace(RecordStore.in_memory(), today=fixed_today)
+    service = ws.save(Service(name=f"{BOLD} service"))
+    ws.save(
+        Supplier(
+            name=CLICK,
+            kind=SupplierKind.EXTERNAL,
+            status=SupplierStatus.APPROVED,
+            approved_on=FIXED_TODAY - timedelta(days=30),
+            relationship_owner=BOLD,
+        )
+    )
+    underpinning = ws.save(
+        Agreement(
+            title=f"{CLOSE} contract",
+            kind=AgreementKind.UNDERPINNING_CONTRACT,
+            status=AgreementStatus.DRAFT,
+            service_ids=[service.id],
+            targets=[ServiceTarget(metric=CLICK, target=90, unit="%")],
+            priority_times=[
+                PriorityTimes(priority=Priority.P1, response_minutes=60, resolution_minutes=600)
+            ],
+        )
+    )
+    ws.save(
+        Agreement(
+            title=f"{BOLD} SLA",
+            kind=AgreementKind.CUSTOMER_SLA,
+            customer=CLOSE,
+            status=AgreementStatus.ACTIVE,
+            service_ids=[service.id],
+            underpinning_ids=[underpinning.id],
+            targets=[ServiceTarget(metric=CLICK, target=99, unit="%")],
+            priority_times=[
+                PriorityTimes(priority=Priority.P1, response_minutes=15, resolution_minutes=240)
+            ],
+        )
+    )
+    return ws
+
+
+async def test_markup_like_names_appear_literally_in_findings_and_matrix() -> None:
+    app = make_app(markup_workspace(), poll_seconds=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_compliance(pilot)
+        messages = [f.message for f in screen.findings_shown()]
+        assert any(m.startswith(f"SUP-0001 {CLICK}:") for m in messages)
+        await pilot.press("slash", *"SUP-0001", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert CLICK in text
+
+        await pilot.press("escape", "right_square_bracket")
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"{BOLD} SLA" in text
+        assert f"{CLOSE} contract" in text
+        assert CLICK in text  # the target's name, in the matrix's first column
+        assert "✖ 90" in text
+        assert app.is_running and app.return_code is None
+
+
+def after(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    return run_before
+
+
+def test_compliance_snapshot(snap_compare: SnapCompare) -> None:
+    assert snap_compare(demo_app(), terminal_size=SIZE, run_before=after("6"))
+
+
+def test_alignment_snapshot(snap_compare: SnapCompare) -> None:
+    assert snap_compare(
+        demo_app(), terminal_size=SIZE, run_before=after("6", "right_square_bracket", "j")
+    )
