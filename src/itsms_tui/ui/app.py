@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
@@ -45,6 +46,16 @@ from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 T = TypeVar("T")
 
 POLL_SECONDS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What a load worker hands to the UI thread: the data and what is derived from it."""
+
+    data: DataSet
+    generation: int
+    settings: CheckSettings
+    readings: dict[str, KpiReading]
 
 
 def _stylesheets() -> list[str | PurePath]:
@@ -193,14 +204,14 @@ class ItsmsApp(App[None]):
         """Load (or reload) every record in a worker, then publish it as ``data``."""
         try:
             with self._io_lock:
-                data, generation, settings = self._read_all()
+                loaded = self._read_all()
         except EXPECTED_ERRORS as error:
             self.call_from_thread(self._warn, describe(error))
             return
-        self.call_from_thread(self._publish, data, generation, settings)
+        self.call_from_thread(self._publish, loaded)
 
-    def _read_all(self) -> tuple[DataSet, int, CheckSettings]:
-        """Data, generation and checker settings (call in a worker, holding the lock)."""
+    def _read_all(self) -> Loaded:
+        """Data, generation, settings and KPI readings (in a worker, holding the lock)."""
         from itsms_tui.services.checking import check_settings  # the checker: not at start-up
 
         data = self.workspace.data()
@@ -209,17 +220,16 @@ class ItsmsApp(App[None]):
             settings = check_settings(self.workspace.settings(), source=self.workspace.location)
         except UserError:
             settings = CheckSettings()
-        return data, generation, settings
+        readings = kpi_readings(data, self.today, settings.kpi_grace_days)
+        return Loaded(data, generation, settings, readings)
 
-    def _publish(
-        self, data: DataSet, generation: int | None, settings: CheckSettings | None = None
-    ) -> None:
+    def _publish(self, loaded: Loaded) -> None:
         first = not self.loaded
-        self._generation = generation
+        data = loaded.data
+        self._generation = loaded.generation
         self.loaded = True
-        if settings is not None:
-            self.settings = settings
-        self._derived = {}
+        self.settings = loaded.settings
+        self._derived = {"kpi_readings": loaded.readings}
         self.data = data
         if first and len(data) == 0 and not self.workspace.demo:
             from itsms_tui.ui.screens.welcome import WelcomeScreen
@@ -243,10 +253,10 @@ class ItsmsApp(App[None]):
             return
         self.call_from_thread(self._poll_done, loaded)
 
-    def _poll_done(self, loaded: tuple[DataSet, int, CheckSettings] | None) -> None:
+    def _poll_done(self, loaded: Loaded | None) -> None:
         self._polling = False
         if loaded is not None:
-            self._publish(*loaded)
+            self._publish(loaded)
 
     def _poll_failed(self, message: str) -> None:
         self._polling = False
@@ -315,10 +325,10 @@ class ItsmsApp(App[None]):
     def _io_done(
         self,
         result: T,
-        loaded: tuple[DataSet, int, CheckSettings],
+        loaded: Loaded,
         done: Callable[[T], None] | None,
     ) -> None:
-        self._publish(*loaded)
+        self._publish(loaded)
         if done is not None:
             done(result)
 

@@ -8,6 +8,7 @@ are hidden in read-only mode (``check_action`` returns False, so the footer drop
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -16,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
 from itsms_tui.ui.widgets.filter_bar import FilterBar
 from itsms_tui.ui.widgets.record_table import RecordTable
@@ -53,6 +55,34 @@ class MainScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         """The area's own widgets (between header and footer)."""
         yield from ()
+
+    # ------------------------------------------------------------------ data
+
+    _data_callback: Callable[[DataSet], None] | None = None
+    _data_stale = False
+
+    def follow_data(self, callback: Callable[[DataSet], None]) -> None:
+        """Show ``app.data`` with ``callback`` now and whenever it changes.
+
+        While the screen is hidden (another area, or a screen pushed over it) changes
+        only mark it stale; it catches up when shown again, so a save re-renders one
+        screen, not all of them.
+        """
+        self._data_callback = callback
+        self.watch(self.app, "data", self._data_changed, init=False)
+        callback(self.itsms.data)
+
+    def _data_changed(self, data: DataSet) -> None:
+        if self.is_current and self._data_callback is not None:
+            self._data_stale = False
+            self._data_callback(data)
+        else:
+            self._data_stale = True
+
+    def on_screen_resume(self) -> None:
+        if self._data_stale and self._data_callback is not None:
+            self._data_stale = False
+            self._data_callback(self.itsms.data)
 
     # ------------------------------------------------------------------ hooks
 

@@ -68,7 +68,7 @@ class KpiDetailScreen(MainScreen):
         return self.itsms.data.get_as(Kpi, self.kpi_id)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "data", self._show_data)
+        self.follow_data(self._show_data)
         self.query_one("#measurements", RecordTable).focus()
 
     def _show_data(self, data: DataSet) -> None:

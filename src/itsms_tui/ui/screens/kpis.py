@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -317,6 +317,8 @@ class KpiBoardScreen(MainScreen):
         self.subject_filter: str | None = None
         self.text_filter = ""
         self._all: list[KpiCardData] = []
+        self._cards_built = False
+        self._pending_select: str | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(Text("Loading…"), id="kpi-filters")
@@ -327,12 +329,29 @@ class KpiBoardScreen(MainScreen):
         return self.query_one(KpiGrid)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "data", self._show_data)
+        self.follow_data(self._show_data)
         self.grid.focus()
 
     def _show_data(self, data: DataSet) -> None:
-        self._all = card_data(data, self.itsms.kpi_readings()) if self.itsms.loaded else []
+        if self.itsms.loaded:
+            self._build_cards(data, self.itsms.kpi_readings())
+        else:
+            self._apply()
+
+    @work(thread=True, exclusive=True, group="kpi-cards", exit_on_error=False)
+    def _build_cards(self, data: DataSet, readings: dict[str, KpiReading]) -> None:
+        """Card data for every KPI (a pass over all measurements): off the UI thread."""
+        cards = card_data(data, readings)
+        if data is self.itsms.data:
+            self.app.call_from_thread(self._cards_ready, cards)
+
+    def _cards_ready(self, cards: list[KpiCardData]) -> None:
+        self._all = cards
+        self._cards_built = True
         self._apply()
+        pending, self._pending_select = self._pending_select, None
+        if pending is not None and not self.select_record(pending):
+            self.notify(f"{pending} is not on the KPI board", markup=False)
 
     def _apply(self) -> None:
         words = self.text_filter.casefold().split()
@@ -409,6 +428,9 @@ class KpiBoardScreen(MainScreen):
         return (Kpi, {})
 
     def select_record(self, record_id: str) -> bool:
+        if not self._cards_built:  # the cards are still being built: select when ready
+            self._pending_select = record_id
+            return self.itsms.data.get(record_id) is not None
         record = self.itsms.data.get(record_id)
         kpi_id = record.kpi_id if isinstance(record, Measurement) else record_id
         if not self.grid.select(kpi_id):

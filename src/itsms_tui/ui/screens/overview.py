@@ -78,7 +78,7 @@ class OverviewScreen(MainScreen):
         yield Static(id="attention-detail")
 
     def on_mount(self) -> None:
-        self.watch(self.app, "data", self._show_data)
+        self.follow_data(self._show_data)
         self.query_one("#attention", RecordTable).focus()
 
     def _show_data(self, data: DataSet) -> None:

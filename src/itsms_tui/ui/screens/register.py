@@ -89,7 +89,7 @@ class RegisterScreen(MainScreen):
 
     def on_mount(self) -> None:
         self._shown_id: str | None = None
-        self.watch(self.app, "data", self._show_data)
+        self.follow_data(self._show_data)
         self.register.focus()
 
     def _show_data(self, data: DataSet) -> None:
