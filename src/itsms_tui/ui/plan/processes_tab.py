@@ -162,7 +162,7 @@ class ProcessesTab(RegisterTab, inherit_bindings=False):
     def action_add_activity(self) -> None:
         initial = self._new_activity()
         if initial:
-            self.shell.create_record(Activity, initial)
+            self.create(Activity, initial)
 
     def select_record(self, record_id: str) -> bool:
         """A process, or an activity (its process, then the activity in the detail)."""

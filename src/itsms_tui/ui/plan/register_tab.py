@@ -25,6 +25,7 @@ from textual.widgets import Input, Static, TabPane
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
+from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.plan.host import shell_of
 from itsms_tui.ui.plan.markers import PALETTE
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
@@ -132,7 +133,25 @@ class RegisterTab(TabPane):
 
     def create_new(self) -> None:
         """``n`` on the register."""
-        self.shell.create_record(self.model)
+        self.create(self.model)
+
+    def create(self, model: type[Record], initial: dict[str, Any] | None = None) -> None:
+        """The form for a new record; once saved, the cursor goes to it."""
+        shell = self.shell
+        if shell.read_only:
+            return
+        form: RecordForm[Any] = RecordForm(model, initial=initial, choices=shell.choices)
+
+        def done(record: Record | None) -> None:
+            if record is not None:
+                shell.save_record(record, lambda saved: self._select_created(saved.id))
+
+        self.app.push_screen(form, done)
+
+    def _select_created(self, record_id: str) -> None:
+        screen = self.screen
+        if screen.is_current and self.select_record(record_id):
+            screen.refresh_bindings()
 
     def edit(self, record: Record) -> None:
         """``E`` on a record of this tab (the register's or a child table's)."""
@@ -240,7 +259,7 @@ class RegisterTab(TabPane):
         self.register.focus()
 
     def select_in_register(self, record_id: str) -> bool:
-        """Put the register's cursor on ``record_id``, clearing filters that hide it."""
+        """Put the register's cursor (and the focus) on ``record_id``, clearing filters that hide it."""
         if not self.register.select_key(record_id):
             cleared = self.extra_filter_cleared()
             if self.register.filter_text:
@@ -251,6 +270,7 @@ class RegisterTab(TabPane):
             if not cleared or not self.register.select_key(record_id):
                 return False
         self._show(self.register.cursor_row_object)
+        self.focus_register()
         return True
 
     def select_in_child(self, table: RecordTable[Any], record_id: str) -> bool:
@@ -276,7 +296,7 @@ class RegisterTab(TabPane):
         if child is None:
             self.create_new()
         elif child.model is not None:
-            self.shell.create_record(child.model, child.initial())
+            self.create(child.model, child.initial())
 
     def action_edit(self) -> None:
         record = self.current_record()

@@ -169,7 +169,7 @@ class ResourcesTab(RegisterTab, inherit_bindings=False):
     def action_add_allocation(self) -> None:
         initial = self._new_allocation()
         if initial:
-            self.shell.create_record(Allocation, initial)
+            self.create(Allocation, initial)
 
     def select_record(self, record_id: str) -> bool:
         """A resource, or an allocation (its resource, then the allocation in the detail)."""

@@ -168,8 +168,6 @@ class PlanScreen(MainScreen):
         self.show_tab(tab)
         if not tab.select_record(record_id):
             return False
-        if tab.focused_table() is None or tab.focused_table() is tab.register:
-            tab.focus_register()
         self.refresh_bindings()
         return True
 
