@@ -30,6 +30,11 @@ def highlighted(candidate: str, words: list[str]) -> Content:
     return content
 
 
+def index(app: ItsmsApp) -> list[tuple[str, str, str, str]]:
+    """(id, display, casefolded display, label) of every record, built once per data change."""
+    return [(r.id, r.display, r.display.casefold(), r.label or "record") for r in app.data]
+
+
 class RecordCommands(Provider):
     """Hits for records whose id or name contains every word typed."""
 
@@ -39,20 +44,18 @@ class RecordCommands(Provider):
         if not words or not hasattr(app, "data"):
             return
         found = 0
-        for record in app.data:
-            candidate = record.display
-            folded = candidate.casefold()
+        wanted_id = query.strip().casefold()
+        for record_id, candidate, folded, label in app.derived("palette", lambda: index(app)):
             if not all(w in folded for w in words):
                 continue
-            exact_id = record.id.casefold() == query.strip().casefold()
+            exact_id = record_id.casefold() == wanted_id
             score = 1.0 if exact_id else 0.9 if folded.startswith(words[0]) else 0.6
-            record_id = record.id
             yield Hit(
                 score,
                 highlighted(candidate, words),
                 lambda record_id=record_id: app.open_record(record_id),
                 text=candidate,
-                help=f"Open this {record.label or 'record'}",
+                help=f"Open this {label}",
             )
             found += 1
             if found >= MAX_HITS:

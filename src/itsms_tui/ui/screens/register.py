@@ -72,7 +72,7 @@ class RegisterScreen(MainScreen):
         return None
 
     def detail_label(self) -> str:
-        return "Details · Enter on → opens · a adds"
+        return "Details (Tab here, Esc back) · Enter on → opens · a adds"
 
     def empty_text(self) -> str:
         return f"No {self.MODEL.label.lower()}s yet: n adds one"
