@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -13,12 +13,14 @@ from textual.widgets import Static
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import KpiStatus
 from itsms_tui.domain.record import Record
-from itsms_tui.services.attention import AttentionItem, Urgency, attention_items
 from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.status_text import rag_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
-_URGENCY = {Urgency.RED: ("red", "fix"), Urgency.AMBER: ("amber", "due")}
+if TYPE_CHECKING:  # the list runs the checker: imported in the worker, not at start-up
+    from itsms_tui.services.attention import AttentionItem
+
+_URGENCY: dict[str, tuple[str, str]] = {"red": ("red", "fix"), "amber": ("amber", "due")}
 """Red: a requirement is not met (fix it); amber: something falls due or waits."""
 
 ATTENTION_COLUMNS: list[Column[AttentionItem]] = [
@@ -95,6 +97,8 @@ class OverviewScreen(MainScreen):
     def _compute_attention(self, data: DataSet) -> None:
         """The checker-backed list can take a while on big data: never on the UI thread."""
         app = self.itsms
+        from itsms_tui.services.attention import attention_items
+
         items = attention_items(data, app.today, app.settings)
         if data is app.data:
             app.call_from_thread(self._show_items, items, True)
@@ -103,7 +107,7 @@ class OverviewScreen(MainScreen):
         table: RecordTable[AttentionItem] = self.query_one("#attention", RecordTable)
         table.empty_text = "Nothing needs attention today." if loaded else "Loading…"
         table.set_rows(items)
-        red = sum(1 for i in items if i.urgency is Urgency.RED)
+        red = sum(1 for i in items if i.urgency == "red")
         title = Text.assemble(
             ("Needs attention today", "bold"),
             f"  {len(items)} item(s), {red} to fix · Enter opens the record" if loaded else "",
