@@ -24,7 +24,7 @@ from textual.widgets import Input
 from itsms_tui.compliance.engine import run_checks, summarise
 from itsms_tui.compliance.findings import Finding, Severity
 from itsms_tui.compliance.settings import CheckSettings
-from itsms_tui.domain.agreements import Agreement, PriorityTimes, ServiceTarget
+from itsms_tui.domain.agreements import Agreement, Amendment, PriorityTimes, ServiceTarget
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.enums import (
     AgreementKind,
@@ -270,6 +270,17 @@ async def test_the_checker_runs_in_a_worker_thread_and_follows_new_data(
             f.record_id == "AGR-0007" and f.rule == "AGR-CONTENT" for f in screen.findings_shown()
         )
         assert len(threads) >= 2
+
+        assert any(f.record_id == "AMD-0003" for f in screen.findings_shown())
+        await pilot.press("1")  # another area: a change there is caught up on return
+        await settle(pilot)
+        amendment = app.workspace.store.get(Amendment, "AMD-0003")
+        app.workspace.save(amendment.model_copy(update={"impact_assessment": "Cost +4 %"}))
+        app.load_data()
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        assert not any(f.record_id == "AMD-0003" for f in screen.findings_shown())
 
 
 def markup_workspace() -> Workspace:

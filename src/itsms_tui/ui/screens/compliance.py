@@ -9,7 +9,9 @@ Two tabs (``[`` and ``]`` switch, as on the Plan screen):
   targets beside each underpinning agreement's, weaker cells marked ``✖``.
 
 The checker runs in a thread worker whenever ``app.data`` changes (every save, and other
-sessions' saves), never on the UI thread; ``o`` edits its settings, saved with the data.
+sessions' saves), never on the UI thread; while another area is shown a change only marks
+this screen stale (``MainScreen.follow_data``) and the checker runs when it is shown again.
+``o`` edits the checker settings, saved with the data.
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ class ComplianceScreen(MainScreen):
     def on_mount(self) -> None:
         self.query_one(ContentTabs).can_focus = False
         self.findings_table.focus()
-        self.watch(self.app, "data", self._data_changed)
+        self.follow_data(self._check_data)
 
     @property
     def findings_table(self) -> RecordTable[Finding]:
@@ -142,7 +144,8 @@ class ComplianceScreen(MainScreen):
 
     # ------------------------------------------------------------------ checking
 
-    def _data_changed(self, data: DataSet) -> None:
+    def _check_data(self, data: DataSet) -> None:
+        """New data (or back on screen after a change): run the checker in a worker."""
         app = self.itsms
         if app.loaded:
             self._run_checks(data, app.settings, app.today)
