@@ -78,7 +78,7 @@ class HistoryScreen(Screen[None]):
     """The audit trail of ``record_id``, loaded in a worker; Escape goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "app.pop_screen", "Back", id="history.back"),
+        Binding("escape", "app.pop_screen", "Back", id="history.back"),
     ]
 
     def __init__(self, record_id: str) -> None:
