@@ -29,6 +29,7 @@ from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.enums import (
     AgreementKind,
     AgreementStatus,
+    Criticality,
     Priority,
     SupplierKind,
     SupplierStatus,
@@ -38,7 +39,12 @@ from itsms_tui.services.workspace import Workspace
 from itsms_tui.store.records import RecordStore
 from itsms_tui.ui.app import ItsmsApp, make_app
 from itsms_tui.ui.compliance.alignment_view import AlignmentGrid
-from itsms_tui.ui.compliance.settings_form import CheckSettingsForm
+from itsms_tui.ui.compliance.settings_form import (
+    CheckSettingsForm,
+    current_values,
+    tier_field,
+    validate_settings,
+)
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.screens import compliance as compliance_module
 from itsms_tui.ui.screens.compliance import ComplianceScreen
@@ -218,6 +224,22 @@ async def test_settings_change_the_findings_and_are_saved_with_the_data() -> Non
         assert not any(f.rule.startswith("RSK-TREATMENT") for f in screen.findings_shown())
         trail = [e for e in app.workspace.store.audit_trail() if e.collection == "settings"]
         assert len(trail) == 1
+
+
+def test_settings_form_files_a_tier_error_under_that_tier() -> None:
+    values = current_values(CheckSettings())
+    values[tier_field(Criticality.CRITICAL)] = "0"
+    values["dispute_max_open_days"] = "45"
+    settings, errors = validate_settings(values)
+    assert settings is None
+    assert errors == {tier_field(Criticality.CRITICAL): "must be at least 1"}
+
+    values[tier_field(Criticality.CRITICAL)] = "2"
+    settings, errors = validate_settings(values)
+    assert errors == {}
+    assert settings is not None
+    assert settings.supplier_review_months[Criticality.CRITICAL] == 2
+    assert settings.dispute_max_open_days == 45
 
 
 async def test_read_only_hides_the_settings_key() -> None:

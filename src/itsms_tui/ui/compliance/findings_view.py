@@ -51,7 +51,7 @@ FINDING_COLUMNS: list[Column[Finding]] = [
     Column(
         "clause", "Clause", lambda f: f.clause, width=7, sort_key=lambda f: clause_key(f.clause)
     ),
-    Column("rule", "Rule", lambda f: f.rule, width=13),
+    Column("rule", "Rule", lambda f: f.rule, width=14),
     Column(
         "record",
         "Record",
