@@ -431,6 +431,38 @@ async def test_open_record_jumps_to_every_kind_of_plan_record() -> None:
             assert shown in screen_text(app)
 
 
+async def test_enter_goes_into_the_detail_escape_comes_back_and_p_hides_the_detail() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_plan(pilot, "processes")
+        tab = screen.processes
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.focused is tab.activities
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.focused is tab.register
+        rows_before = tab.register.size.height
+        await pilot.press("p")
+        await pilot.pause()
+        assert not tab.detail.region.height
+        assert tab.register.size.height > rows_before
+        await pilot.press("p")
+        await pilot.pause()
+        assert tab.detail.region.height
+
+
+async def test_read_only_enter_on_an_activity_shows_its_history() -> None:
+    app = demo_app(read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_plan(pilot, "processes")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HistoryScreen"
+        activity = screen.processes.activities.cursor_key
+        assert activity is not None and activity in screen_text(app)
+
+
 async def test_slash_filters_the_current_tab_and_escape_clears_it() -> None:
     app = demo_app()
     async with app.run_test(size=SIZE) as pilot:

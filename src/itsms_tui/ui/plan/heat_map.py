@@ -2,7 +2,8 @@
 
 Rows are likelihood 5 (top) to 1, columns impact 1 to 5, as ``risk_rating.heat_map``
 lays them out. Every cell shows its count and its band's letter (L/M/H/C) on the band's
-colour, so the map reads the same in 16 colours and with NO_COLOR. Arrows or h/j/k/l move
+colour (the usual green, yellow, orange, red of a risk matrix, whatever the theme), so
+the map reads the same in 16 colours and with NO_COLOR. Arrows or h/j/k/l move
 the cursor, Enter chooses the cell (posting ``HeatMapGrid.CellChosen``).
 """
 
@@ -27,7 +28,7 @@ from itsms_tui.domain.risk_rating import (
     risk_band,
     risk_score,
 )
-from itsms_tui.ui.plan.markers import BAND_LETTERS
+from itsms_tui.ui.plan.markers import BAND_COLOURS, BAND_LETTERS
 
 Cell = tuple[int, int]
 """(likelihood, impact), each 1-5."""
@@ -68,10 +69,10 @@ class HeatMapGrid(Widget, can_focus=True):
         height: {HEIGHT};
         & > .heat-map--title {{ text-style: bold; }}
         & > .heat-map--axis {{ color: $text-muted; }}
-        & > .heat-map--low {{ background: $success 55%; color: $text; }}
-        & > .heat-map--medium {{ background: $warning 45%; color: $text; }}
-        & > .heat-map--high {{ background: $warning 90%; color: $text; }}
-        & > .heat-map--critical {{ background: $error 90%; color: $text; }}
+        & > .heat-map--low {{ background: {BAND_COLOURS[RiskBand.LOW]}; color: #000000; }}
+        & > .heat-map--medium {{ background: {BAND_COLOURS[RiskBand.MEDIUM]}; color: #000000; }}
+        & > .heat-map--high {{ background: {BAND_COLOURS[RiskBand.HIGH]}; color: #000000; }}
+        & > .heat-map--critical {{ background: {BAND_COLOURS[RiskBand.CRITICAL]}; color: #ffffff; }}
         & > .heat-map--cursor {{ text-style: bold reverse; }}
         & > .heat-map--chosen {{ text-style: bold underline; }}
     }}

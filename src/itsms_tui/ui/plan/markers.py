@@ -27,11 +27,22 @@ BAND_LETTERS: dict[RiskBand, str] = {
 }
 
 
+BAND_COLOURS: dict[RiskBand, str] = {
+    RiskBand.LOW: "#2aa02a",
+    RiskBand.MEDIUM: "#fdd835",
+    RiskBand.HIGH: "#ff5722",
+    RiskBand.CRITICAL: "#c62828",
+}
+"""Green, yellow, orange, red: chosen so that a 16-colour terminal gets green, bright
+yellow, bright red and red (Rich's nearest colours), four different colours."""
+
+
 @dataclass(frozen=True)
 class Palette:
     """Rich styles of the plan's markers: named ANSI colours, like ``ui.status_text``.
 
-    Named colours survive a 16-colour terminal; NO_COLOR drops them and the words stay.
+    Risk bands take the heat map's colours (``BAND_COLOURS``). A 16-colour terminal gets
+    the nearest colours; NO_COLOR drops them and the words stay.
     """
 
     late: Style = Style.parse("bold red")
@@ -42,10 +53,10 @@ class Palette:
     label: Style = Style.parse("bold")
     bands: dict[RiskBand, Style] = field(
         default_factory=lambda: {
-            RiskBand.LOW: Style.parse("green"),
-            RiskBand.MEDIUM: Style.parse("yellow"),
-            RiskBand.HIGH: Style.parse("bold dark_orange"),
-            RiskBand.CRITICAL: Style.parse("bold red"),
+            RiskBand.LOW: Style.parse(BAND_COLOURS[RiskBand.LOW]),
+            RiskBand.MEDIUM: Style.parse(BAND_COLOURS[RiskBand.MEDIUM]),
+            RiskBand.HIGH: Style.parse(f"bold {BAND_COLOURS[RiskBand.HIGH]}"),
+            RiskBand.CRITICAL: Style.parse(f"bold {BAND_COLOURS[RiskBand.CRITICAL]}"),
         }
     )
 

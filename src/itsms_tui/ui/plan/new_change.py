@@ -25,7 +25,7 @@ _HINTS: dict[Start, str] = {
     (ChangeKind.NORMAL, ChangeStatus.DRAFT): "draft, then submit, assess, approve",
     (ChangeKind.STANDARD, ChangeStatus.APPROVED): "pre-approved: recorded as approved",
     (ChangeKind.STANDARD, ChangeStatus.DRAFT): "draft, then the normal steps",
-    (ChangeKind.EMERGENCY, ChangeStatus.DRAFT): "draft; may be approved without assessment",
+    (ChangeKind.EMERGENCY, ChangeStatus.DRAFT): "draft; may be approved right after submitting",
     (ChangeKind.EMERGENCY, ChangeStatus.SUBMITTED): "recorded as submitted",
     (ChangeKind.UNPLANNED, ChangeStatus.IMPLEMENTED): "already done: recorded as implemented, "
     "to be reviewed",

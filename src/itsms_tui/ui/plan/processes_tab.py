@@ -151,7 +151,10 @@ class ProcessesTab(RegisterTab, inherit_bindings=False):
         return {"process_id": row.record.id} if row is not None else {}
 
     def _open_activity(self, row: Any) -> None:
-        if not self.shell.read_only:
+        """Enter on an activity: edit it (its history when read-only)."""
+        if self.shell.read_only:
+            self.shell.show_history(row.record.id)
+        else:
             self.shell.edit_record(row.record)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.risk_rating import cell, heat_map
+from itsms_tui.domain.risk_rating import HeatMap, cell, heat_map
 from itsms_tui.domain.risks import Risk
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.heat_map import Cell, HeatMapGrid, band_of
@@ -47,6 +47,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
         self.residual = False
         self.chosen: Cell | None = None
         self._all_rows: list[RiskRow] = []
+        self.grid: HeatMap = heat_map(())
 
     def columns(self) -> Sequence[Column[Any]]:
         return [
@@ -110,22 +111,21 @@ class RisksTab(RegisterTab, inherit_bindings=False):
         self._show_map()
         return self._visible_rows()
 
-    def _grid(self) -> Any:
-        return heat_map((r.record for r in self._all_rows), residual=self.residual)
-
     def _visible_rows(self) -> list[Any]:
         if self.chosen is None:
             return list(self._all_rows)
-        ids = set(cell(self._grid(), *self.chosen))
+        ids = set(cell(self.grid, *self.chosen))
         return [r for r in self._all_rows if r.record.id in ids]
 
     def _show_map(self) -> None:
-        self.heat_map.show(self._grid(), residual=self.residual, chosen=self.chosen)
+        """Recount the heat map (domain ``heat_map``: closed risks left out) and label the cell."""
+        self.grid = heat_map((r.record for r in self._all_rows), residual=self.residual)
+        self.heat_map.show(self.grid, residual=self.residual, chosen=self.chosen)
         if self.chosen is None:
             self.cell_label.display = False
             return
         likelihood, impact = self.chosen
-        count = len(cell(self._grid(), likelihood, impact))
+        count = len(cell(self.grid, likelihood, impact))
         view = "residual" if self.residual else "inherent"
         self.cell_label.update(
             f"Heat-map cell: likelihood {likelihood} × impact {impact} "

@@ -3,8 +3,9 @@
 Objectives, Processes (with their activities), Resources (load today), Risks (register
 and heat map) and Changes (the workflow). ``[`` and ``]`` switch tabs; the record keys
 of every main screen (n, E, d, h, /) act on the current tab, on whichever of its tables
-has the focus. Rows are rebuilt from ``app.data`` only for the tab on screen; the others
-catch up when they are shown, so a reload stays cheap with thousands of records.
+has the focus. Rows are rebuilt from ``app.data`` only for the tab on screen (and only
+while the screen is shown, ``follow_data``); the other tabs catch up when they are shown,
+so a reload stays cheap with thousands of records.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ class PlanScreen(MainScreen):
     def on_mount(self) -> None:
         # Tabs are switched with [ and ]: focus stays in the tab's tables, where the keys act.
         self.query_one(ContentTabs).can_focus = False
-        self.watch(self.app, "data", self._show_data)
+        self.follow_data(self._show_data)
         self.active_tab.focus_register()
 
     # ------------------------------------------------------------------ tabs
@@ -115,6 +116,8 @@ class PlanScreen(MainScreen):
 
     def show_tab(self, tab: RegisterTab) -> None:
         """Bring ``tab`` on screen, with up-to-date rows."""
+        if self._data is not self.itsms.data:  # e.g. a jump arriving before the resume
+            self._show_data(self.itsms.data)
         if self.tabbed.active != tab.id:
             self.tabbed.active = tab.id or ""
         self._refresh_tab(tab)
@@ -144,18 +147,15 @@ class PlanScreen(MainScreen):
     # ------------------------------------------------------------------ data
 
     def _show_data(self, data: DataSet) -> None:
+        """New data (while this screen is shown): the tab on screen now, the others later."""
         self._data = data
         self._stale = set(self.tabs)
-        if self.is_current:
-            self._refresh_tab(self.active_tab)
+        self._refresh_tab(self.active_tab)
 
     def _refresh_tab(self, tab: RegisterTab) -> None:
         if tab in self._stale:
             self._stale.discard(tab)
             tab.show_data(self._data, self.itsms.today, self.itsms.loaded)
-
-    def on_screen_resume(self) -> None:
-        self._refresh_tab(self.active_tab)
 
     # ------------------------------------------------------------------ MainScreen hooks
 
