@@ -28,7 +28,9 @@ from itsms_tui.ui.app import ItsmsApp, make_app
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.plan.change_workflow import STEP_KEYS
 from itsms_tui.ui.plan.new_change import NewChangeScreen
+from itsms_tui.ui.plan.register_tab import RegisterTab
 from itsms_tui.ui.screens.plan import PlanScreen
+from itsms_tui.ui.widgets.record_table import RecordTable
 
 SIZE = (80, 24)
 TODAY = date(2026, 3, 2)
@@ -463,6 +465,28 @@ async def test_read_only_enter_on_an_activity_shows_its_history() -> None:
         assert activity is not None and activity in screen_text(app)
 
 
+async def test_enter_on_a_linked_record_jumps_to_it_or_opens_a_service_in_the_form() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_plan(pilot, "changes")
+        links = screen.changes.links
+        assert links.rows[0].record.id == "SVC-0003"  # CHG-0001 affects a service
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm) and form.record == app.data.get("SVC-0003")
+        await pilot.press("escape")
+        await pilot.pause()
+        risk = next(r for r in app.data.all(Risk) if r.process_id)
+        assert screen.select_record(risk.id)
+        screen.risks.links.focus()
+        assert screen.risks.links.select_key(risk.process_id or "")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.active_tab is screen.processes
+        assert screen.processes.register.cursor_key == risk.process_id
+
+
 async def test_slash_filters_the_current_tab_and_escape_clears_it() -> None:
     app = demo_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -519,50 +543,71 @@ async def test_read_only_hides_every_editing_key() -> None:
 
 
 def nasty_workspace(path: Path) -> Workspace:
-    """Every plan entity, three times, named with markup-like text."""
+    """Every plan entity three times, named with markup-like text after a short tag."""
     workspace = Workspace.open_file(path)
     workspace.today = fixed_today
     save = workspace.save
-    for n, name in enumerate(NASTY):
-        supplier = save(Supplier(name=name))
-        objective = save(Objective(title=name, description=name, evaluation=name, owner=name))
-        save(Kpi(name=name, target=90, warning=80, subject_id=objective.id, owner=name))
+    for n, nasty in enumerate(NASTY):
+        supplier = save(Supplier(name=f"Sup {nasty}"))
+        objective = save(
+            Objective(title=f"Obj {nasty}", description=nasty, evaluation=nasty, owner=nasty)
+        )
+        save(Kpi(name=f"Kpi {nasty}", target=90, warning=80, subject_id=objective.id))
         process = save(
-            Process(name=name, owner=name, purpose=name, controls=[name], evidence=[name])
+            Process(
+                name=f"Prc {nasty}", owner=nasty, purpose=nasty, controls=[nasty], evidence=[nasty]
+            )
         )
         activity = save(
             Activity(
                 process_id=process.id,
-                name=name,
-                responsible=name,
+                name=f"Act {nasty}",
+                responsible=nasty,
                 supplier_id=supplier.id,
                 due_date=date(2026, 1, 1),
             )
         )
-        resource = save(Resource(name=name, capacity=1, unit=name[:20], owner=name))
+        resource = save(Resource(name=f"Res {nasty}", capacity=1, unit=nasty[:20], owner=nasty))
         save(
             Allocation(
                 resource_id=resource.id,
                 process_id=process.id,
                 activity_id=activity.id,
                 amount=2,
-                note=name,
+                note=nasty,
             )
         )
         save(
             Risk(
-                title=name,
-                owner=name,
+                title=f"Rsk {nasty}",
+                owner=nasty,
                 likelihood=n + 1,
                 impact=5,
-                description=name,
-                mitigation_actions=[name],
+                description=nasty,
+                mitigation_actions=[f"Mit {nasty}"],
                 process_id=process.id,
                 supplier_id=supplier.id,
             )
         )
-        save(ChangeRequest(title=name, description=name, requested_by=name, process_id=process.id))
+        save(
+            ChangeRequest(
+                title=f"Chg {nasty}",
+                description=f"Why {nasty}",
+                requested_by=nasty,
+                process_id=process.id,
+                supplier_id=supplier.id,
+            )
+        )
     return workspace
+
+
+def cursor_line(table: RecordTable[Any]) -> str:
+    """The text of the table's cursor row as drawn."""
+    return table.render_line(table.cursor_index - round(table.scroll_y) + 1).text
+
+
+def detail_text(tab: RegisterTab) -> str:
+    return f"{tab.detail_text.render()}\n{tab.detail_more.render()}"
 
 
 async def test_markup_like_names_show_literally_on_every_tab_and_detail_pane(
@@ -573,30 +618,49 @@ async def test_markup_like_names_show_literally_on_every_tab_and_detail_pane(
     data = workspace.data()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_plan(pilot)
-        for model in (Objective, Process, Activity, Resource, Allocation, Risk, ChangeRequest):
+        for model in (Objective, Process, Resource, Risk, ChangeRequest):
             for record in data.all(model):
                 assert screen.select_record(record.id), record.id
                 await pilot.pause()
-                text = screen_text(app)
-                name = record.note if isinstance(record, Allocation) else record.heading
-                if isinstance(record, Allocation):
-                    name = data.get(record.process_id).heading  # type: ignore[union-attr]
-                assert name in text, (record.id, name)
+                tab = screen.active_tab
+                assert record.heading in detail_text(tab)  # in full, in the detail's heading
+                assert record.heading[:13] in screen_text(app)
+                assert record.heading[:13] in cursor_line(tab.register)
+                for child in tab.children_tables:  # KPIs, activities, allocations, links
+                    for row in child.rows:
+                        assert child.select_key(row.record.id)
+                        assert row.record.heading[:9] in cursor_line(child) or (
+                            row.record.id in cursor_line(child)
+                        )
                 await pilot.press("enter")  # into the child table or the detail
                 await pilot.pause()
                 assert app.is_running
                 await pilot.press("escape")
                 await pilot.pause()
-        # The risks' detail shows the full title, the heat map counts them.
-        screen.show_tab(screen.risks)
-        await pilot.press("m", "enter")
-        await pilot.pause()
-        # Forms and the chooser show names literally too.
-        screen.show_tab(screen.changes)
-        assert screen.select_record(data.all(ChangeRequest)[2].id)
+        for child_model in (Activity, Allocation):
+            for child_record in data.all(child_model):
+                assert screen.select_record(child_record.id), child_record.id
+                await pilot.pause()
+                table = screen.focused
+                assert isinstance(table, RecordTable)
+                is_activity = isinstance(child_record, Activity)
+                expected = child_record.heading if is_activity else "Prc ["
+                assert expected[:13] in cursor_line(table)
+        # Lists and paragraphs of the detail panes.
+        risk = data.all(Risk)[2]
+        assert screen.select_record(risk.id)
+        assert f"Mit {NASTY[2]}" in detail_text(screen.risks)
+        change = data.all(ChangeRequest)[2]
+        assert screen.select_record(change.id)
+        assert f"Why {NASTY[2]}" in detail_text(screen.changes)
+        assert {r.record.heading for r in screen.changes.links.rows} == {
+            f"Prc {NASTY[2]}",
+            f"Sup {NASTY[2]}",
+        }
+        # The workflow form's title shows the name literally too.
         await pilot.press("u")
         await pilot.pause()
-        assert f"Submit {data.all(ChangeRequest)[2].id} {NASTY[2]}" in screen_text(app)
+        assert f"Submit {change.id} Chg {NASTY[2]}" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and app.return_code is None

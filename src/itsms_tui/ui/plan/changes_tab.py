@@ -75,7 +75,7 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
     def __init__(self, *, id: str) -> None:  # noqa: A002
         super().__init__(id=id)
         self.links = links_table(f"{id}-links")
-        self.add_child(Child(self.links, None, open=self._open_link))
+        self.add_child(Child(self.links, None, open=self.open_link))
 
     def columns(self) -> Sequence[Column[Any]]:
         return [
@@ -139,9 +139,6 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
         more.paragraph("Decision notes", change.decision_notes)
         more.paragraph("Post-implementation review", change.review_notes)
         self.set_detail(top.text, more.text)
-
-    def _open_link(self, row: Any) -> None:
-        self.shell.open_record(row.record.id)
 
     # ------------------------------------------------------------------ workflow
 

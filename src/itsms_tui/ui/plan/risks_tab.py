@@ -43,7 +43,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
         self.heat_map = HeatMapGrid(id=f"{id}-heat-map")
         self.cell_label = Static("", id=f"{id}-cell", classes="plan-cell-filter", markup=False)
         self.links = links_table(f"{id}-links")
-        self.add_child(Child(self.links, None, open=self._open_link))
+        self.add_child(Child(self.links, None, open=self.open_link))
         self.residual = False
         self.chosen: Cell | None = None
         self._all_rows: list[RiskRow] = []
@@ -179,9 +179,6 @@ class RisksTab(RegisterTab, inherit_bindings=False):
         more.bullets("Mitigation actions", risk.mitigation_actions)
         more.paragraph("Description", risk.description)
         self.set_detail(top.text, more.text)
-
-    def _open_link(self, row: Any) -> None:
-        self.shell.open_record(row.record.id)
 
     # ------------------------------------------------------------------ heat map
 
