@@ -188,3 +188,26 @@ def test_check_one_rule_reports_only_that_rule() -> None:
     assert "RES-CAPACITY" in result.stdout
     assert "SLA-ALIGN" not in result.stdout
     assert "0 of 1 requirement met" in result.stdout
+
+
+def test_dry_run_that_would_be_refused_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    snapshot = tmp_path / "s.toml"
+    assert main(["export", "--demo", "-o", str(snapshot)]) == 0
+    data = tmp_path / "data.json"
+    RecordStore.open(data).create(Supplier(name="Already here"))
+    before = data.read_bytes()
+    capsys.readouterr()
+    assert main(["import", str(snapshot), "--data", str(data), "--dry-run"]) == 2
+    assert "--replace" in capsys.readouterr().err
+    assert data.read_bytes() == before
+
+
+def test_export_into_a_missing_folder_names_the_path_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "missing" / "x.toml"
+    assert main(["export", "--demo", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert str(target) in err and ".tmp" not in err

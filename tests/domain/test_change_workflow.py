@@ -11,7 +11,9 @@ from itsms_tui.domain.changes import (
     ChangeRequest,
     WorkflowError,
     allowed_transitions,
+    check_edit,
     check_initial_state,
+    frozen_fields,
     transition,
 )
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, RiskLevel
@@ -230,3 +232,60 @@ def test_initial_state_depends_on_the_kind(kind: ChangeKind, status: ChangeStatu
             check_initial_state(new)
         for start in INITIAL[kind]:
             assert start.value in str(caught.value)
+
+
+def _approved_change() -> ChangeRequest:
+    change = ChangeRequest(
+        id="CHG-0001",
+        title="Patch the firewalls",
+        kind=ChangeKind.NORMAL,
+        requested_by="Ana",
+        requested_on=date(2026, 1, 5),
+    )
+    change = transition(change, ChangeStatus.SUBMITTED)
+    change = transition(
+        change,
+        ChangeStatus.ASSESSED,
+        {
+            "impact_assessment": "2 min outage",
+            "risk_level": RiskLevel.LOW,
+            "backout_plan": "Roll back",
+        },
+    )
+    return transition(
+        change, ChangeStatus.APPROVED, {"approver": "CAB", "approved_on": date(2026, 1, 7)}
+    )
+
+
+def test_recorded_workflow_facts_are_frozen_for_plain_edits() -> None:
+    approved = _approved_change()
+    assert {"approver", "approved_on", "impact_assessment", "requested_by"} <= set(
+        frozen_fields(approved)
+    )
+    edited = approved.model_copy()
+    edited.approver = ""
+    with pytest.raises(WorkflowError, match="Approver was recorded by a workflow step"):
+        check_edit(approved, edited)
+    wording = approved.model_copy()
+    wording.description = "Also the VPN concentrators"
+    check_edit(approved, wording)  # ordinary fields stay editable
+
+
+def test_a_draft_has_nothing_frozen_and_status_never_moves_by_edit() -> None:
+    draft = ChangeRequest(id="CHG-0002", title="Draft", approver="someone")
+    assert frozen_fields(draft) == ()
+    moved = draft.model_copy()
+    moved.status = ChangeStatus.APPROVED
+    with pytest.raises(WorkflowError, match="workflow actions"):
+        check_edit(draft, moved)
+
+
+def test_an_unplanned_change_has_no_approval_to_freeze() -> None:
+    unplanned = ChangeRequest(
+        id="CHG-0003",
+        title="Hot fix",
+        kind=ChangeKind.UNPLANNED,
+        status=ChangeStatus.IMPLEMENTED,
+        implemented_on=date(2026, 2, 1),
+    )
+    assert frozen_fields(unplanned) == ("implemented_on",)

@@ -170,6 +170,54 @@ def transition(
     return moved
 
 
+_LIFECYCLE: tuple[ChangeStatus, ...] = (
+    S.SUBMITTED,
+    S.ASSESSED,
+    S.APPROVED,
+    S.REJECTED,
+    S.IMPLEMENTED,
+    S.REVIEWED,
+    S.CLOSED,
+)
+"""States in lifecycle order. Approved and rejected are alternatives at one step and
+need the same decision fields, so listing both before implemented is harmless."""
+
+
+def frozen_fields(change: ChangeRequest) -> tuple[str, ...]:
+    """Fields a plain edit may no longer change: the evidence of steps already taken.
+
+    A field is frozen once the change has reached a state that required it and the field
+    holds a value (an unplanned or standard change never recorded an approval, so its
+    approver is not frozen). Only the workflow records these facts.
+    """
+    if change.status is S.DRAFT:
+        return ()
+    reached = _LIFECYCLE[: _LIFECYCLE.index(change.status) + 1]
+    names: list[str] = []
+    for state in reached:
+        for name in REQUIRED_FIELDS.get(state, ()):
+            if name not in names and not _blank(getattr(change, name)):
+                names.append(name)
+    return tuple(names)
+
+
+def check_edit(stored: ChangeRequest, edited: ChangeRequest) -> None:
+    """Refuse a plain edit that moves the status or rewrites recorded workflow facts."""
+    if stored.status is not edited.status:
+        raise WorkflowError(f"{stored.display}: status changes go through the workflow actions")
+    changed = [
+        str(ChangeRequest.model_fields[name].title)
+        for name in frozen_fields(stored)
+        if getattr(stored, name) != getattr(edited, name)
+    ]
+    if changed:
+        raise WorkflowError(
+            f"{stored.display}: {', '.join(changed)} "
+            f"{'was' if len(changed) == 1 else 'were'} recorded by a workflow step "
+            "and cannot be edited"
+        )
+
+
 def check_initial_state(change: ChangeRequest) -> None:
     """Refuse a new change recorded in a state its kind cannot start in."""
     starts = INITIAL_STATES[change.kind]

@@ -82,3 +82,12 @@ class Measurement(Record):
     value: float = Field(ge=-1e12, le=1e12, title="Value")
     note: ShortText = Field(default="", title="Note")
     recorded_by: ShortText = Field(default="", title="Recorded by")
+
+
+def check_measurement_date(measurement: Measurement, today: date) -> None:
+    """Refuse a measurement dated after today: it would become the latest reading and
+    hide the KPI's real status until that date."""
+    if measurement.measured_on > today:
+        raise ValueError(
+            f"measured on {measurement.measured_on} is in the future (today is {today})"
+        )

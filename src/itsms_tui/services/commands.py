@@ -39,16 +39,14 @@ def import_snapshot(file: Path, data: Path | None, dry_run: bool, replace: bool)
     target = data or default_data_path()
     counts = ", ".join(f"{n} {name}" for name, n in snapshot.counts().items() if n)
     if dry_run:
-        workspace = Workspace.open_file(target, read_only=True)
-        existing = len(workspace.data())
-        verdict = (
-            f"would replace its {existing} records"
-            if existing and replace
-            else "would refuse: it is not empty (add --replace)"
-            if existing
-            else "would fill it"
-        )
+        existing = len(Workspace.open_file(target, read_only=True).data())
         print(f"{file}: valid snapshot with {snapshot.total()} records ({counts or 'none'})")
+        if existing and not replace:
+            raise UserError(
+                f"{target} already holds {existing} records; the import would be refused "
+                "(add --replace); nothing was written (--dry-run)"
+            )
+        verdict = f"would replace its {existing} records" if existing else "would fill it"
         print(f"{target}: {verdict}; nothing was written (--dry-run)")
         return EXIT_OK
     workspace = Workspace.open_file(target)

@@ -16,10 +16,10 @@ from typing import Any, TypeVar
 from itsms_tui import __version__
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.audit import AuditEntry
-from itsms_tui.domain.changes import ChangeRequest, WorkflowError, check_initial_state, transition
+from itsms_tui.domain.changes import ChangeRequest, check_edit, check_initial_state, transition
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeStatus
-from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.kpis import Kpi, Measurement, check_measurement_date
 from itsms_tui.domain.record import Record
 from itsms_tui.services.errors import UserError
 from itsms_tui.snapshot.demo import load_demo
@@ -102,12 +102,16 @@ class Workspace:
             if not record.id:
                 check_initial_state(record)
             else:
-                stored = self.store.get(ChangeRequest, record.id)
-                if stored.status is not record.status:
-                    raise WorkflowError(
-                        f"{record.display}: status changes go through the workflow actions"
-                    )
+                check_edit(self.store.get(ChangeRequest, record.id), record)
+        if isinstance(record, Measurement):
+            self._check_measurement(record)
         return self.store.save(record)
+
+    def _check_measurement(self, measurement: Measurement) -> None:
+        try:
+            check_measurement_date(measurement, self.today())
+        except ValueError as error:
+            raise UserError(f"{measurement.kpi_id}: {error}") from None
 
     def save_settings(self, settings: CheckSettings) -> None:
         """Store the checker settings with the data (audited), for every session and ``check``."""
@@ -141,6 +145,7 @@ class Workspace:
             note=note,
             recorded_by=self.store.user,
         )
+        self._check_measurement(measurement)
         return self.store.create(measurement)
 
     # --- snapshots ----------------------------------------------------------------

@@ -16,6 +16,8 @@ def write_file_atomically(path: Path, payload: bytes, *, mode: int = 0o644) -> N
     An existing file's permission bits are kept; a new one gets ``mode`` (umask aside).
     """
     directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise FileNotFoundError(2, f"folder {directory} does not exist", str(path))
     try:
         keep = os.stat(path).st_mode & 0o7777
     except FileNotFoundError:
