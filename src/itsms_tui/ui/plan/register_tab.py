@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -232,10 +233,10 @@ class RegisterTab(TabPane):
         table.set_rows(rows)
         table.styles.height = min(max(table.total_count, 1), CHILD_MAX_ROWS) + 1
 
-    def set_detail(self, text: Any, more: Any = "") -> None:
+    def set_detail(self, text: Text, more: Text | None = None) -> None:
         """The detail pane's text above the child tables, and below them."""
         self.detail_text.update(text)
-        self.detail_more.update(more)
+        self.detail_more.update(more or "")
         self.detail_more.display = bool(more)
 
     @on(RecordTable.Highlighted)
@@ -258,10 +259,9 @@ class RegisterTab(TabPane):
 
     def focused_table(self) -> RecordTable[Any] | None:
         """The table of this tab that has the focus, if any."""
-        try:
-            focused = self.screen.focused
-        except Exception:  # not mounted yet: no screen
+        if not self.is_attached:
             return None
+        focused = self.screen.focused
         if isinstance(focused, RecordTable) and (
             focused is self.register or focused in self.children_tables
         ):
@@ -284,13 +284,11 @@ class RegisterTab(TabPane):
         self.register.focus()
 
     def select_in_register(self, record_id: str) -> bool:
-        """Put the register's cursor (and the focus) on ``record_id``, clearing filters that hide it."""
+        """Put the cursor and the focus on ``record_id``, clearing filters that hide it."""
         if not self.register.select_key(record_id):
             cleared = self.extra_filter_cleared()
             if self.register.filter_text:
-                self.filter_input.value = ""
-                self.register.set_filter("")
-                self.filter_input.display = False
+                self._clear_filter()
                 cleared = True
             if not cleared or not self.register.select_key(record_id):
                 return False
