@@ -53,6 +53,15 @@ def record_key(row: Any) -> str:
     return str(row.record.id)
 
 
+def focus_now(widget: Widget) -> None:
+    """Move the focus at once (``Widget.focus`` waits a turn, so keys typed right after a
+    tab switch, already queued, would still go to the table of the hidden tab)."""
+    if widget.is_attached:
+        widget.screen.set_focus(widget)
+    else:
+        widget.focus()
+
+
 def _no_initial() -> dict[str, Any]:
     return {}
 
@@ -133,10 +142,10 @@ class RegisterTab(TabPane):
         """Enter on the register: into the first child table, else into the detail."""
         for table in self.children_tables:
             if table.visible_count and table.display:
-                table.focus()
+                focus_now(table)
                 return
         self.show_detail_pane()
-        self.detail.focus()
+        focus_now(self.detail)
 
     def select_record(self, record_id: str) -> bool:
         """Put the cursor on ``record_id`` if this tab shows it (register or child table)."""
@@ -281,7 +290,7 @@ class RegisterTab(TabPane):
         return self.register.cursor_row_object
 
     def focus_register(self) -> None:
-        self.register.focus()
+        focus_now(self.register)
 
     def select_in_register(self, record_id: str) -> bool:
         """Put the cursor and the focus on ``record_id``, clearing filters that hide it."""
@@ -299,7 +308,7 @@ class RegisterTab(TabPane):
     def select_in_child(self, table: RecordTable[Any], record_id: str) -> bool:
         if table.select_key(record_id):
             self.show_detail_pane()
-            table.focus()
+            focus_now(table)
             return True
         return False
 
@@ -338,7 +347,7 @@ class RegisterTab(TabPane):
 
     def action_filter(self) -> None:
         self.filter_input.display = True
-        self.filter_input.focus()
+        focus_now(self.filter_input)
 
     def action_toggle_detail(self) -> None:
         hidden = self.toggle_class("-no-detail").has_class("-no-detail")

@@ -19,7 +19,7 @@ from itsms_tui.domain.risks import Risk
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.heat_map import Cell, HeatMapGrid, band_of
 from itsms_tui.ui.plan.markers import band_text, days_word, due_text, words
-from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table
+from itsms_tui.ui.plan.register_tab import Child, RegisterTab, focus_now, links_table
 from itsms_tui.ui.plan.rows import RiskRow, link_rows, risk_rows
 from itsms_tui.ui.widgets.record_table import Column
 
@@ -197,7 +197,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
         if self.heat_map.has_focus:
             self.focus_register()
         else:
-            self.heat_map.focus()
+            focus_now(self.heat_map)
 
     def action_clear_cell(self) -> None:
         if self.chosen is not None:
