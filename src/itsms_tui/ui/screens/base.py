@@ -39,6 +39,7 @@ class MainScreen(Screen[None]):
         Binding("E,f2", "edit", "Edit", key_display="E", id="main.edit"),
         Binding("d", "delete", "Delete", id="main.delete"),
         Binding("h", "history", "History", id="main.history"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="main.clear_filter"),
     ]
 
     @property
@@ -48,8 +49,8 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(self.MODE or None)
-        yield from self.compose_body()
         yield FilterBar()
+        yield from self.compose_body()
         yield Footer()
 
     def compose_body(self) -> ComposeResult:
@@ -120,12 +121,31 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in EDITING_ACTIONS and self.itsms.read_only:
             return False
+        if action == "clear_filter":
+            return self.filter_on()
         return not (action == "new" and self.new_record() is None)
+
+    @property
+    def filter_bar(self) -> FilterBar:
+        return self.query_one(FilterBar)
 
     def start_filter(self) -> None:
         """`/`: open the filter line for the current table."""
         self._filtered = self.filter_target()
-        self.query_one(FilterBar).open()
+        self.filter_bar.open()
+
+    def clear_filter(self) -> None:
+        """Drop the `/` filter (e.g. to show a record it hides) and hide its line."""
+        self.filter_bar.reset()
+        self.apply_filter("")
+
+    def filter_on(self) -> bool:
+        """Whether a `/` filter narrows what this screen shows."""
+        return self.is_mounted and bool(self.filter_bar.text.strip())
+
+    def action_clear_filter(self) -> None:
+        """Escape outside the filter line: clear a kept filter."""
+        self.clear_filter()
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:

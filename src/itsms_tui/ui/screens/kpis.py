@@ -435,8 +435,7 @@ class KpiBoardScreen(MainScreen):
         kpi_id = record.kpi_id if isinstance(record, Measurement) else record_id
         if not self.grid.select(kpi_id):
             self.status_filter = self.subject_filter = None
-            self.text_filter = ""
-            self._apply()
+            self.clear_filter()
             if not self.grid.select(kpi_id):
                 return False
         self.grid.focus()

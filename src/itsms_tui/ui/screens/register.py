@@ -37,7 +37,7 @@ class RegisterScreen(MainScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_linked", "Add linked", id="register.add_linked"),
-        Binding("escape", "back_to_register", "Register", show=False, id="register.back"),
+        Binding("escape", "back", "Back", show=False, id="register.back"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -170,7 +170,7 @@ class RegisterScreen(MainScreen):
             return False
         if isinstance(record, self.MODEL):
             if not self.register.select_key(record_id):
-                self.register.set_filter("")
+                self.clear_filter()
                 if not self.register.select_key(record_id):
                     return False
             self._show_detail(keep=False)
@@ -186,12 +186,16 @@ class RegisterScreen(MainScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_linked" and self.itsms.read_only:
             return False
-        if action == "back_to_register":
-            return self.focused is self.detail
+        if action == "back":
+            return self.focused is self.detail or self.filter_on()
         return super().check_action(action, parameters)
 
-    def action_back_to_register(self) -> None:
-        self.register.focus()
+    def action_back(self) -> None:
+        """Escape: from the detail pane back to the register, else clear a kept filter."""
+        if self.focused is self.detail:
+            self.register.focus()
+        else:
+            self.clear_filter()
 
     def action_add_linked(self) -> None:
         key = self.register.cursor_key
