@@ -307,6 +307,27 @@ async def test_a_new_change_starts_in_a_state_its_kind_allows_and_the_form_has_n
         assert created[0].implemented_on == TODAY
 
 
+async def test_editing_a_change_offers_neither_its_status_nor_facts_recorded_by_steps() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_plan(pilot, "changes")
+        assert screen.select_record("CHG-0004")  # normal, approved
+        await pilot.press("E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        names = {r.spec.name for r in form.field_rows()}
+        assert "title" in names and "planned_start" in names
+        assert not names & {"status", "kind", "approver", "approved_on", "impact_assessment"}
+        form.field_row("title").focus_target().focus()
+        await pilot.press("end", *" (phase 1)")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        change = stored_change(app, "CHG-0004")
+        assert change.title.endswith(" (phase 1)")
+        assert change.status is ChangeStatus.APPROVED
+
+
 # ---------------------------------------------------------------------- processes, resources
 
 

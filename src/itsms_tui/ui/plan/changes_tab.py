@@ -20,6 +20,7 @@ from itsms_tui.domain.changes import (
     ACTION_NAMES,
     ChangeRequest,
     allowed_transitions,
+    frozen_fields,
     required_fields,
 )
 from itsms_tui.domain.dataset import DataSet
@@ -234,7 +235,8 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
 
     def edit(self, record: Record) -> None:
         if isinstance(record, ChangeRequest):
-            self.shell.edit_record(record, only=set(EDIT_FIELDS))
+            # Facts recorded by workflow steps are not offered: the workspace refuses them.
+            self.shell.edit_record(record, only=set(EDIT_FIELDS) - set(frozen_fields(record)))
         else:
             super().edit(record)
 
