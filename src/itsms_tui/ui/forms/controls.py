@@ -15,6 +15,7 @@ from textual.widgets import Input, Select, Switch, TextArea
 
 from itsms_tui.ui.forms.field_specs import FieldSpec, Kind
 from itsms_tui.ui.forms.values import OMIT, choice_label, from_text, to_text
+from itsms_tui.ui.widgets.ordered_input import OrderedInput, OrderedTextArea
 
 _DATE_CHARACTERS = r"[0-9-]*"
 SIMPLE_KINDS: frozenset[Kind] = frozenset(
@@ -35,7 +36,7 @@ def make_control(spec: FieldSpec, value: Any, *, placeholder: str = "") -> Widge
     """A compact editor widget for ``spec`` holding ``value`` (a model value)."""
     kind = spec.kind
     if kind in (Kind.LONG_TEXT, Kind.LINES):
-        area = TextArea(
+        area = OrderedTextArea(
             to_text(spec, value),
             soft_wrap=True,
             tab_behavior="focus",
@@ -62,7 +63,7 @@ def make_control(spec: FieldSpec, value: Any, *, placeholder: str = "") -> Widge
     if kind is Kind.FLAG:
         return Switch(bool(value), animate=False)
     if kind is Kind.INTEGER:
-        return Input(
+        return OrderedInput(
             to_text(spec, value),
             placeholder=placeholder or "whole number",
             type="integer",
@@ -70,7 +71,7 @@ def make_control(spec: FieldSpec, value: Any, *, placeholder: str = "") -> Widge
             compact=True,
         )
     if kind is Kind.NUMBER:
-        return Input(
+        return OrderedInput(
             to_text(spec, value),
             placeholder=placeholder or "number",
             type="number",
@@ -78,7 +79,7 @@ def make_control(spec: FieldSpec, value: Any, *, placeholder: str = "") -> Widge
             compact=True,
         )
     if kind is Kind.DATE:
-        return Input(
+        return OrderedInput(
             to_text(spec, value),
             placeholder="YYYY-MM-DD",
             restrict=_DATE_CHARACTERS,
@@ -86,7 +87,7 @@ def make_control(spec: FieldSpec, value: Any, *, placeholder: str = "") -> Widge
             compact=True,
         )
     if kind is Kind.TEXT:
-        return Input(to_text(spec, value), placeholder=placeholder, compact=True)
+        return OrderedInput(to_text(spec, value), placeholder=placeholder, compact=True)
     raise ValueError(f"{spec.name}: {kind} is not a simple field")
 
 

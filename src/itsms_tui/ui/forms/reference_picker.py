@@ -21,6 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from itsms_tui.domain.fields import ID_PATTERN
+from itsms_tui.ui.widgets.ordered_input import OrderedInput
 
 Candidates = Sequence[tuple[str, str]]
 """(id, label) pairs, e.g. ``[("SUP-0001", "Acme Hosting")]``."""
@@ -105,7 +106,7 @@ class ReferencePicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._picked_text(), classes="picked")
-        yield Input(
+        yield OrderedInput(
             placeholder="type part of an id or name; up/down, Enter to pick",
             compact=True,
             classes="search",

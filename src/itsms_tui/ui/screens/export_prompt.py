@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from itsms_tui.ui.widgets.ordered_input import OrderedInput
+
 
 class ExportPrompt(ModalScreen[Path | None]):
     """A path field prefilled with a suggestion; Enter exports, Escape cancels."""
@@ -48,7 +50,7 @@ class ExportPrompt(ModalScreen[Path | None]):
         with Vertical():
             yield Static("Export a TOML snapshot", classes="title", markup=False)
             yield Static("Write it to (Enter exports, Esc cancels):", markup=False)
-            yield Input(str(self.suggestion), id="export-path")
+            yield OrderedInput(str(self.suggestion), id="export-path")
             yield Static("", id="export-error", markup=False)
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.ui.forms.error_text import plain_message
+from itsms_tui.ui.widgets.ordered_input import OrderedInput
 
 VALUE_LIMIT = 1e12
 
@@ -110,13 +111,13 @@ class MeasurementPrompt(ModalScreen[MeasurementInput | None]):
             )
             with Horizontal():
                 yield Label(f"Value ({kpi.unit})"[:12], markup=False)
-                yield Input(id="measure-value", compact=True, placeholder="e.g. 99.5")
+                yield OrderedInput(id="measure-value", compact=True, placeholder="e.g. 99.5")
             with Horizontal():
                 yield Label("Measured on")
-                yield Input(self.today.isoformat(), id="measure-date", compact=True)
+                yield OrderedInput(self.today.isoformat(), id="measure-date", compact=True)
             with Horizontal():
                 yield Label("Note")
-                yield Input(id="measure-note", compact=True, placeholder="optional")
+                yield OrderedInput(id="measure-note", compact=True, placeholder="optional")
             yield Static("", id="measure-error", markup=False)
             yield Static("Enter saves · Tab next field · Esc cancels", classes="hint")
 

@@ -18,6 +18,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
+from itsms_tui.ui.widgets.ordered_input import OrderedInput
+
 KEPT_HINT = " — esc clears, / edits"
 
 
@@ -71,7 +73,7 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("Filter /", classes="filter-prompt")
-        yield Input(placeholder="type to filter; Enter keeps, Esc clears", compact=True)
+        yield OrderedInput(placeholder="type to filter; Enter keeps, Esc clears", compact=True)
         yield Static("", markup=False, classes="filter-kept")
 
     @property
