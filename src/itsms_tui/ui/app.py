@@ -376,7 +376,23 @@ class ItsmsApp(App[None]):
         form: RecordForm[Any] = RecordForm(
             model, initial=initial, choices=self.choices, exclude=exclude, title=title
         )
-        self.push_screen(form, self._save_from_form)
+        screen = self.screen
+
+        def chosen(record: Record | None) -> None:
+            if record is not None:
+                self.save_record(record, lambda saved: self._select_created(screen, saved.id))
+
+        self.push_screen(form, chosen)
+
+    def _select_created(self, screen: Screen[Any], record_id: str) -> None:
+        """Put the cursor on a record just created, on the screen it was created from.
+
+        The data has been reloaded by then (the screen shows the new row); nothing moves
+        when the user has gone to another screen meanwhile.
+        """
+        select = getattr(screen, "select_record", None)
+        if screen is self.screen and select is not None:
+            select(record_id)
 
     def edit_record(
         self,

@@ -317,7 +317,8 @@ class KpiBoardScreen(MainScreen):
         self.subject_filter: str | None = None
         self.text_filter = ""
         self._all: list[KpiCardData] = []
-        self._cards_built = False
+        self._cards_of: DataSet | None = None
+        """The data the cards were built from (a newer one: cards are being rebuilt)."""
         self._pending_select: str | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -343,11 +344,11 @@ class KpiBoardScreen(MainScreen):
         """Card data for every KPI (a pass over all measurements): off the UI thread."""
         cards = card_data(data, readings)
         if data is self.itsms.data:
-            self.app.call_from_thread(self._cards_ready, cards)
+            self.app.call_from_thread(self._cards_ready, cards, data)
 
-    def _cards_ready(self, cards: list[KpiCardData]) -> None:
+    def _cards_ready(self, cards: list[KpiCardData], data: DataSet) -> None:
         self._all = cards
-        self._cards_built = True
+        self._cards_of = data
         self._apply()
         pending, self._pending_select = self._pending_select, None
         if pending is not None and not self.select_record(pending):
@@ -428,7 +429,7 @@ class KpiBoardScreen(MainScreen):
         return (Kpi, {})
 
     def select_record(self, record_id: str) -> bool:
-        if not self._cards_built:  # the cards are still being built: select when ready
+        if self._cards_of is not self.itsms.data:  # cards (re)built in a worker: select then
             self._pending_select = record_id
             return self.itsms.data.get(record_id) is not None
         record = self.itsms.data.get(record_id)
