@@ -45,7 +45,7 @@ from itsms_tui.store.records import RecordStore
 from itsms_tui.ui.app import ItsmsApp, make_app
 from itsms_tui.ui.screens.history import HistoryScreen
 from itsms_tui.ui.screens.kpi_detail import KpiDetailScreen
-from itsms_tui.ui.widgets.confirm import ConfirmScreen
+from itsms_tui.ui.widgets.confirm import MessageScreen
 from itsms_tui.ui.widgets.detail_pane import DetailPane
 
 CLOSE = "[/x]"
@@ -243,11 +243,13 @@ async def test_markup_in_every_record_is_shown_literally_everywhere() -> None:
         await pilot.press("escape", "escape")
         await settle(pilot)
 
-        await pilot.press("3", "d")
+        await pilot.press("3", "d")  # the supplier has agreements: explained, not asked
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        assert f"Delete SUP-0001 {BOLD} {CLOSE}?" in screen_text(app)
-        await pilot.press("n")
+        assert isinstance(app.screen, MessageScreen)
+        blocked = screen_text(app)
+        assert f"SUP-0001 {BOLD} {CLOSE} is still referred to" in blocked
+        assert f"Agreement AGR-0001 {CLICK} contract" in blocked
+        await pilot.press("escape")
         await pilot.pause()
 
         await pilot.press("ctrl+p")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePath
@@ -46,6 +46,8 @@ from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 T = TypeVar("T")
 
 POLL_SECONDS = 2.0
+BLOCKERS_SHOWN = 10
+"""Records listed when a delete is refused (the dialog fits 80x24; the rest are counted)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,24 +454,26 @@ class ItsmsApp(App[None]):
         self._run_io(lambda: self.workspace.data(), show, name="conflict")
 
     def delete_record(self, record: Record) -> None:
-        """Ask, then delete in a worker; a record still referred to is explained, not deleted."""
+        """Explain what still refers to the record, else ask, then delete in a worker.
+
+        The blockers come from the loaded data, so the user learns them before being asked;
+        the store checks again on delete (another session may have linked a record since).
+        """
         if self._refuse_read_only():
             return
-        from itsms_tui.ui.widgets.confirm import ConfirmScreen, MessageScreen
+        from itsms_tui.ui.widgets.confirm import ConfirmScreen
 
+        blockers = [r.id for r in self.data.referring_any(record.id)]
+        if blockers:
+            self._explain_blockers(record, blockers)
+            return
         workspace = self.workspace
 
         def blocked(error: BaseException) -> bool:
             if isinstance(error, StillReferencedError):
-                lines = [self._describe_id(i) for i in error.referenced_by]
-                self.push_screen(
-                    MessageScreen(
-                        f"{record.display} is still referred to by {len(lines)} record(s). "
-                        "Change or delete them first.",
-                        lines,
-                        title="Cannot delete",
-                    )
-                )
+                # Linked since the last load: reload, so the records are named.
+                ids = error.referenced_by
+                self._run_io(lambda: None, lambda _none: self._explain_blockers(record, ids))
                 return True
             if isinstance(error, StaleRevisionError):
                 self._warn(f"{describe(error)}; nothing was deleted")
@@ -494,6 +498,22 @@ class ItsmsApp(App[None]):
                 cancel_label="Keep",
             ),
             answered,
+        )
+
+    def _explain_blockers(self, record: Record, record_ids: Sequence[str]) -> None:
+        """Why a record cannot be deleted: the records that still refer to it."""
+        from itsms_tui.ui.widgets.confirm import MessageScreen
+
+        lines = [self._describe_id(i) for i in record_ids[:BLOCKERS_SHOWN]]
+        if len(record_ids) > BLOCKERS_SHOWN:
+            lines.append(f"… and {len(record_ids) - BLOCKERS_SHOWN} more")
+        self.push_screen(
+            MessageScreen(
+                f"{record.display} is still referred to by {len(record_ids)} record(s). "
+                "Change or delete them first.",
+                lines,
+                title="Cannot delete",
+            )
         )
 
     def _describe_id(self, record_id: str) -> str:
