@@ -602,17 +602,24 @@ class ItsmsApp(App[None]):
         from itsms_tui.ui.screens.export_prompt import ExportPrompt
 
         suggestion = Path.cwd() / f"itsms-snapshot-{self.today.isoformat()}.toml"
+        workspace = self.workspace
 
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                workspace = self.workspace
-                self._run_io(
-                    lambda: workspace.export_to(path),
-                    lambda count: self._say(f"Exported {count} records to {path}"),
-                    name="export",
-                )
+        def write(path: Path) -> None:
+            def written(count: int) -> None:
+                self._say(f"Exported {count} records to {path}")
+                if prompt.is_attached:
+                    prompt.written(path)
 
-        self.push_screen(ExportPrompt(suggestion), chosen)
+            def failed(error: BaseException) -> bool:
+                if not prompt.is_attached:  # cancelled meanwhile: say it the usual way
+                    return False
+                prompt.show_error(describe(error))
+                return True
+
+            self._run_io(lambda: workspace.export_to(path), written, failed=failed, name="export")
+
+        prompt = ExportPrompt(suggestion, write)
+        self.push_screen(prompt)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME

@@ -1,7 +1,13 @@
-"""`e`: ask where to write the TOML snapshot (the write itself runs in a worker)."""
+"""`e`: ask where to write the TOML snapshot (the write itself runs in a worker).
+
+The prompt stays open until the file is written: a path that cannot be written (a
+missing folder, no permission) is explained under the field, with the path still there
+to correct, instead of closing and losing what was typed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,7 +22,11 @@ from itsms_tui.ui.widgets.ordered_input import OrderedInput
 
 
 class ExportPrompt(ModalScreen[Path | None]):
-    """A path field prefilled with a suggestion; Enter exports, Escape cancels."""
+    """A path field prefilled with a suggestion; Enter exports, Escape cancels.
+
+    ``write(path)`` starts the export (in a worker); its owner then calls ``written(path)``
+    or ``show_error(message)`` (the prompt stays open).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
@@ -42,9 +52,12 @@ class ExportPrompt(ModalScreen[Path | None]):
     }
     """
 
-    def __init__(self, suggestion: Path) -> None:
+    def __init__(self, suggestion: Path, write: Callable[[Path], None]) -> None:
         super().__init__()
         self.suggestion = suggestion
+        self.write = write
+        self.writing = False
+        self._done: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -59,11 +72,31 @@ class ExportPrompt(ModalScreen[Path | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.writing:
+            return
         text = event.value.strip()
         if not text:
-            self.query_one("#export-error", Static).update("Type a file name.")
+            self.show_error("Type a file name.")
             return
-        self.dismiss(Path(text).expanduser())
+        self.writing = True
+        self.query_one("#export-error", Static).update("Writing…")
+        self.write(Path(text).expanduser())
+
+    def written(self, path: Path) -> None:
+        """The file is written: close (once on top again, if the size guard covers it)."""
+        self._done = path
+        if self.is_current:
+            self.dismiss(path)
+
+    def on_screen_resume(self) -> None:
+        if self._done is not None:
+            self.dismiss(self._done)
+
+    def show_error(self, message: str) -> None:
+        """The export failed: say why under the path, which stays as typed."""
+        self.writing = False
+        self.query_one("#export-error", Static).update(f"Not exported: {message}")
+        self.query_one(Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
