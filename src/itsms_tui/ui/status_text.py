@@ -2,6 +2,14 @@
 
 ● green / ▲ amber / ✖ red / ○ grey, with the word beside the symbol: readable in a
 16-colour terminal and with NO_COLOR.
+
+The colours are fixed RGB values, not ANSI names. Under Textual's default (non-ANSI)
+themes an ANSI name is first turned into the theme's RGB value (``App.ansi_theme_dark``
+is Monokai: "yellow" is orange #fd971f, "red" is pink #f4005f); a 16-colour terminal then
+gets Rich's nearest standard colour, which made amber bright red and red magenta (and,
+in the light theme's Alabaster palette, red and amber both yellow). These values map to
+green, yellow and bright red in 16 colours, to distinct colours of the 256-colour cube,
+and read on both the dark and the light theme's background.
 """
 
 from __future__ import annotations
@@ -12,11 +20,12 @@ from itsms_tui.domain.enums import KpiStatus
 
 SYMBOLS: dict[str, str] = {"green": "●", "amber": "▲", "red": "✖", "grey": "○"}
 STYLES: dict[str, str] = {
-    "green": "green",
-    "amber": "yellow",
-    "red": "bold red",
+    "green": "#228b22",
+    "amber": "#b37400",
+    "red": "bold #f03e3e",
     "grey": "dim",
 }
+"""Rich style of each status (also used for dates and cells marked ▲ or ✖)."""
 
 
 def rag_text(status: str | KpiStatus, word: str | None = None) -> Text:

@@ -30,7 +30,7 @@ from itsms_tui.compliance.alignment import (
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind
-from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.status_text import STYLES, rag_text
 from itsms_tui.ui.widgets.record_table import Column
 
 KIND_SHORT: dict[AgreementKind, str] = {
@@ -48,8 +48,8 @@ KIND_WORDS: dict[AgreementKind, str] = {
 LABEL_WIDTH = 24
 """Target names wrap beyond this many cells."""
 
-WEAKER_STYLE = "bold red"
-ALIGNED_STYLE = "green"
+WEAKER_STYLE = STYLES["red"]
+ALIGNED_STYLE = STYLES["green"]
 
 
 @dataclass(frozen=True, slots=True)

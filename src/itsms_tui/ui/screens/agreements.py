@@ -24,7 +24,7 @@ from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
 from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
 from itsms_tui.ui.screens.suppliers import due_text
-from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.status_text import STYLES, rag_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
 from itsms_tui.ui.widgets.record_table import Column
 
@@ -78,11 +78,11 @@ def cancel_by_text(term: TermDates, horizon: int) -> Text:
     day = term.cancel_by.isoformat()
     left = "today" if days == 0 else f"{days}d" if days < 1000 else f"{days // 365}y"
     if days < 0:
-        return Text(f"✖ {day} passed", style="bold red")
+        return Text(f"✖ {day} passed", style=STYLES["red"])
     if days <= CANCEL_BY_RED_DAYS:
-        return Text(f"✖ {day} {left}", style="bold red")
+        return Text(f"✖ {day} {left}", style=STYLES["red"])
     if days <= horizon:
-        return Text(f"▲ {day} {left}", style="yellow")
+        return Text(f"▲ {day} {left}", style=STYLES["amber"])
     return Text(f"  {day} {left}")
 
 

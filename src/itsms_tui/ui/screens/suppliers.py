@@ -28,7 +28,7 @@ from itsms_tui.domain.suppliers import (
     SupplierReview,
 )
 from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
-from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.status_text import STYLES, rag_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
 from itsms_tui.ui.widgets.record_table import Column
 
@@ -52,9 +52,9 @@ def due_text(review: ReviewStatus | None) -> Text:
         return Text("—", style="dim")
     day = review.next_due.isoformat()
     if review.overdue:
-        return Text(f"✖ {day}", style="bold red")
+        return Text(f"✖ {day}", style=STYLES["red"])
     if review.days_until_due is not None and review.days_until_due <= REVIEW_SOON_DAYS:
-        return Text(f"▲ {day}", style="yellow")
+        return Text(f"▲ {day}", style=STYLES["amber"])
     return Text(f"  {day}")
 
 
