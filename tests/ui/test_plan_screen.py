@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, TextArea
 
 from itsms_tui.domain.capacity import resource_loads
+from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest, allowed_transitions
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, RiskLevel
 from itsms_tui.domain.kpis import Kpi
@@ -437,6 +438,7 @@ async def test_open_record_jumps_to_every_kind_of_plan_record() -> None:
             (data.all(Allocation)[-1].id, "resources", "allocations"),
             (data.all(Risk)[-1].id, "risks", "register"),
             (data.all(ChangeRequest)[-1].id, "changes", "register"),
+            (data.all(Service)[-1].id, "services", "register"),
         ]
         for record_id, tab_id, table_name in targets:
             app.open_record(record_id)
@@ -486,18 +488,16 @@ async def test_read_only_enter_on_an_activity_shows_its_history() -> None:
         assert activity is not None and activity in screen_text(app)
 
 
-async def test_enter_on_a_linked_record_jumps_to_it_or_opens_a_service_in_the_form() -> None:
+async def test_enter_on_a_linked_record_jumps_to_its_tab() -> None:
     app = demo_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_plan(pilot, "changes")
         links = screen.changes.links
         assert links.rows[0].record.id == "SVC-0003"  # CHG-0001 affects a service
         await pilot.press("enter", "enter")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, RecordForm) and form.record == app.data.get("SVC-0003")
-        await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
+        assert app.screen is screen and screen.active_tab is screen.services
+        assert screen.services.register.cursor_key == "SVC-0003"
         risk = next(r for r in app.data.all(Risk) if r.process_id)
         assert screen.select_record(risk.id)
         screen.risks.links.focus()

@@ -35,23 +35,30 @@ SLA_CONTENT = Check("SLA-CONTENT", CLAUSE)
 SLA_ALIGN = Check("SLA-ALIGN", CLAUSE)
 
 
-def _active_sla(agreement: Agreement) -> bool:
+def active_customer_sla(agreement: Agreement) -> bool:
+    """What covers a live service (SVC-SLA) and what SLA-CONTENT judges."""
     return (
         agreement.kind is AgreementKind.CUSTOMER_SLA and agreement.status is AgreementStatus.ACTIVE
     )
 
 
+def lacks_active_sla(data: DataSet, service: Service) -> bool:
+    """A live service that no active customer SLA covers (SVC-SLA); public so the service
+    catalogue on screen marks exactly the services the checker reports."""
+    if service.status is not ServiceStatus.LIVE:
+        return False
+    return not any(active_customer_sla(a) for a in data.referring(service.id, Agreement))
+
+
 def service_sla(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for service in data.all(Service):
-        if service.status is not ServiceStatus.LIVE:
-            continue
-        if not any(_active_sla(a) for a in data.referring(service.id, Agreement)):
+        if lacks_active_sla(data, service):
             yield SVC_SLA.error(service, "live service has no active customer SLA")
 
 
 def sla_content(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for sla in data.all(Agreement):
-        if not _active_sla(sla):
+        if not active_customer_sla(sla):
             continue
         missing = missing_list(
             [

@@ -13,21 +13,12 @@ from textual.widgets import Static
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.plan import Objective
-from itsms_tui.ui.forms.values import format_number
 from itsms_tui.ui.plan.detail_text import DetailText
+from itsms_tui.ui.plan.kpi_table import kpi_label, kpi_table
 from itsms_tui.ui.plan.markers import days_word, due_text, words
-from itsms_tui.ui.plan.register_tab import Child, RegisterTab, record_key
-from itsms_tui.ui.plan.rows import KpiRow, ObjectiveRow, kpi_rows, objective_rows
-from itsms_tui.ui.status_text import rag_text
-from itsms_tui.ui.widgets.record_table import Column, RecordTable
-
-
-def latest_vs_target(row: KpiRow) -> str:
-    """``97.5 / 99 %``: the latest value (a dash when never measured) against the target."""
-    kpi = row.record
-    value = row.reading.value
-    latest = "—" if value is None else format_number(value)
-    return f"{latest} / {format_number(kpi.target)} {kpi.unit}".strip()
+from itsms_tui.ui.plan.register_tab import Child, RegisterTab
+from itsms_tui.ui.plan.rows import ObjectiveRow, kpi_rows, objective_rows
+from itsms_tui.ui.widgets.record_table import Column
 
 
 class ObjectivesTab(RegisterTab):
@@ -40,10 +31,8 @@ class ObjectivesTab(RegisterTab):
     def __init__(self, *, id: str) -> None:  # noqa: A002
         super().__init__(id=id)
         self.kpi_label = Static("", classes="plan-child-label", markup=False)
-        self.kpis: RecordTable[KpiRow] = RecordTable(
-            self.kpi_columns(), record_key, id=f"{id}-kpis", empty_text="No KPI measures it yet"
-        )
-        self.add_child(Child(self.kpis, Kpi, self._new_kpi, self._open_kpi))
+        self.kpis = kpi_table(f"{id}-kpis")
+        self.add_child(Child(self.kpis, Kpi, self.new_kpi_initial, self.open_link))
 
     def columns(self) -> Sequence[Column[Any]]:
         return [
@@ -66,20 +55,6 @@ class ObjectivesTab(RegisterTab):
                 align="right",
                 sort_key=lambda r: r.kpi_count,
             ),
-        ]
-
-    def kpi_columns(self) -> Sequence[Column[KpiRow]]:
-        return [
-            Column("id", "KPI", lambda r: r.record.id, width=8),
-            Column("name", "Name", lambda r: r.record.name, width=12, flex=1),
-            Column(
-                "status",
-                "Status",
-                lambda r: rag_text(r.reading.status),
-                width=8,
-                sort_key=lambda r: r.reading.status.value,
-            ),
-            Column("latest", "Latest / target", lambda r: latest_vs_target(r), width=16),
         ]
 
     def build_rows(self, data: DataSet, today: date) -> list[Any]:
@@ -117,15 +92,8 @@ class ObjectivesTab(RegisterTab):
             more.field("Evaluation of results", None)
         self.set_detail(top.text, more.text)
         rows = kpi_rows(self.data, objective.id, self.shell.kpi_readings(), self.today)
-        self.kpi_label.update(f"Linked KPIs ({len(rows)}) · Enter opens one · n adds one")
+        self.kpi_label.update(kpi_label(len(rows), read_only=self.shell.read_only))
         self.set_child_rows(self.kpis, rows)
-
-    def _new_kpi(self) -> dict[str, Any]:
-        row = self.current_row()
-        return {"subject_id": row.record.id} if row is not None else {}
-
-    def _open_kpi(self, row: Any) -> None:
-        self.shell.open_record(row.record.id)
 
     def select_record(self, record_id: str) -> bool:
         """Objectives only (their KPIs live on the KPI screen)."""

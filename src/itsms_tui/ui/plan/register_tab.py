@@ -24,25 +24,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Static, TabPane
 
-from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
 from itsms_tui.domain.record import Record
-from itsms_tui.domain.risks import Risk
 from itsms_tui.ui.forms import RecordForm
-from itsms_tui.ui.navigation import mode_for_record
 from itsms_tui.ui.plan.host import shell_of
 from itsms_tui.ui.plan.markers import PALETTE
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 if TYPE_CHECKING:
     from itsms_tui.ui.app import ItsmsApp
-
-PLAN_PREFIXES = tuple(
-    f"{m.prefix}-"
-    for m in (Objective, Process, Activity, Resource, Allocation, Risk, ChangeRequest)
-)
-"""Ids of the records the Plan tabs show."""
 
 CHILD_MAX_ROWS = 8
 """A child table grows with its rows up to this many, then scrolls."""
@@ -178,19 +168,14 @@ class RegisterTab(TabPane):
         self.shell.edit_record(record)
 
     def open_link(self, row: Any) -> None:
-        """Enter on a linked record: jump to the screen that shows it.
+        """Enter on a linked record (a KPI, an agreement, the service of a change): jump to
+        the screen and tab that show it."""
+        self.shell.open_record(row.record.id)
 
-        A service has no register of its own yet (its screen would be this one), so it
-        opens in the form instead (its history when read-only).
-        """
-        record: Record = row.record
-        if mode_for_record(record.id) == "plan" and not record.id.startswith(PLAN_PREFIXES):
-            if self.shell.read_only:
-                self.shell.show_history(record.id)
-            else:
-                self.shell.edit_record(record)
-            return
-        self.shell.open_record(record.id)
+    def new_kpi_initial(self) -> dict[str, Any]:
+        """A KPI added from the detail pane measures the register's highlighted record."""
+        row = self.current_row()
+        return {"subject_id": row.record.id} if row is not None else {}
 
     def extra_filter_cleared(self) -> bool:
         """Clear a tab-specific filter (e.g. a heat-map cell); True when there was one."""

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from itsms_tui.compliance.rules.plan_rules import FINISHED_ACTIVITY, OPEN_OBJECTIVE
+from itsms_tui.compliance.rules.service_level_rules import active_customer_sla, lacks_active_sla
+from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.capacity import ResourceLoad, allocation_active_on, resource_loads
+from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import RiskStatus
+from itsms_tui.domain.enums import AgreementKind, RiskStatus
 from itsms_tui.domain.kpi_status import KpiReading, kpi_status
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
@@ -107,6 +110,16 @@ class ChangeRow:
     record: ChangeRequest
 
 
+@dataclass(frozen=True, slots=True)
+class ServiceRow:
+    record: Service
+    sla_count: int
+    """Customer SLAs naming the service, whatever their status."""
+    active_sla_count: int
+    no_sla: bool
+    """Live and covered by no active customer SLA (the checker's SVC-SLA finding)."""
+
+
 def objective_rows(data: DataSet, today: date) -> list[ObjectiveRow]:
     kpis = Counter(k.subject_id for k in data.all(Kpi))
     return [
@@ -178,6 +191,42 @@ def change_rows(data: DataSet) -> list[ChangeRow]:
     return [ChangeRow(c) for c in data.all(ChangeRequest)]
 
 
+COVER_ORDER = (
+    AgreementKind.CUSTOMER_SLA,
+    AgreementKind.UNDERPINNING_CONTRACT,
+    AgreementKind.OLA,
+    AgreementKind.CONTRACT,
+)
+
+
+def covering_agreements(data: DataSet, service_id: str) -> list[Agreement]:
+    """The agreements naming ``service_id``: customer SLAs first, then underpinning
+    contracts, OLAs and contracts, each kind in id order."""
+    found = [a for a in data.referring(service_id, Agreement) if service_id in a.service_ids]
+    return sorted(found, key=lambda a: (COVER_ORDER.index(a.kind), a.id))
+
+
+@dataclass(frozen=True, slots=True)
+class CoverRow:
+    """An agreement covering a service (a row of the service's detail pane)."""
+
+    record: Agreement
+
+
+def cover_rows(data: DataSet, service_id: str) -> list[CoverRow]:
+    return [CoverRow(a) for a in covering_agreements(data, service_id)]
+
+
+def service_rows(data: DataSet) -> list[ServiceRow]:
+    out: list[ServiceRow] = []
+    for service in data.all(Service):
+        agreements = covering_agreements(data, service.id)
+        slas = sum(a.kind is AgreementKind.CUSTOMER_SLA for a in agreements)
+        active = sum(active_customer_sla(a) for a in agreements)
+        out.append(ServiceRow(service, slas, active, lacks_active_sla(data, service)))
+    return out
+
+
 def kpis_of(data: DataSet, subject_id: str) -> list[Kpi]:
     """The KPIs that measure ``subject_id``, in id order."""
     return [k for k in data.referring(subject_id, Kpi) if k.subject_id == subject_id]
@@ -202,6 +251,18 @@ class LinkRow:
 
     record: Record
     field_title: str
+
+
+def referring_rows(
+    data: DataSet, record_id: str, models: tuple[type[Record], ...]
+) -> list[LinkRow]:
+    """The records of ``models`` that refer to ``record_id``, each labelled with its kind
+    (the risks and changes of a service)."""
+    return [
+        LinkRow(found, found.label)
+        for model in models
+        for found in data.referring(record_id, model)
+    ]
 
 
 def link_rows(data: DataSet, record: Record) -> list[LinkRow]:

@@ -1,7 +1,8 @@
-"""Plan (key 2): the clause 8.1 operational plan in five tabs.
+"""Plan (key 2): the clause 8.1 operational plan in six tabs.
 
 Objectives, Processes (with their activities), Resources (load today), Risks (register
-and heat map) and Changes (the workflow). ``[`` and ``]`` switch tabs; the record keys
+and heat map), Changes (the workflow) and Services (the catalogue they refer to, with
+its SLA cover). ``[`` and ``]`` switch tabs; the record keys
 of every main screen (n, E, d, h, /) act on the current tab, on whichever of its tables
 has the focus. Rows are rebuilt from ``app.data`` only for the tab on screen (and only
 while the screen is shown, ``follow_data``); the other tabs catch up when they are shown,
@@ -18,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent
 from textual.widgets.tabbed_content import ContentTabs
 
+from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
@@ -30,6 +32,7 @@ from itsms_tui.ui.plan.processes_tab import ProcessesTab
 from itsms_tui.ui.plan.register_tab import RegisterTab
 from itsms_tui.ui.plan.resources_tab import ResourcesTab
 from itsms_tui.ui.plan.risks_tab import RisksTab
+from itsms_tui.ui.plan.services_tab import ServicesTab
 from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
 
@@ -71,12 +74,14 @@ class PlanScreen(MainScreen):
         self.resources = ResourcesTab(id="resources")
         self.risks = RisksTab(id="risks")
         self.changes = ChangesTab(id="changes")
+        self.services = ServicesTab(id="services")
         self.tabs: tuple[RegisterTab, ...] = (
             self.objectives,
             self.processes,
             self.resources,
             self.risks,
             self.changes,
+            self.services,
         )
         self._tab_of_model: dict[type[Record], RegisterTab] = {
             Objective: self.objectives,
@@ -86,6 +91,7 @@ class PlanScreen(MainScreen):
             Allocation: self.resources,
             Risk: self.risks,
             ChangeRequest: self.changes,
+            Service: self.services,
         }
         self._data = DataSet()
         self._stale: set[RegisterTab] = set(self.tabs)
