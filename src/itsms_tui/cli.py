@@ -14,8 +14,8 @@ from pathlib import Path
 from itsms_tui import __version__
 
 EXIT_OK = 0
-EXIT_FINDINGS = 1
 EXIT_BAD = 2
+"""Exit 1 (check found requirements not met) is decided in services.commands.check."""
 
 PROG = "itsms-tui"
 
