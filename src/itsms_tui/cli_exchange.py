@@ -22,6 +22,22 @@ def add_commands(sub: Any, source_options: SourceOptions) -> None:
     diff.add_argument("new", type=Path, metavar="NEW.toml")
     diff.add_argument("--format", choices=("text", "json"), default="text")
 
+    merge = sub.add_parser(
+        "merge", help="three-way merge of snapshots by record and field (a git merge driver)"
+    )
+    merge.add_argument("base", type=Path, metavar="BASE")
+    merge.add_argument("ours", type=Path, metavar="OURS")
+    merge.add_argument("theirs", type=Path, metavar="THEIRS")
+    merge.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", required=True, help="merged snapshot to write"
+    )
+    merge.add_argument(
+        "--conflicts",
+        type=Path,
+        metavar="FILE",
+        help="where to write the conflicts report (default: OUT.conflicts.toml)",
+    )
+
 
 def dispatch(args: argparse.Namespace) -> int | None:
     """Run one of this module's commands; None when ``args.command`` is not one of them."""
@@ -29,4 +45,6 @@ def dispatch(args: argparse.Namespace) -> int | None:
 
     if args.command == "diff":
         return commands.diff(args.old, args.new, args.format)
+    if args.command == "merge":
+        return commands.merge(args.base, args.ours, args.theirs, args.output, args.conflicts)
     return None
