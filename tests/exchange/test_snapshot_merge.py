@@ -192,7 +192,7 @@ def test_git_merge_uses_the_driver_for_two_sites_edits(tmp_path: Path) -> None:
         "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
         "GIT_CONFIG_NOSYSTEM": "1",
     }
-    driver = f'"{sys.executable}" -m itsms_tui merge %O %A %B -o %A'
+    driver = f'"{sys.executable}" -m itsms_tui merge %O %A %B -o %A --conflicts %P.conflicts.toml'
 
     def git(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -245,3 +245,5 @@ def test_git_merge_uses_the_driver_for_two_sites_edits(tmp_path: Path) -> None:
     status = git("status", "--porcelain").stdout
     assert "UU itsms.toml" in status
     load_snapshot((repo / "itsms.toml").read_bytes(), source="itsms.toml")
+    report = tomllib.loads((repo / "itsms.toml.conflicts.toml").read_text(encoding="utf-8"))
+    assert [c["field"] for c in report["conflicts"]] == ["category"]
