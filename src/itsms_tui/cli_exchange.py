@@ -17,6 +17,19 @@ SourceOptions = Callable[..., None]
 
 def add_commands(sub: Any, source_options: SourceOptions) -> None:
     """Add this module's subcommands to ``sub`` (the main parser's subparsers)."""
+    export = sub.choices["export"]
+    export.add_argument(
+        "--format",
+        choices=("toml", "csv", "xlsx"),
+        help="toml (default): a snapshot of everything; csv or xlsx: one --collection",
+    )
+    export.add_argument("--collection", metavar="NAME", help="the register to write (csv, xlsx)")
+    imp = sub.choices["import"]
+    imp.add_argument("--collection", metavar="NAME", help="the register a .csv/.xlsx file holds")
+    imp.add_argument(
+        "--encoding", metavar="NAME", help="text encoding of a CSV file without BOM, e.g. cp1252"
+    )
+
     diff = sub.add_parser("diff", help="list records added, removed and changed between snapshots")
     diff.add_argument("old", type=Path, metavar="OLD.toml")
     diff.add_argument("new", type=Path, metavar="NEW.toml")
@@ -43,8 +56,51 @@ def dispatch(args: argparse.Namespace) -> int | None:
     """Run one of this module's commands; None when ``args.command`` is not one of them."""
     from itsms_tui.services import exchange_commands as commands
 
+    if args.command == "export":
+        return _export(args)
+    if args.command == "import":
+        return _import(args)
     if args.command == "diff":
         return commands.diff(args.old, args.new, args.format)
     if args.command == "merge":
         return commands.merge(args.base, args.ours, args.theirs, args.output, args.conflicts)
     return None
+
+
+def _export(args: argparse.Namespace) -> int | None:
+    from itsms_tui.services import exchange_commands as commands
+    from itsms_tui.services.errors import UserError
+    from itsms_tui.services.spreadsheet_files import spreadsheet_kind
+
+    file_format = args.format
+    if args.collection is None:
+        if file_format in ("csv", "xlsx"):
+            raise UserError(f"--format {file_format} needs --collection NAME (one register)")
+        return None
+    if file_format is None:
+        file_format = (spreadsheet_kind(args.output) if args.output else None) or "csv"
+    if file_format == "toml":
+        raise UserError(
+            "a TOML snapshot holds every register; --collection needs --format csv|xlsx"
+        )
+    return commands.export_spreadsheet(
+        args.data, args.demo, args.output, file_format, args.collection
+    )
+
+
+def _import(args: argparse.Namespace) -> int | None:
+    from itsms_tui.services import exchange_commands as commands
+    from itsms_tui.services.errors import UserError
+    from itsms_tui.services.spreadsheet_files import spreadsheet_kind
+
+    if args.collection is None and spreadsheet_kind(args.file) is None:
+        if args.encoding:
+            raise UserError("--encoding is for CSV files; a snapshot is always UTF-8")
+        return None
+    if args.collection is None:
+        raise UserError(f"{args.file}: a spreadsheet import needs --collection NAME")
+    if args.replace:
+        raise UserError("--replace is for snapshots; a spreadsheet import updates by id or name")
+    return commands.import_spreadsheet(
+        args.file, args.data, args.collection, args.dry_run, args.encoding
+    )

@@ -79,3 +79,78 @@ def merge(
     total = sum(len(v) for v in result.tables.values())
     print(f"merged {total} records into {output}", file=sys.stderr)
     return EXIT_OK
+
+
+def export_spreadsheet(
+    data: Path | None, demo: bool, output: Path | None, file_format: str, collection: str
+) -> int:
+    """One register as CSV (stdout without -o) or XLSX (needs -o)."""
+    from itsms_tui.services.commands import open_workspace
+    from itsms_tui.services.errors import UserError
+    from itsms_tui.services.spreadsheet_export import (
+        check_export_collection,
+        register_sheet,
+        register_sheets,
+    )
+    from itsms_tui.services.spreadsheet_files import csv_text, xlsx_bytes
+
+    check_export_collection(collection)
+    if output is not None and output.is_dir():
+        raise UserError(f"{output}: is a directory; give a file name with -o")
+    if file_format == "xlsx" and output is None:
+        raise UserError("--format xlsx writes a binary file: give its name with -o FILE.xlsx")
+    workspace = open_workspace(data, demo, read_only=True)
+    dataset, today = workspace.data(), workspace.today()
+    if file_format == "xlsx":
+        assert output is not None
+        sheets = register_sheets(dataset, collection, today)
+        write_file_atomically(output, xlsx_bytes(sheets))
+        rows = len(sheets[0][2])
+    else:
+        _, header, body = register_sheet(dataset, collection, today)
+        text = csv_text(header, body)
+        rows = len(body)
+        if output is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return EXIT_OK
+        write_file_atomically(output, b"\xef\xbb\xbf" + text.encode("utf-8"))
+    print(f"exported {rows} {collection} to {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def import_spreadsheet(
+    file: Path, data: Path | None, collection: str, dry_run: bool, encoding: str | None
+) -> int:
+    """Preview (and unless ``dry_run`` apply) a register import; exit 2 on any row error."""
+    from itsms_tui.services.errors import UserError
+    from itsms_tui.services.locations import default_data_path
+    from itsms_tui.services.spreadsheet_files import read_sheet
+    from itsms_tui.services.spreadsheet_import import (
+        apply_import,
+        check_import_collection,
+        plan_import,
+        preview_lines,
+    )
+    from itsms_tui.services.workspace import Workspace
+
+    check_import_collection(collection)
+    sheet = read_sheet(file, collection=collection, encoding=encoding)
+    target = data or default_data_path()
+    workspace = Workspace.open_file(target, read_only=dry_run)
+    plan = plan_import(sheet, collection, workspace.data(), source=str(file))
+    for line in preview_lines(plan):
+        print(line)
+    if plan.errors:
+        for error in plan.errors:
+            print(error.line(str(file)), file=sys.stderr)
+        raise UserError(
+            f"{file}: {len(plan.errors)} row error(s); nothing was imported "
+            f"(first: {plan.errors[0].line(str(file))})"
+        )
+    if dry_run:
+        print(f"{target}: nothing was written (--dry-run)")
+        return EXIT_OK
+    count = apply_import(workspace, plan)
+    print(f"{target}: saved {count} {collection} record(s) in one transaction")
+    return EXIT_OK
