@@ -51,6 +51,17 @@ def add_commands(sub: Any, source_options: SourceOptions) -> None:
         help="where to write the conflicts report (default: OUT.conflicts.toml)",
     )
 
+    cal = sub.add_parser("calendar", help="the due dates as an iCalendar (.ics) file")
+    source_options(cal)
+    cal.add_argument("-o", "--output", type=Path, metavar="FILE.ics", help="file to write")
+    cal.add_argument("--person", metavar="WHO", help="only this owner's or responsible's dates")
+
+    due = sub.add_parser("due", help="what is overdue or falls due soon, by person")
+    source_options(due)
+    due.add_argument("--within", default="30d", metavar="30d", help="window: days or weeks")
+    due.add_argument("--person", metavar="WHO", help="only this owner's or responsible's dates")
+    due.add_argument("--format", choices=("text", "json"), default="text")
+
 
 def dispatch(args: argparse.Namespace) -> int | None:
     """Run one of this module's commands; None when ``args.command`` is not one of them."""
@@ -62,6 +73,10 @@ def dispatch(args: argparse.Namespace) -> int | None:
         return _import(args)
     if args.command == "diff":
         return commands.diff(args.old, args.new, args.format)
+    if args.command == "calendar":
+        return commands.calendar(args.data, args.demo, args.output, args.person)
+    if args.command == "due":
+        return commands.due(args.data, args.demo, args.within, args.person, args.format)
     if args.command == "merge":
         return commands.merge(args.base, args.ours, args.theirs, args.output, args.conflicts)
     return None

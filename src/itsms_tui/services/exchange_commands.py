@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from itsms_tui.services.workspace import read_snapshot_file
+from itsms_tui.services.workspace import Workspace, read_snapshot_file
 from itsms_tui.snapshot.compare import record_tables
 from itsms_tui.snapshot.diff import diff_tables
 from itsms_tui.snapshot.diff import format_json as diff_json
@@ -16,6 +16,20 @@ from itsms_tui.store.files import write_file_atomically
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
 EXIT_CONFLICTS = 1
+
+
+def _open_for_reading(data: Path | None, demo: bool) -> Workspace:
+    """The workspace a read-only command reads; a data file that does not exist is an error
+    (exit 2), never silently an empty organisation."""
+    from itsms_tui.services.commands import open_workspace
+    from itsms_tui.services.errors import UserError
+    from itsms_tui.services.locations import default_data_path
+
+    if not demo:
+        path = data or default_data_path()
+        if not path.exists():
+            raise UserError(f"{path}: no such data file (give --data PATH or --demo)")
+    return open_workspace(data, demo, read_only=True)
 
 
 def _write_stdout(text: str) -> None:
@@ -85,7 +99,6 @@ def export_spreadsheet(
     data: Path | None, demo: bool, output: Path | None, file_format: str, collection: str
 ) -> int:
     """One register as CSV (stdout without -o) or XLSX (needs -o)."""
-    from itsms_tui.services.commands import open_workspace
     from itsms_tui.services.errors import UserError
     from itsms_tui.services.spreadsheet_export import (
         check_export_collection,
@@ -99,7 +112,7 @@ def export_spreadsheet(
         raise UserError(f"{output}: is a directory; give a file name with -o")
     if file_format == "xlsx" and output is None:
         raise UserError("--format xlsx writes a binary file: give its name with -o FILE.xlsx")
-    workspace = open_workspace(data, demo, read_only=True)
+    workspace = _open_for_reading(data, demo)
     dataset, today = workspace.data(), workspace.today()
     if file_format == "xlsx":
         assert output is not None
@@ -154,3 +167,43 @@ def import_spreadsheet(
     count = apply_import(workspace, plan)
     print(f"{target}: saved {count} {collection} record(s) in one transaction")
     return EXIT_OK
+
+
+def calendar(data: Path | None, demo: bool, output: Path | None, person: str | None) -> int:
+    """The due dates as iCalendar (stdout without -o)."""
+    from datetime import UTC, datetime
+
+    from itsms_tui.services.calendar_feed import calendar_ics
+    from itsms_tui.services.due_dates import due_items, for_person
+
+    workspace = _open_for_reading(data, demo)
+    items = for_person(due_items(workspace.data(), workspace.today(), workspace.settings()), person)
+    name = "itsms-tui due dates" + (f" for {person}" if person else "")
+    payload = calendar_ics(items, generated_at=datetime.now(UTC).replace(microsecond=0), name=name)
+    if output is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return EXIT_OK
+    write_file_atomically(output, payload)
+    print(f"wrote {len(items)} due dates to {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+EXIT_OVERDUE = 1
+
+
+def due(data: Path | None, demo: bool, within: str, person: str | None, output_format: str) -> int:
+    """What is overdue or falls due soon, by person; exit 1 when anything is overdue."""
+    from itsms_tui.services import due_digest
+    from itsms_tui.services.due_dates import due_items, for_person
+
+    within_days = due_digest.parse_within(within)
+    workspace = _open_for_reading(data, demo)
+    today = workspace.today()
+    items = for_person(due_items(workspace.data(), today, workspace.settings()), person)
+    items = due_digest.select_due(items, today, within_days)
+    if output_format == "json":
+        _write_stdout(due_digest.format_json(items, today, within_days))
+    else:
+        _write_stdout(due_digest.format_text(items, today, within_days))
+    return EXIT_OVERDUE if any(i.overdue(today) for i in items) else EXIT_OK
