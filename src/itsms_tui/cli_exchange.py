@@ -62,6 +62,14 @@ def add_commands(sub: Any, source_options: SourceOptions) -> None:
     due.add_argument("--person", metavar="WHO", help="only this owner's or responsible's dates")
     due.add_argument("--format", choices=("text", "json"), default="text")
 
+    serve = sub.add_parser("serve", help="serve the app to a web browser (textual-serve)")
+    source_options(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--allow-edit", action="store_true", help="let browser sessions edit (default read-only)"
+    )
+
 
 def dispatch(args: argparse.Namespace) -> int | None:
     """Run one of this module's commands; None when ``args.command`` is not one of them."""
@@ -77,6 +85,8 @@ def dispatch(args: argparse.Namespace) -> int | None:
         return commands.calendar(args.data, args.demo, args.output, args.person)
     if args.command == "due":
         return commands.due(args.data, args.demo, args.within, args.person, args.format)
+    if args.command == "serve":
+        return _serve(args)
     if args.command == "merge":
         return commands.merge(args.base, args.ours, args.theirs, args.output, args.conflicts)
     return None
@@ -119,3 +129,22 @@ def _import(args: argparse.Namespace) -> int | None:
     return commands.import_spreadsheet(
         args.file, args.data, args.collection, args.dry_run, args.encoding
     )
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from itsms_tui.services.errors import UserError
+    from itsms_tui.services.locations import default_data_path
+
+    if not args.demo:
+        path = args.data or default_data_path()
+        if not path.exists():
+            raise UserError(f"{path}: no such data file (give --data PATH or --demo)")
+    if args.read_only and args.allow_edit:
+        raise UserError("--read-only and --allow-edit contradict each other")
+    try:
+        from itsms_tui.ui.serve import serve
+    except ImportError:
+        raise UserError(
+            "serve needs the textual-serve package (pip install textual-serve)"
+        ) from None
+    return serve(args.data, args.demo, args.host, args.port, args.allow_edit)
