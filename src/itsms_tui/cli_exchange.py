@@ -126,6 +126,8 @@ def _import(args: argparse.Namespace) -> int | None:
         raise UserError(f"{args.file}: a spreadsheet import needs --collection NAME")
     if args.replace:
         raise UserError("--replace is for snapshots; a spreadsheet import updates by id or name")
+    if args.read_only and not args.dry_run:
+        raise UserError("--read-only: a spreadsheet import writes; add --dry-run to preview it")
     return commands.import_spreadsheet(
         args.file, args.data, args.collection, args.dry_run, args.encoding
     )

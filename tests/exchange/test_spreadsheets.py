@@ -254,3 +254,15 @@ def test_a_row_refused_while_saving_leaves_every_row_unsaved(
     assert main(args) == 2
     assert "2999-01-31 is in the future" in capsys.readouterr().err
     assert data_file.read_bytes() == before
+
+
+def test_read_only_refuses_a_spreadsheet_import_but_allows_its_preview(
+    data_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = data_file.read_bytes()
+    sheet = FIXTURES / "risks_libreoffice.csv"
+    args = ["--read-only", "import", str(sheet), "--collection", "risks", "--data", str(data_file)]
+    assert main(args) == 2
+    assert "--read-only" in capsys.readouterr().err
+    assert main([*args, "--dry-run"]) == 0
+    assert data_file.read_bytes() == before
