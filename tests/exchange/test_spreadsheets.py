@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from itsms_tui.cli import main
+from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.audit import AuditAction
 from itsms_tui.domain.enums import Criticality, SupplierStatus
 from itsms_tui.domain.kpis import Measurement
@@ -266,3 +267,23 @@ def test_read_only_refuses_a_spreadsheet_import_but_allows_its_preview(
     assert "--read-only" in capsys.readouterr().err
     assert main([*args, "--dry-run"]) == 0
     assert data_file.read_bytes() == before
+
+
+def test_an_agreement_sheet_may_name_its_supplier_instead_of_the_id(
+    data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = FIXTURES / "agreements_with_supplier_names.csv"
+    args = ["import", str(sheet), "--collection", "agreements", "--data", str(data_file)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert 'row 3, supplier_id: no record in suppliers has the id or name "Nobody Ltd"' in err
+    good = tmp_path / "agreements.csv"
+    good.write_bytes(b"\xef\xbb\xbf" + sheet.read_bytes().split(b"\nGhost")[0] + b"\n")
+    assert main(["import", str(good), "--collection", "agreements", "--data", str(data_file)]) == 0
+    agreements = RecordStore.open(data_file, read_only=True).dataset().all(Agreement)
+    kite = next(a for a in agreements if a.title == "Kite courier framework")
+    assert (kite.supplier_id, kite.end_date, kite.notice_days) == (
+        "SUP-0002",
+        date(2026, 12, 31),
+        90,
+    )

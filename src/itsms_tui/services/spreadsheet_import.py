@@ -10,6 +10,7 @@ sheet is saved in one transaction (every record audited), or nothing is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -18,7 +19,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.kpis import Measurement
+from itsms_tui.domain.fields import ID_PATTERN
+from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Measurement
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION
 from itsms_tui.services.errors import UserError
@@ -34,6 +36,8 @@ from itsms_tui.services.spreadsheet_columns import (
 from itsms_tui.services.spreadsheet_files import Sheet
 from itsms_tui.services.workspace import Workspace
 from itsms_tui.snapshot.errors import show
+
+_ID = re.compile(ID_PATTERN)
 
 
 class Action(StrEnum):
@@ -170,6 +174,29 @@ class _Matcher:
         for record in self.records:
             self.by_key.setdefault(self.key(record.model_dump()), []).append(record)
         self.claimed: dict[str, int] = {}
+        self.data = data
+
+    def resolve(self, field: str, value: str) -> str:
+        """A referenced record named by id or by its name: the id (CellError if unknown)."""
+        if _ID.match(value):
+            return value
+        target = self.model.references[field]
+        wanted = " ".join(value.split()).casefold()
+        names = SUBJECT_PREFIXES.values() if target == "*" else (target,)
+        found = [
+            r.id
+            for name in names
+            for r in self.data.collection(name)
+            if " ".join(r.heading.split()).casefold() == wanted
+        ]
+        if len(found) == 1:
+            return found[0]
+        where = "records" if target == "*" else target
+        if not found:
+            raise CellError(f"no record in {where} has the id or name {show(value)}")
+        raise CellError(
+            f"{show(value)} names more than one record ({', '.join(found)}); give the id"
+        )
 
     def key(self, values: dict[str, Any]) -> Any:
         if self.model is Measurement:
@@ -214,6 +241,16 @@ def _plan_row(plan: ImportPlan, matcher: _Matcher, row: int, values: dict[str, A
             )
             return
         matcher.claimed[existing.id] = row
+    try:
+        for name in matcher.model.references:
+            value = values.get(name)
+            if isinstance(value, str) and value:
+                values[name] = matcher.resolve(name, value)
+            elif isinstance(value, list):
+                values[name] = [matcher.resolve(name, str(v)) for v in value]
+    except CellError as problem:
+        plan.errors.append(RowError(row, name, str(problem)))
+        return
     base = existing.model_dump() if existing is not None else {}
     try:
         record = matcher.model.model_validate({**base, **values})
