@@ -37,7 +37,7 @@ class Sheet:
 def spreadsheet_kind(path: Path) -> str | None:
     """``"csv"`` or ``"xlsx"`` from the file name; None for anything else."""
     suffix = path.suffix.casefold()
-    return {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx"}.get(suffix)
+    return {".csv": "csv", ".xlsx": "xlsx"}.get(suffix)
 
 
 def read_sheet(path: Path, *, collection: str, encoding: str | None = None) -> Sheet:
