@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo run test lint typecheck pytest bench clean
+.PHONY: demo run test lint typecheck pytest bench clean browser-test-deps browser-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ test: lint typecheck pytest
 
 bench: $(APP_STAMP)
 	$(BIN)/python benchmarks/store_and_export.py
+
+# The browser test of `itsms-tui serve`: Debian's Chromium, driven by playwright (which
+# uses that browser; it downloads none). Without them tests/browser is skipped, with why.
+browser-test-deps: $(TEST_STAMP)
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	$(BIN)/python -m pip install -q -c constraints.txt playwright
+
+browser-test: browser-test-deps
+	$(BIN)/pytest tests/browser -rs
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--rule", action="append", default=[], metavar="ID", help="only this rule (repeatable)"
     )
+    from itsms_tui import cli_exchange
+
+    cli_exchange.add_commands(sub, _source_options)
     return parser
 
 
@@ -82,6 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from itsms_tui.services.errors import EXPECTED_ERRORS, describe
 
     try:
+        from itsms_tui.cli_exchange import dispatch
+
+        exchanged = dispatch(args)
+        if exchanged is not None:
+            return exchanged
         if args.command == "export":
             return commands.export(args.data, args.demo, args.output)
         if args.command == "import":

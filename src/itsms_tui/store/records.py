@@ -284,6 +284,12 @@ class RecordStore:
                 )
             )
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run several saves as one transaction: one write, all of them or none."""
+        with self._storage.transaction():
+            yield
+
     def save_settings(self, settings: Mapping[str, Any]) -> None:
         with self._write() as tables:
             old = dict(tables.get(SETTINGS_TABLE, {}).get(str(_SINGLE_DOC), {}))

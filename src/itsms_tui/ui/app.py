@@ -137,6 +137,7 @@ class ItsmsApp(App[None]):
         Binding("question_mark", "show_keys", "Keys", key_display="?", id="app.keys"),
         Binding("slash", "filter", "Filter", key_display="/", id="app.filter"),
         Binding("e", "export", "Export", id="app.export"),
+        Binding("I", "import_sheet", "Import sheet", show=False, id="app.import_sheet"),
         Binding("t", "toggle_theme", "Theme", id="app.theme"),
         *(
             Binding(
@@ -620,6 +621,39 @@ class ItsmsApp(App[None]):
 
         prompt = ExportPrompt(suggestion, write)
         self.push_screen(prompt)
+
+    def action_import_sheet(self) -> None:
+        """Import a register from a CSV/XLSX file: plan and save in workers (see the screen)."""
+        from itsms_tui.services.spreadsheet_files import read_sheet
+        from itsms_tui.services.spreadsheet_import import ImportPlan, apply_import, plan_import
+        from itsms_tui.ui.screens.spreadsheet_import import SpreadsheetImportScreen
+
+        workspace = self.workspace
+
+        def failed(error: BaseException) -> bool:
+            if screen.is_attached:
+                screen.show_error(describe(error))
+            return True
+
+        def preview(path: Path, collection: str) -> None:
+            def plan() -> ImportPlan:
+                sheet = read_sheet(path, collection=collection)
+                return plan_import(sheet, collection, workspace.data(), source=str(path))
+
+            self._run_io(plan, screen.show_plan, failed=failed, name="sheet-preview")
+
+        def apply(plan: ImportPlan) -> None:
+            def saved(count: int) -> None:
+                self._say(f"Imported {count} {plan.collection} record(s) from {plan.source}")
+                if screen.is_attached:
+                    screen.applied(count)
+
+            self._run_io(
+                lambda: apply_import(workspace, plan), saved, failed=failed, name="sheet-apply"
+            )
+
+        screen = SpreadsheetImportScreen(preview, apply)
+        self.push_screen(screen)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME

@@ -1,0 +1,317 @@
+"""Importing a register from a spreadsheet: column mapping, matching, preview, errors, apply.
+
+Columns are matched by header (the field name or its title, any case); columns that
+match nothing are reported and ignored. Each row updates the record whose id it gives,
+else the record with the same name (title), else it creates a record; measurements are
+matched by id, else by KPI and date. Every row is validated by the models and every
+problem is reported with its row number before anything is written; then the whole
+sheet is saved in one transaction (every record audited), or nothing is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from pydantic import ValidationError
+
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.fields import ID_PATTERN
+from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Measurement
+from itsms_tui.domain.record import Record
+from itsms_tui.domain.registry import BY_COLLECTION
+from itsms_tui.services.errors import UserError
+from itsms_tui.services.spreadsheet_columns import (
+    IMPORT_COLLECTIONS,
+    CellError,
+    Column,
+    header_index,
+    normalise_header,
+    parse_cell,
+    slash_date_parts,
+)
+from itsms_tui.services.spreadsheet_files import Sheet
+from itsms_tui.services.workspace import Workspace
+from itsms_tui.snapshot.errors import show
+
+_ID = re.compile(ID_PATTERN)
+
+
+class Action(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    row: int
+    action: Action
+    record: Record
+    changed: list[str] = field(default_factory=list)
+    """Fields an update changes."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    field: str
+    message: str
+
+    def line(self, source: str) -> str:
+        where = f"row {self.row}" + (f", {self.field}" if self.field else "")
+        return f"{source}: {where}: {self.message}"
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: the mapping, one plan per row, and every row error."""
+
+    source: str
+    collection: str
+    details: str
+    mapping: list[tuple[str, str]]
+    """(header as written, field) for each mapped column."""
+    unknown: list[str]
+    rows: list[RowPlan] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    def count(self, action: Action) -> int:
+        return sum(1 for r in self.rows if r.action is action)
+
+    def writes(self) -> list[Record]:
+        return [r.record for r in self.rows if r.action is not Action.UNCHANGED]
+
+
+def check_import_collection(collection: str) -> None:
+    if collection not in IMPORT_COLLECTIONS:
+        raise UserError(
+            f"--collection {collection}: not a register that imports from a spreadsheet "
+            f"(choose from {', '.join(IMPORT_COLLECTIONS)})"
+        )
+
+
+def plan_import(sheet: Sheet, collection: str, data: DataSet, *, source: str) -> ImportPlan:
+    """Map, match and validate every row; nothing is written."""
+    check_import_collection(collection)
+    index = header_index(collection)
+    mapped: list[tuple[int, Column]] = []
+    mapping: list[tuple[str, str]] = []
+    unknown: list[str] = []
+    seen: dict[str, str] = {}
+    for position, title in enumerate(sheet.header):
+        column = index.get(normalise_header(title)) if title else None
+        if column is None:
+            if title:
+                unknown.append(title)
+            continue
+        if column.field in seen:
+            raise UserError(
+                f"{source}: columns {show(seen[column.field])} and {show(title)} both map to "
+                f"{column.field}"
+            )
+        seen[column.field] = title
+        mapped.append((position, column))
+        mapping.append((title, column.field))
+    plan = ImportPlan(source, collection, sheet.details, mapping, unknown)
+    if not mapped:
+        raise UserError(
+            f"{source}: no column matches a field of {collection} (headers: "
+            f"{', '.join(show(h) for h in sheet.header[:8])})"
+        )
+    day_first = _day_first_proven(sheet, mapped)
+    matcher = _Matcher(collection, data)
+    for row_number, cells in sheet.rows:
+        values: dict[str, Any] = {}
+        bad = False
+        for position, column in mapped:
+            raw = cells[position] if position < len(cells) else None
+            try:
+                value = parse_cell(raw, column, day_first_proven=day_first)
+                values[column.field] = _blank(value, column, matcher)
+            except CellError as error:
+                plan.errors.append(RowError(row_number, column.field, str(error)))
+                bad = True
+        if bad:
+            continue
+        _plan_row(plan, matcher, row_number, values)
+    return plan
+
+
+def _blank(value: Any, column: Column, matcher: _Matcher) -> Any:
+    """An empty cell: not set for an optional field, the default otherwise; a required
+    field left empty is an error."""
+    if value is not None or column.shape.optional:
+        return value
+    info = matcher.model.model_fields[column.field]
+    if info.is_required():
+        raise CellError("is required")
+    return info.get_default(call_default_factory=True)
+
+
+def _day_first_proven(sheet: Sheet, mapped: Sequence[tuple[int, Column]]) -> bool:
+    """True when some DD/MM/YYYY date in a date column has a day above 12."""
+    for _, cells in sheet.rows:
+        for position, column in mapped:
+            if column.shape.kind == "date" and position < len(cells):
+                parts = slash_date_parts(cells[position])
+                if parts and parts[0] > 12:
+                    return True
+    return False
+
+
+class _Matcher:
+    """Finds the existing record a row means (id, else name or KPI and date)."""
+
+    def __init__(self, collection: str, data: DataSet) -> None:
+        self.model = BY_COLLECTION[collection]
+        self.records = data.collection(collection)
+        self.by_id = {r.id: r for r in self.records}
+        self.by_key: dict[Any, list[Record]] = {}
+        for record in self.records:
+            self.by_key.setdefault(self.key(record.model_dump()), []).append(record)
+        self.claimed: dict[str, int] = {}
+        self.data = data
+
+    def resolve(self, field: str, value: str) -> str:
+        """A referenced record named by id or by its name: the id (CellError if unknown)."""
+        if _ID.match(value):
+            return value
+        target = self.model.references[field]
+        wanted = " ".join(value.split()).casefold()
+        names = SUBJECT_PREFIXES.values() if target == "*" else (target,)
+        found = [
+            r.id
+            for name in names
+            for r in self.data.collection(name)
+            if " ".join(r.heading.split()).casefold() == wanted
+        ]
+        if len(found) == 1:
+            return found[0]
+        where = "records" if target == "*" else target
+        if not found:
+            raise CellError(f"no record in {where} has the id or name {show(value)}")
+        raise CellError(
+            f"{show(value)} names more than one record ({', '.join(found)}); give the id"
+        )
+
+    def key(self, values: dict[str, Any]) -> Any:
+        if self.model is Measurement:
+            return (values.get("kpi_id"), str(values.get("measured_on")))
+        value = values.get(self.model.title_field)
+        return value.strip().casefold() if isinstance(value, str) else None
+
+
+def _plan_row(plan: ImportPlan, matcher: _Matcher, row: int, values: dict[str, Any]) -> None:
+    record_id = values.pop("id", None)
+    existing: Record | None = None
+    if record_id:
+        existing = matcher.by_id.get(str(record_id))
+        if existing is None:
+            plan.errors.append(
+                RowError(
+                    row,
+                    "id",
+                    f"no {matcher.model.label.lower()} {show(record_id)} here; leave the id "
+                    "empty to create a new record",
+                )
+            )
+            return
+    else:
+        probe = {**values}
+        if matcher.model is not Measurement:
+            probe.setdefault(matcher.model.title_field, None)
+        found = matcher.by_key.get(matcher.key(probe), []) if matcher.key(probe) else []
+        if len(found) > 1:
+            ids = ", ".join(r.id for r in found)
+            plan.errors.append(
+                RowError(row, "", f"matches more than one record ({ids}); give the id")
+            )
+            return
+        existing = found[0] if found else None
+    if existing is not None:
+        if existing.id in matcher.claimed:
+            plan.errors.append(
+                RowError(
+                    row, "", f"{existing.id} is also updated by row {matcher.claimed[existing.id]}"
+                )
+            )
+            return
+        matcher.claimed[existing.id] = row
+    try:
+        for name in matcher.model.references:
+            value = values.get(name)
+            if isinstance(value, str) and value:
+                values[name] = matcher.resolve(name, value)
+            elif isinstance(value, list):
+                values[name] = [matcher.resolve(name, str(v)) for v in value]
+    except CellError as problem:
+        plan.errors.append(RowError(row, name, str(problem)))
+        return
+    base = existing.model_dump() if existing is not None else {}
+    try:
+        record = matcher.model.model_validate({**base, **values})
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = ".".join(str(p) for p in error["loc"])
+            message = str(error["msg"]).removeprefix("Value error, ")
+            plan.errors.append(
+                RowError(row, loc, message if error["type"] != "missing" else "is required")
+            )
+        return
+    if existing is None:
+        plan.rows.append(RowPlan(row, Action.CREATE, record))
+        return
+    changed = [k for k in values if getattr(existing, k) != getattr(record, k)]
+    action = Action.UPDATE if changed else Action.UNCHANGED
+    plan.rows.append(RowPlan(row, action, record, changed))
+
+
+def preview_lines(plan: ImportPlan) -> list[str]:
+    """The mapping, unknown columns and what each row would do, as printable lines."""
+    lines = [
+        f"{plan.source}: {plan.details}; {len(plan.rows) + len({e.row for e in plan.errors})} row(s) for {plan.collection}"
+    ]
+    lines.append(
+        "columns: "
+        + ", ".join(
+            (f"{show(h)} -> {f}" if normalise_header(h) != normalise_header(f) else f)
+            for h, f in plan.mapping
+        )
+    )
+    if plan.unknown:
+        lines.append("unknown columns (ignored): " + ", ".join(show(u) for u in plan.unknown))
+    for item in plan.rows:
+        record = item.record
+        name = show(record.heading, 60)
+        if item.action is Action.CREATE:
+            lines.append(f"  row {item.row}: create {name}")
+        elif item.action is Action.UPDATE:
+            lines.append(f"  row {item.row}: update {record.id} {name}: {', '.join(item.changed)}")
+        else:
+            lines.append(f"  row {item.row}: unchanged {record.id} {name}")
+    lines.append(
+        f"{plan.count(Action.CREATE)} to create, {plan.count(Action.UPDATE)} to update, "
+        f"{plan.count(Action.UNCHANGED)} unchanged, {len(plan.errors)} error(s)"
+    )
+    return lines
+
+
+def apply_import(workspace: Workspace, plan: ImportPlan) -> int:
+    """Save every created or updated record in one transaction; returns how many.
+
+    Goes through ``Workspace.save``, so the rules that hold in the screens (measurement
+    dates, the change workflow) hold here too; a stale revision refuses the whole sheet.
+    """
+    if plan.errors:
+        raise UserError(plan.errors[0].line(plan.source))
+    if workspace.read_only:
+        raise UserError(f"{workspace.location}: read-only ({workspace.read_only_reason})")
+    writes = plan.writes()
+    with workspace.store.batch():
+        for record in writes:
+            workspace.save(record)
+    return len(writes)

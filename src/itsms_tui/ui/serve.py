@@ -1,0 +1,74 @@
+"""``itsms-tui serve``: the same app in a web browser, through ``textual-serve``.
+
+Each browser tab gets its own app process, started with the same data options as the
+server. Safe defaults for a shared host: bound to loopback, read-only unless
+``--allow-edit``, and a random token printed at start that the page must be opened with
+(``/?token=...``); the page then holds it as an HTTP-only cookie, which the websocket
+that drives the app must present. Without it every request is refused (403).
+"""
+
+from __future__ import annotations
+
+import secrets
+import shlex
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from aiohttp import web
+from textual_serve.server import Server
+
+TOKEN_COOKIE = "itsms_token"
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def app_command(data: Path | None, demo: bool, allow_edit: bool) -> str:
+    """The command each browser session runs: this Python, this package, same data."""
+    parts = [sys.executable, "-m", "itsms_tui"]
+    if demo:
+        parts.append("--demo")
+    elif data is not None:
+        parts += ["--data", str(data.resolve())]
+    if not allow_edit:
+        parts.append("--read-only")
+    return shlex.join(parts)
+
+
+class TokenServer(Server):
+    """A textual-serve server that admits only requests carrying the start-up token."""
+
+    def __init__(self, command: str, *, host: str, port: int, token: str, title: str) -> None:
+        super().__init__(command, host=host, port=port, title=title)
+        self.token = token
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self._check_token)
+        return app
+
+    @web.middleware
+    async def _check_token(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.path.startswith("/static/"):
+            return await handler(request)
+        given = request.query.get("token") or request.cookies.get(TOKEN_COOKIE) or ""
+        if not secrets.compare_digest(given, self.token):
+            raise web.HTTPForbidden(text="itsms-tui: open the address printed at start (token)\n")
+        response = await handler(request)
+        if request.path == "/" and isinstance(response, web.Response):
+            response.set_cookie(TOKEN_COOKIE, self.token, httponly=True, samesite="Strict")
+        return response
+
+    async def on_startup(self, app: web.Application) -> None:
+        mode = "read-only" if "--read-only" in self.command else "editing allowed"
+        print(f"itsms-tui serve: {self.public_url}/?token={self.token} ({mode})", flush=True)
+        print("Press Ctrl+C to stop.", flush=True)
+
+
+def serve(data: Path | None, demo: bool, host: str, port: int, allow_edit: bool) -> int:
+    """Serve until interrupted; returns the exit code."""
+    command = app_command(data, demo, allow_edit)
+    server = TokenServer(
+        command, host=host, port=port, token=secrets.token_urlsafe(18), title="itsms-tui"
+    )
+    server.serve()
+    return 0
