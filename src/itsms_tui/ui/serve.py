@@ -9,10 +9,13 @@ that drives the app must present. Without it every request is refused (403).
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import shlex
+import signal
 import sys
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from pathlib import Path
 
 from aiohttp import web
@@ -59,9 +62,31 @@ class TokenServer(Server):
         return response
 
     async def on_startup(self, app: web.Application) -> None:
+        """Say nothing yet: the socket is not listening until start-up has finished."""
+
+    def announce(self, *_args: object) -> None:
+        """Print the address once the server accepts connections (aiohttp calls this)."""
         mode = "read-only" if "--read-only" in self.command else "editing allowed"
         print(f"itsms-tui serve: {self.public_url}/?token={self.token} ({mode})", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
+
+    def serve(self, debug: bool = False) -> None:
+        """``Server.serve`` with the address printed only when it can be opened."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        with suppress(NotImplementedError):
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=self.announce,
+        )
 
 
 def serve(data: Path | None, demo: bool, host: str, port: int, allow_edit: bool) -> int:
