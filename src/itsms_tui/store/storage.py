@@ -489,6 +489,7 @@ class DataFileStorage(TransactionalStorage):
         read_only: bool = False,
         create_dirs: bool = False,
         backups: BackupPolicy | None = None,
+        unusable_ok: bool = False,
     ) -> None:
         super().__init__(lock_timeout=lock_timeout, read_only=read_only)
         self.path = Path(os.path.realpath(path))
@@ -499,11 +500,26 @@ class DataFileStorage(TransactionalStorage):
         self._temp_prefix = f".{self.path.name}."
         self._swept = False
         with self._locked_mutex():
-            self._usable(self._current())
+            loaded = self._current()
+            if not unusable_ok:
+                self._usable(loaded)
 
     @property
     def location(self) -> str:
         return str(self.path)
+
+    @property
+    def exists(self) -> bool:
+        """Whether the data file is there (a missing one is a store not yet created)."""
+        return os.path.lexists(self.path)
+
+    @property
+    def file_mode(self) -> int | None:
+        """The data file's permission bits, for files that hold the same data (exports)."""
+        try:
+            return stat.S_IMODE(os.stat(self.path).st_mode) & 0o666
+        except OSError:
+            return None
 
     @property
     def read_only_reason(self) -> str | None:
