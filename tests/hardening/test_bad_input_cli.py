@@ -9,8 +9,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from conftest import fingerprint
 
+from conftest import fingerprint
 from itsms_tui.cli import main
 
 
