@@ -142,8 +142,7 @@ def _run(argv: Sequence[str] | None) -> int:
         workspace = commands.open_workspace(args.data, args.demo, read_only=args.read_only)
         from itsms_tui.ui.app import run_app
 
-        run_app(workspace)
-        return EXIT_OK
+        return run_app(workspace)
     except EXPECTED_ERRORS as error:
         print(f"{PROG}: {describe(error)}", file=sys.stderr)
         return EXIT_BAD
