@@ -72,3 +72,35 @@ def test_the_tui_exits_when_its_terminal_goes_away_without_sighup(tmp_path: Path
             child.kill()
             child.wait()
     assert child.returncode == 2
+
+
+CRASHING_APP = """
+import sys
+from itsms_tui.services.workspace import Workspace
+from itsms_tui.ui import app as app_module
+from itsms_tui.ui.app import make_app
+
+app = make_app(Workspace.open_demo(), poll_seconds=0)
+
+def boom() -> None:
+    raise ZeroDivisionError("a bug")
+
+app._watch_terminal_start = lambda: app.set_timer(0.3, boom)  # a bug, once running
+app.run = lambda: type(app).run(app, headless=True)
+app_module.make_app = lambda _workspace: app
+sys.exit(app_module.run_app(Workspace.open_demo()))
+"""
+
+
+def test_an_unexpected_error_in_the_tui_is_one_line_and_a_log_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "ITSMS_TUI_LOG_DIR": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", CRASHING_APP], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 2
+    shown = result.stdout + result.stderr
+    assert "Traceback" not in shown
+    assert f"unexpected error (ZeroDivisionError: a bug); details in {tmp_path}" in shown
+    assert "ZeroDivisionError" in (tmp_path / "crash.log").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ Other sessions' saves show up through polling ``workspace.generation``.
 from __future__ import annotations
 
 import importlib.util
+import sys
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ POLL_SECONDS = 2.0
 SAVING_NOTICE_SECONDS = 0.3
 """A write still running after this long shows "Saving…" until it ends."""
 TERMINAL_GONE_EXIT = 2
+UNEXPECTED_ERROR_EXIT = 2
 BLOCKERS_SHOWN = 10
 """Records listed when a delete is refused (the dialog fits 80x24; the rest are counted)."""
 
@@ -170,6 +172,8 @@ class ItsmsApp(App[None]):
         self._preferences = Preferences()
         self.settings = CheckSettings()
         self._derived: dict[str, Any] = {}
+        self.crash_line = ""
+        """Set when an unexpected error ended the app: the line ``run_app`` prints."""
         """The checker settings saved with the data (review intervals, horizons)."""
 
     # ------------------------------------------------------------------ state
@@ -206,6 +210,20 @@ class ItsmsApp(App[None]):
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll)
         self._watch_terminal_start()
+
+    def _fatal_error(self) -> None:
+        """An exception nobody expected: exit 2 with one line; the traceback goes to a log.
+
+        Textual would print a traceback with local variables (user data) to the terminal.
+        """
+        from itsms_tui.services.crash_log import one_line, write_crash_log
+
+        error = self._exception or sys.exc_info()[1] or RuntimeError("unknown error")
+        log = write_crash_log(error, list(sys.argv))
+        where = f"details in {log}" if log else "no log file could be written"
+        self._return_code = UNEXPECTED_ERROR_EXIT
+        self.crash_line = f"itsms-tui: unexpected error ({one_line(error)}); {where}"
+        self._close_messages_no_wait()
 
     def _watch_terminal_start(self) -> None:
         """Exit when the terminal goes away without a SIGHUP (see ``terminal_watch``)."""
@@ -700,4 +718,6 @@ def run_app(workspace: Workspace) -> int:
     """Run the TUI until the user quits; returns the exit code (2: the terminal went away)."""
     app = make_app(workspace)
     app.run()
+    if app.crash_line:
+        print(app.crash_line, file=sys.stderr)
     return app.return_code or 0
