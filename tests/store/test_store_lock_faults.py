@@ -10,6 +10,7 @@ import multiprocessing
 import os
 from pathlib import Path
 
+import pytest
 from store_workers import delete_lock_file_until, insert_loop
 from tinydb import Query
 
@@ -81,8 +82,6 @@ def test_a_read_only_open_never_creates_the_lock_file(tmp_path: Path) -> None:
 
 def test_the_lock_file_takes_the_data_files_owner_and_group(tmp_path: Path) -> None:
     if os.geteuid() != 0:
-        import pytest
-
         pytest.skip("needs root to give the data file another owner")
     path = tmp_path / "itsms.json"
     writer = DataFileStorage(path)
@@ -95,3 +94,23 @@ def test_the_lock_file_takes_the_data_files_owner_and_group(tmp_path: Path) -> N
     st = writer.lock_path.stat()
     assert (st.st_uid, st.st_gid) == (4321, 4322)
     assert (path.stat().st_uid, path.stat().st_gid) == (4321, 4322)
+
+
+def test_a_lock_file_deleted_between_exists_and_open_is_created_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "itsms.json"
+    lock_path = tmp_path / "itsms.json.lock"
+    lock_path.write_bytes(b"")
+    real_open = os.open
+    deleted: list[bool] = []
+
+    def open_racing_a_deleter(file: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(file) == lock_path and not flags & os.O_CREAT and not deleted:
+            deleted.append(True)
+            lock_path.unlink()  # someone deletes it right after our O_EXCL create failed
+        return real_open(file, flags, *args)
+
+    monkeypatch.setattr(os, "open", open_racing_a_deleter)
+    with FileLock(lock_path, owner=path, timeout=1).exclusive():
+        assert deleted and lock_path.exists()

@@ -70,32 +70,39 @@ class FileLock:
             os.close(fd)  # closing the description releases the lock
 
     def _open(self, *, create_required: bool) -> int | None:
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, self.mode)
-        except FileExistsError:
-            pass
-        except FileNotFoundError:
-            if create_required:
-                raise
-            return None  # no directory yet: nothing to read, nothing to lock
-        except OSError as exc:
-            if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
-                raise
-            if create_required:
-                raise ReadOnlyStoreError(self.owner, "cannot create its lock file") from exc
-            return None
-        else:
-            os.fchmod(fd, self.mode)  # the umask must not lock out the data file's group
-            _copy_owner(fd, self.owner)
-            return fd
-        for flags in (os.O_RDWR, os.O_RDONLY):
+        """Open (creating if needed) the lock file; retried while someone deletes it."""
+        while True:
             try:
-                return os.open(self.path, flags | os.O_CLOEXEC)
-            except PermissionError:
-                continue
-        if create_required:
-            raise ReadOnlyStoreError(self.owner, "no permission to open its lock file")
-        return None
+                fd = os.open(
+                    self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, self.mode
+                )
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                if create_required:
+                    raise
+                return None  # no directory yet: nothing to read, nothing to lock
+            except OSError as exc:
+                if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    raise
+                if create_required:
+                    raise ReadOnlyStoreError(self.owner, "cannot create its lock file") from exc
+                return None
+            else:
+                os.fchmod(fd, self.mode)  # the umask must not lock out the data file's group
+                _copy_owner(fd, self.owner)
+                return fd
+            for flags in (os.O_RDWR, os.O_RDONLY):
+                try:
+                    return os.open(self.path, flags | os.O_CLOEXEC)
+                except PermissionError:
+                    continue
+                except FileNotFoundError:
+                    break  # deleted between the two opens: create it again
+            else:
+                if create_required:
+                    raise ReadOnlyStoreError(self.owner, "no permission to open its lock file")
+                return None
 
 
 def _acquire(fd: int, operation: int, deadline: float, owner: Path, timeout: float) -> None:
