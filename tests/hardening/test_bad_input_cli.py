@@ -191,16 +191,18 @@ def test_bad_settings_in_the_data_file_are_refused_on_open(
 
 
 def test_dry_run_reports_a_target_it_could_not_write(
-    tmp_path: Path, snapshot: Path, capsys: pytest.CaptureFixture[str]
+    data: Path, snapshot: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    target = tmp_path / "missing-dir" / "deeper" / "x.json"
-    (tmp_path / "missing-dir").write_text("a file, not a folder")
-    real = main(["import", str(snapshot), "--data", str(target)])
+    os.chmod(data, 0o444)  # read-only even for root (the store honours the mode bits)
+    before = fingerprint(data)
+    real = main(["import", str(snapshot), "--data", str(data), "--replace"])
     real_err = capsys.readouterr().err
-    dry = main(["import", str(snapshot), "--data", str(target), "--dry-run"])
+    dry = main(["import", str(snapshot), "--data", str(data), "--replace", "--dry-run"])
     dry_err = capsys.readouterr().err
     assert (real, dry) == (2, 2), (real_err, dry_err)
-    assert str(target.parent.parent) in one_line(dry_err)
+    assert "read-only" in one_line(real_err)
+    assert f"{data}: read-only" in one_line(dry_err) and "the import would fail" in dry_err
+    assert fingerprint(data) == before
 
 
 # --- item 10: the mode of exports -----------------------------------------------------
