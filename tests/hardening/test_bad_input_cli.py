@@ -308,3 +308,27 @@ def test_an_export_over_the_file_size_limit_names_the_target(tmp_path: Path, dat
     assert line.startswith(f"itsms-tui: {out}: ") and "too large" in line.lower()
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.toml")] == []
+
+
+def test_an_export_to_a_full_disk_names_the_target(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+        capture_output=True,
+        timeout=30,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        out = mount / "out.toml"
+        assert main(["export", "--data", str(data), "-o", str(out)]) == 2
+        line = one_line(capsys.readouterr().err)
+        assert line == f"itsms-tui: {out}: No space left on device"
+        assert list(mount.iterdir()) == []  # no temp file left behind
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True, timeout=30)
