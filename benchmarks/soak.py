@@ -353,7 +353,9 @@ def _tmpfs(size: str) -> Iterator[Path | None]:
         yield folder if mounted else None
     finally:
         if mounted:
-            subprocess.run(["umount", str(folder)], capture_output=True, timeout=30)
+            done = subprocess.run(["umount", str(folder)], capture_output=True, timeout=30)
+            if done.returncode != 0:  # still busy (a file held open): detach it anyway
+                subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=30)
         with contextlib.suppress(OSError):
             folder.rmdir()
 
