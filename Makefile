@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo run test lint typecheck pytest bench clean browser-test-deps browser-test
+.PHONY: demo run test lint typecheck pytest bench soak clean browser-test-deps browser-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: lint typecheck pytest
 
 bench: $(APP_STAMP)
 	$(BIN)/python benchmarks/store_and_export.py
+
+# The long fault campaign (a few minutes; not part of `make test`, which runs the short one).
+soak: $(APP_STAMP)
+	$(BIN)/python benchmarks/soak.py
 
 # The browser test of `itsms-tui serve`: Debian's Chromium, driven by playwright (which
 # uses that browser; it downloads none). Without them tests/browser is skipped, with why.

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from itsms_tui import __version__
 
@@ -41,6 +42,28 @@ def _source_options(parser: argparse.ArgumentParser, *, demo: bool = True) -> No
         )
 
 
+def _read_only_option(parser: argparse.ArgumentParser) -> None:
+    """``--read-only`` after the command too; SUPPRESS keeps one given before it."""
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="write nothing (refused by commands that must write)",
+    )
+
+
+def _add_backup_commands(sub: Any) -> None:
+    backups = sub.add_parser("backups", help="list the rotating backups of the data file")
+    _source_options(backups, demo=False)
+    _read_only_option(backups)
+    restore = sub.add_parser(
+        "restore", help="restore a backup (atomic, audited; the current file is kept)"
+    )
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a path or a listed name")
+    _source_options(restore, demo=False)
+    _read_only_option(restore)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -53,11 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write a TOML snapshot (stdout without -o)")
     _source_options(export)
+    _read_only_option(export)
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="snapshot file to write")
 
     imp = sub.add_parser("import", help="load a TOML snapshot into a new or empty data file")
     imp.add_argument("file", type=Path, metavar="FILE")
     _source_options(imp, demo=False)
+    _read_only_option(imp)
     imp.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
     imp.add_argument(
         "--replace", action="store_true", help="replace every record of a non-empty data file"
@@ -65,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="list what does not yet meet clauses 8.1 and 8.3")
     _source_options(check)
+    _read_only_option(check)
     check.add_argument(
         "--snapshot", type=Path, metavar="FILE", help="check a snapshot file instead"
     )
@@ -72,17 +98,36 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--rule", action="append", default=[], metavar="ID", help="only this rule (repeatable)"
     )
+    _add_backup_commands(sub)
     from itsms_tui import cli_exchange
 
-    cli_exchange.add_commands(sub, _source_options)
+    cli_exchange.add_commands(sub, _source_options, _read_only_option)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Nothing escapes as a traceback: an exception nobody expected becomes exit 2, one
+    line on stderr, and the traceback in a log file the line names.
+    """
+    try:
+        return _run(argv)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:
+        from itsms_tui.services.crash_log import one_line, write_crash_log
+
+        log = write_crash_log(error, list(sys.argv if argv is None else argv))
+        where = f"details in {log}" if log else "no log file could be written"
+        print(f"{PROG}: unexpected error ({one_line(error)}); {where}", file=sys.stderr)
+        return EXIT_BAD
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from itsms_tui.services import commands
-    from itsms_tui.services.errors import EXPECTED_ERRORS, describe
+    from itsms_tui.services.errors import EXPECTED_ERRORS, SAVED_BUT_UNSYNCED, describe
 
     try:
         from itsms_tui.cli_exchange import dispatch
@@ -93,13 +138,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             return commands.export(args.data, args.demo, args.output)
         if args.command == "import":
-            return commands.import_snapshot(args.file, args.data, args.dry_run, args.replace)
+            return commands.import_snapshot(
+                args.file, args.data, args.dry_run, args.replace, read_only=args.read_only
+            )
+        if args.command == "backups":
+            return commands.backups(args.data)
+        if args.command == "restore":
+            return commands.restore(args.backup, args.data, read_only=args.read_only)
         if args.command == "check":
             return commands.check(args.data, args.demo, args.snapshot, args.format, args.rule)
         workspace = commands.open_workspace(args.data, args.demo, read_only=args.read_only)
         from itsms_tui.ui.app import run_app
 
-        run_app(workspace)
+        return run_app(workspace)
+    except SAVED_BUT_UNSYNCED as warning:
+        print(f"{PROG}: warning: {describe(warning)}", file=sys.stderr)
         return EXIT_OK
     except EXPECTED_ERRORS as error:
         print(f"{PROG}: {describe(error)}", file=sys.stderr)

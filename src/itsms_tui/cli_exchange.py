@@ -15,8 +15,12 @@ from typing import Any
 SourceOptions = Callable[..., None]
 
 
-def add_commands(sub: Any, source_options: SourceOptions) -> None:
-    """Add this module's subcommands to ``sub`` (the main parser's subparsers)."""
+def add_commands(sub: Any, source_options: SourceOptions, read_only_option: SourceOptions) -> None:
+    """Add this module's subcommands to ``sub`` (the main parser's subparsers).
+
+    Each accepts ``--read-only`` after its name too: diff, merge, calendar and due never
+    write the data file; serve refuses it together with ``--allow-edit``.
+    """
     export = sub.choices["export"]
     export.add_argument(
         "--format",
@@ -31,6 +35,7 @@ def add_commands(sub: Any, source_options: SourceOptions) -> None:
     )
 
     diff = sub.add_parser("diff", help="list records added, removed and changed between snapshots")
+    read_only_option(diff)
     diff.add_argument("old", type=Path, metavar="OLD.toml")
     diff.add_argument("new", type=Path, metavar="NEW.toml")
     diff.add_argument("--format", choices=("text", "json"), default="text")
@@ -38,6 +43,7 @@ def add_commands(sub: Any, source_options: SourceOptions) -> None:
     merge = sub.add_parser(
         "merge", help="three-way merge of snapshots by record and field (a git merge driver)"
     )
+    read_only_option(merge)
     merge.add_argument("base", type=Path, metavar="BASE")
     merge.add_argument("ours", type=Path, metavar="OURS")
     merge.add_argument("theirs", type=Path, metavar="THEIRS")
@@ -53,17 +59,20 @@ def add_commands(sub: Any, source_options: SourceOptions) -> None:
 
     cal = sub.add_parser("calendar", help="the due dates as an iCalendar (.ics) file")
     source_options(cal)
+    read_only_option(cal)
     cal.add_argument("-o", "--output", type=Path, metavar="FILE.ics", help="file to write")
     cal.add_argument("--person", metavar="WHO", help="only this owner's or responsible's dates")
 
     due = sub.add_parser("due", help="what is overdue or falls due soon, by person")
     source_options(due)
+    read_only_option(due)
     due.add_argument("--within", default="30d", metavar="30d", help="window: days or weeks")
     due.add_argument("--person", metavar="WHO", help="only this owner's or responsible's dates")
     due.add_argument("--format", choices=("text", "json"), default="text")
 
     serve = sub.add_parser("serve", help="serve the app to a web browser (textual-serve)")
     source_options(serve)
+    read_only_option(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback)")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument(

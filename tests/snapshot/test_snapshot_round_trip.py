@@ -144,11 +144,11 @@ def test_user_text_with_toml_syntax_and_newlines_is_kept_exactly() -> None:
 
 
 def test_settings_are_exported_and_returned_on_import() -> None:
-    thresholds = {"review_grace_days": 7, "expiry_warning_days": 90.0, "unset": None}
+    thresholds = {"kpi_grace_days": 7, "cancel_by_warning_days": 90, "unset": None}
     text = export(DataSet(), settings=thresholds)
     assert load_snapshot(text, source="x").settings == {
-        "review_grace_days": 7,
-        "expiry_warning_days": 90.0,
+        "kpi_grace_days": 7,
+        "cancel_by_warning_days": 90,
     }
     assert "[settings]" not in export(DataSet())
 

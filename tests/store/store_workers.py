@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from multiprocessing.connection import Connection
 from multiprocessing.synchronize import Event
 
@@ -42,3 +44,27 @@ def insert_one(path: str, record_id: str) -> None:
     storage = DataFileStorage(path)
     with storage.transaction():
         open_tinydb(storage).table("items").insert({"id": record_id})
+
+
+def delete_lock_file_until(path: str, stop: Event, deleted: Connection) -> None:
+    """Delete ``<data>.lock`` over and over while writers run; report how often it went."""
+    lock = path + ".lock"
+    count = 0
+    while not stop.is_set():
+        try:
+            os.unlink(lock)
+            count += 1
+        except FileNotFoundError:
+            pass
+        time.sleep(0.002)
+    deleted.send(count)
+
+
+def open_in_child(path: str, result: Connection) -> None:
+    """Open the data file and report what happened (for paths that might hang)."""
+    try:
+        DataFileStorage(path)
+    except Exception as error:  # reported to the parent, which asserts on it
+        result.send(f"{type(error).__name__}: {error}")
+    else:
+        result.send("opened")

@@ -73,7 +73,11 @@ def test_no_temporary_files_are_left_behind(data: Path) -> None:
     storage = DataFileStorage(data)
     for n in range(5):
         insert(storage, str(n))
-    assert sorted(p.name for p in data.parent.iterdir()) == ["itsms.json", "itsms.json.lock"]
+    assert sorted(p.name for p in data.parent.iterdir()) == [
+        "itsms.json",
+        "itsms.json.backups",
+        "itsms.json.lock",
+    ]
 
 
 def test_leftovers_of_a_crashed_save_are_removed_and_nothing_else(data: Path) -> None:

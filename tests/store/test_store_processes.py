@@ -86,7 +86,11 @@ def test_kill_9_in_the_middle_of_saving_never_loses_a_saved_write(tmp_path: Path
         first = max(stored) + 1
 
     insert_one(str(path), "after")  # the next save sweeps a killed save's temp file
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["itsms.json", "itsms.json.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "itsms.json",
+        "itsms.json.backups",
+        "itsms.json.lock",
+    ]
 
 
 def test_a_save_by_another_process_is_seen_without_reopening(tmp_path: Path) -> None:

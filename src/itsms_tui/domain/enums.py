@@ -192,3 +192,4 @@ class AuditAction(StrEnum):
     UPDATE = "update"
     DELETE = "delete"
     IMPORT = "import"
+    RESTORE = "restore"

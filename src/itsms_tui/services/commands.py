@@ -7,18 +7,39 @@ from datetime import date
 from pathlib import Path
 
 from itsms_tui.services.errors import UserError
-from itsms_tui.services.locations import default_data_path
+from itsms_tui.services.locations import backup_policy, default_data_path
 from itsms_tui.services.workspace import Workspace, read_snapshot_file
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 
 
+def existing_data_path(data: Path | None) -> Path:
+    """The data file a reading command names; it must exist (reading never creates one).
+
+    Otherwise ``check --data /typo.json`` would pass a CI gate on an empty store.
+    """
+    path = data or default_data_path()
+    if not path.exists() and not path.is_symlink():
+        raise UserError(f"{path}: no such data file (only commands that write create one)")
+    return path
+
+
 def open_workspace(data: Path | None, demo: bool, *, read_only: bool = False) -> Workspace:
-    """The workspace the options name: demo, ``--data PATH`` or the default data file."""
+    """The workspace the options name: demo, ``--data PATH`` or the default data file.
+
+    A read-only workspace must have a data file already: nothing would ever create it.
+    """
     if demo:
         return Workspace.open_demo(read_only=read_only)
-    return Workspace.open_file(data or default_data_path(), read_only=read_only)
+    path = existing_data_path(data) if read_only else data or default_data_path()
+    return Workspace.open_file(path, read_only=read_only)
+
+
+def refuse_read_only(command: str, read_only: bool) -> None:
+    """``--read-only`` with a command that writes: refused, before anything is opened."""
+    if read_only:
+        raise UserError(f"{command} writes the data file, which --read-only forbids")
 
 
 def export(data: Path | None, demo: bool, output: Path | None) -> int:
@@ -29,18 +50,37 @@ def export(data: Path | None, demo: bool, output: Path | None) -> int:
         return EXIT_OK
     if output.is_dir():
         raise UserError(f"{output}: is a directory; give a file name with -o")
+    existed = output.exists()
     count = workspace.export_to(output)
-    print(f"exported {count} records to {output}", file=sys.stderr)
+    how = (
+        "its mode was kept"
+        if existed
+        else f"mode {workspace.export_mode:04o}, like the data file"
+        if workspace.store.file_mode is not None
+        else f"mode {workspace.export_mode:04o}, private"
+    )
+    print(f"exported {count} records to {output} ({how})", file=sys.stderr)
     return EXIT_OK
 
 
-def import_snapshot(file: Path, data: Path | None, dry_run: bool, replace: bool) -> int:
+def import_snapshot(
+    file: Path, data: Path | None, dry_run: bool, replace: bool, *, read_only: bool = False
+) -> int:
+    if not dry_run:
+        refuse_read_only("import", read_only)
     snapshot = read_snapshot_file(file)
     target = data or default_data_path()
     counts = ", ".join(f"{n} {name}" for name, n in snapshot.counts().items() if n)
     if dry_run:
-        existing = len(Workspace.open_file(target, read_only=True).data())
+        workspace = Workspace.open_file(target)  # opened to ask, written never
+        existing = len(workspace.data())
         print(f"{file}: valid snapshot with {snapshot.total()} records ({counts or 'none'})")
+        reason = workspace.store.read_only_reason
+        if reason is not None:
+            raise UserError(
+                f"{target}: read-only ({reason}); the import would fail; "
+                "nothing was written (--dry-run)"
+            )
         if existing and not replace:
             raise UserError(
                 f"{target} already holds {existing} records; the import would be refused "
@@ -83,3 +123,36 @@ def check(
         text = format_text(findings, select_rules(rule_ids or None))
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def backups(data: Path | None) -> int:
+    """List the data file's backups, newest first: time, size, records, who saved."""
+    from itsms_tui.store.restore import describe_backups
+
+    path = existing_data_path(data)
+    found = describe_backups(path)
+    if not found:
+        print(f"{path}: no backups yet (one is kept before every save)")
+        return EXIT_OK
+    print(f"backups of {path}, newest first:")
+    for info in found:
+        held = f"{info.records} records" if info.records is not None else "unreadable"
+        who = f"saved by {info.saved_by}" if info.saved_by else ""
+        line = f"  {info.path.name}  {info.saved_at:%Y-%m-%d %H:%M:%S} UTC  {info.size:>9} bytes  "
+        print(f"{line}{held:<13} {who or info.problem}".rstrip())
+    return EXIT_OK
+
+
+def restore(backup: Path, data: Path | None, *, read_only: bool = False) -> int:
+    """Restore one backup over the data file (atomic, audited; the current file kept)."""
+    from itsms_tui.store.restore import resolve_backup, restore_backup
+
+    refuse_read_only("restore", read_only)
+    path = data or default_data_path()
+    source = resolve_backup(path, backup)
+    info = restore_backup(path, source, backups=backup_policy())
+    print(
+        f"restored {source} ({info.records} records, saved {info.saved_at:%Y-%m-%d %H:%M:%S} "
+        f"UTC) into {path}; the file it replaced is kept as the newest backup"
+    )
+    return EXIT_OK

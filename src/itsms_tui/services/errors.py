@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itsms_tui.domain.changes import WorkflowError
 from itsms_tui.snapshot.errors import SnapshotError, SnapshotExportError
-from itsms_tui.store.errors import StoreError
+from itsms_tui.store.errors import StoreError, StoreSyncError
 
 
 class UserError(Exception):
@@ -20,6 +20,10 @@ EXPECTED_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
 )
 """Errors that mean "tell the user": their ``str()`` is already a one-line message."""
+
+SAVED_BUT_UNSYNCED: tuple[type[BaseException], ...] = (StoreSyncError,)
+"""The change is in the data file, only its durability is in doubt: a warning, not a
+failure (exit 2 promises that no file changed)."""
 
 
 def describe(error: BaseException) -> str:

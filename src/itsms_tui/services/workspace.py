@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import ValidationError
+
 from itsms_tui import __version__
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.audit import AuditEntry
@@ -22,11 +24,13 @@ from itsms_tui.domain.enums import ChangeStatus
 from itsms_tui.domain.kpis import Kpi, Measurement, check_measurement_date
 from itsms_tui.domain.record import Record
 from itsms_tui.services.errors import UserError
+from itsms_tui.services.locations import backup_policy
 from itsms_tui.snapshot.demo import load_demo
 from itsms_tui.snapshot.export import export_snapshot
 from itsms_tui.snapshot.format import Snapshot
 from itsms_tui.snapshot.importer import load_snapshot
-from itsms_tui.store.files import write_file_atomically
+from itsms_tui.store.errors import StoreError
+from itsms_tui.store.files import PRIVATE_MODE, write_file_atomically
 from itsms_tui.store.records import RecordStore
 
 R = TypeVar("R", bound=Record)
@@ -49,7 +53,20 @@ class Workspace:
 
     @classmethod
     def open_file(cls, path: Path, *, read_only: bool = False) -> Workspace:
-        return cls(RecordStore.open(path, read_only=read_only), read_only_requested=read_only)
+        """Open the data file; its records, audit trail and settings are checked now."""
+        store = RecordStore.open(path, read_only=read_only, backups=backup_policy())
+        workspace = cls(store, read_only_requested=read_only)
+        workspace.checked_settings()
+        return workspace
+
+    def checked_settings(self) -> CheckSettings:
+        """The saved checker settings, validated; ``UserError`` naming the field if not."""
+        try:
+            return CheckSettings.model_validate(self.settings())
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise UserError(f"{self.location}: settings.{field}: {first['msg']}") from None
 
     @classmethod
     def open_demo(cls, *, today: Callable[[], date] = _today, read_only: bool = False) -> Workspace:
@@ -158,10 +175,20 @@ class Workspace:
             settings=self.settings() or None,
         )
 
+    @property
+    def export_mode(self) -> int:
+        """The mode a new snapshot file gets: the data file's, else private (0600).
+
+        A snapshot holds the same contacts and contract values as the data file, so it
+        must not be readable by more people than the data file is.
+        """
+        mode = self.store.file_mode
+        return PRIVATE_MODE if mode is None else mode
+
     def export_to(self, path: Path) -> int:
-        """Write a snapshot file atomically; returns the number of records."""
+        """Write a snapshot file atomically (mode: ``export_mode``); returns the record count."""
         text = self.export_text()
-        write_file_atomically(path, text.encode("utf-8"))
+        write_file_atomically(path, text.encode("utf-8"), mode=self.export_mode)
         return len(self.data())
 
     def import_snapshot(self, snapshot: Snapshot, *, replace: bool, source: str) -> None:
@@ -189,5 +216,19 @@ class Workspace:
 
 
 def read_snapshot_file(path: Path) -> Snapshot:
-    """Read and validate a snapshot file (raises SnapshotError / OSError)."""
-    return load_snapshot(path.read_bytes(), source=str(path))
+    """Read and validate a snapshot file (raises SnapshotError / OSError / UserError).
+
+    The one validation path of ``import``, ``import --dry-run`` and ``check --snapshot``:
+    after the importer's checks the records and settings go through the same store
+    write as a real import, in memory, so nothing the real import would refuse passes.
+    """
+    snapshot = load_snapshot(path.read_bytes(), source=str(path))
+    trial = RecordStore.in_memory()
+    try:
+        trial.replace_all(
+            snapshot.dataset, summary="validation", settings=snapshot.settings or None
+        )
+    except StoreError as error:
+        problem = getattr(error, "problem", str(error))
+        raise UserError(f"{path}: {problem}") from None
+    return snapshot

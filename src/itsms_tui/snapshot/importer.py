@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.fields import ID_PATTERN
 from itsms_tui.domain.record import Record
@@ -42,6 +43,8 @@ _TOML_POSITION = re.compile(
 )
 _HEADER_FIELDS = ("format", "schema_version", "exported_at", "app_version")
 _FALLBACK_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+_INT_RANGE = (-(2**63), 2**63 - 1)
+"""What the data file can hold (a JSON integer, stored as 64 bits)."""
 Loc = tuple[str | int, ...]
 
 
@@ -182,7 +185,10 @@ def _check_header(document: dict[str, Any], problems: _Problems) -> _Header:
     elif exported_at.tzinfo is None:
         problems.add(where, "must include a time zone (e.g. Z for UTC)")
     else:
-        header.exported_at = exported_at.astimezone(UTC)
+        try:
+            header.exported_at = exported_at.astimezone(UTC)
+        except OverflowError:
+            problems.add(where, "is out of range once converted to UTC")
 
     app_version = table.get("app_version")
     where = f"{HEADER_TABLE}.app_version"
@@ -208,6 +214,12 @@ def _check_settings(document: dict[str, Any], problems: _Problems) -> dict[str, 
     settings = document.get(SETTINGS_TABLE, {})
     if not isinstance(settings, dict):
         problems.add(SETTINGS_TABLE, f"must be a table, not {toml_type_name(settings)}")
+        return {}
+    try:
+        CheckSettings.model_validate(settings)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            problems.add(SETTINGS_TABLE + _loc_path(tuple(error["loc"])), _message(error))
         return {}
     return settings
 
@@ -366,6 +378,8 @@ def _type_problem(value: Any, shape: Shape) -> str | None:
         return f"must be {shape.describe()}, not {toml_type_name(value)}"
     if kind == "enum" and shape.enum is not None and value not in _enum_values(shape.enum):
         return "must be one of " + ", ".join(_enum_values(shape.enum))
+    if kind == "int" and not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
+        return "is too large a number to store"
     if kind == "float" and isinstance(value, float) and not math.isfinite(value):
         return "must be a finite number"
     if kind == "datetime" and value.tzinfo is None:

@@ -19,6 +19,7 @@ from itsms_tui.store.errors import (
     StillReferencedError,
     StoreBusyError,
     StoreError,
+    StoreSyncError,
     StoreWriteError,
     TransactionRequiredError,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "StillReferencedError",
     "StoreBusyError",
     "StoreError",
+    "StoreSyncError",
     "StoreTable",
     "StoreWriteError",
     "Tables",

@@ -75,6 +75,25 @@ class StoreWriteError(StoreError):
         return (type(self), (self.path, self.reason))
 
 
+class StoreSyncError(StoreError):
+    """The save is in place, but syncing its directory failed: a power loss may undo it.
+
+    Not a ``StoreWriteError``: the data file did change, and saying otherwise would
+    make the user redo (or distrust) a change that is already there.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = _where(path)
+        self.reason = reason
+        super().__init__(
+            f"{self.path}: saved, but the directory could not be synced ({reason}), "
+            "so the save may not survive a power loss"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.reason))
+
+
 class InvalidDataError(StoreError):
     """Data handed to the store that it refuses to write (it could not be read back).
 

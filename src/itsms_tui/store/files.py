@@ -1,4 +1,4 @@
-"""Atomic writes of files other than the data file (snapshot exports)."""
+"""Atomic writes of files other than the data file (snapshot exports, preferences)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,26 @@ from pathlib import Path
 
 from itsms_tui.store.storage import _fsync_directory
 
+PRIVATE_MODE = 0o600
+"""The mode of an export when there is no data file to take one from (e.g. ``--demo``)."""
+
 
 def write_file_atomically(path: Path, payload: bytes, *, mode: int = 0o644) -> None:
     """Write ``payload`` to ``path`` via a temp file + fsync + rename: never a torn file.
 
     An existing file's permission bits are kept; a new one gets ``mode`` (umask aside).
+    Every ``OSError`` names ``path``, the file the user asked for, never the temp file
+    (a full disk or a file-size limit hits the temp file first).
     """
+    try:
+        _write(path, payload, mode)
+    except OSError as exc:
+        if exc.filename == str(path) or exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+
+
+def _write(path: Path, payload: bytes, mode: int) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise FileNotFoundError(2, f"folder {directory} does not exist", str(path))

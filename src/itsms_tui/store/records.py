@@ -33,6 +33,7 @@ from itsms_tui.domain.registry import (
     id_number,
     referenced_collection,
 )
+from itsms_tui.store.backups import BackupPolicy
 from itsms_tui.store.errors import (
     DanglingReferenceError,
     DataFileError,
@@ -45,6 +46,7 @@ from itsms_tui.store.storage import (
     InMemoryStorage,
     Tables,
     TransactionalStorage,
+    corrupt_file_advice,
     open_tinydb,
 )
 
@@ -54,6 +56,19 @@ AUDIT_TABLE = "audit"
 SEQUENCE_TABLE = "sequences"
 SETTINGS_TABLE = "settings"
 _SINGLE_DOC = 1
+
+
+def _check_sequences(location: str, tables: Tables) -> None:
+    """The id counters must be positive whole numbers: they decide every new id."""
+    docs = tables.get(SEQUENCE_TABLE, {})
+    for doc_id, doc in docs.items():
+        for name, value in doc.items():
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise DataFileError(
+                    location,
+                    f"{SEQUENCE_TABLE} document {doc_id}: {name} is {value!r}, "
+                    "not a positive whole number",
+                )
 
 
 def current_user() -> str:
@@ -78,11 +93,24 @@ class RecordStore:
     # --- opening ------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False, user: str | None = None) -> RecordStore:
+    def open(
+        cls,
+        path: Path,
+        *,
+        read_only: bool = False,
+        user: str | None = None,
+        backups: BackupPolicy | None = None,
+    ) -> RecordStore:
         """Open (or prepare to create) the data file at ``path``; validates it now."""
-        storage = DataFileStorage(path, read_only=read_only, create_dirs=not read_only)
+        storage = DataFileStorage(
+            path, read_only=read_only, create_dirs=not read_only, backups=backups
+        )
         store = cls(storage, user=user)
-        store.dataset()  # refuse a file whose records do not validate, before the UI opens
+        try:
+            store.dataset()  # refuse a file whose records do not validate, before the UI opens
+            store.audit_trail()
+        except DataFileError as error:
+            raise DataFileError(error.path, error.problem + corrupt_file_advice(path)) from None
         return store
 
     @classmethod
@@ -96,6 +124,16 @@ class RecordStore:
     @property
     def writable(self) -> bool:
         return self._storage.writable
+
+    @property
+    def file_mode(self) -> int | None:
+        """The data file's permission bits; None in memory or before the first save."""
+        return getattr(self._storage, "file_mode", None)
+
+    @property
+    def exists(self) -> bool:
+        """Whether there is a data file (always True in memory)."""
+        return bool(getattr(self._storage, "exists", True))
 
     @property
     def read_only_reason(self) -> str | None:
@@ -116,6 +154,7 @@ class RecordStore:
         snap = self._storage.snapshot()
         if self._cache is not None and snap.generation == self._cache_generation:
             return self._cache
+        _check_sequences(self.location, snap.data)
         data = self._build_dataset(snap.data)
         if snap.generation is not None:
             self._cache, self._cache_generation = data, snap.generation
@@ -172,8 +211,19 @@ class RecordStore:
     def audit_trail(self, record_id: str | None = None) -> list[AuditEntry]:
         """Audit entries, oldest first; for one record, or every entry."""
         table = self._storage.snapshot().data.get(AUDIT_TABLE, {})
-        docs = [d for d in table.values() if record_id is None or d.get("record_id") == record_id]
-        entries = [AuditEntry.model_validate(d) for d in docs]
+        docs = [
+            (k, d) for k, d in table.items() if record_id is None or d.get("record_id") == record_id
+        ]
+        entries: list[AuditEntry] = []
+        for doc_id, doc in docs:
+            try:
+                entries.append(AuditEntry.model_validate(doc))
+            except ValidationError as error:
+                first = error.errors()[0]
+                field = ".".join(str(p) for p in first["loc"]) or "entry"
+                raise DataFileError(
+                    self.location, f"{AUDIT_TABLE} entry {doc_id}.{field}: {first['msg']}"
+                ) from None
         return sorted(entries, key=lambda e: e.seq)
 
     # --- writing ------------------------------------------------------------------

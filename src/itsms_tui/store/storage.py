@@ -39,10 +39,12 @@ domain layer should not let those through.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
 import tempfile
 import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -54,16 +56,18 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from itsms_tui.store.backups import BackupPolicy, keep_backup, newest_readable, prune_backups
 from itsms_tui.store.errors import (
     DataFileError,
     InvalidDataError,
     ReadOnlyStoreError,
     StoreBusyError,
     StoreError,
+    StoreSyncError,
     StoreWriteError,
     TransactionRequiredError,
 )
-from itsms_tui.store.filelock import FileLock
+from itsms_tui.store.filelock import FileLock, InodeLock
 from itsms_tui.store.schema import (
     META_TABLE,
     SchemaProblem,
@@ -403,9 +407,56 @@ def decode_database(raw: bytes) -> tuple[Tables, int | None]:
         if "end of data" in exc.msg:
             raise SchemaProblem(f"{where}: the file ends too early (truncated?)") from None
         raise SchemaProblem(f"{where}: {exc.msg}") from None
+    _refuse_duplicate_keys(raw, data)
     version = check_database(data)
     tables: Tables = data
     return tables, version
+
+
+def _refuse_duplicate_keys(raw: bytes, data: object) -> None:
+    """JSON parsers keep the last of two equal keys silently; a data file must not have any.
+
+    Files this program wrote are exactly orjson's encoding of what they decode to, and
+    such a file cannot hold a duplicate key (the fast path). Anything else, e.g. a
+    hand-edited file, is parsed once more, noting every key.
+    """
+    try:
+        if orjson.dumps(data, option=_ENCODE_OPTIONS) == raw:
+            return
+    except TypeError:
+        pass
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in items:
+            if key in seen:
+                raise SchemaProblem(f"the key {key!r} appears twice in one object")
+            seen[key] = value
+        return seen
+
+    try:
+        json.loads(raw, object_pairs_hook=pairs)
+    except SchemaProblem:
+        raise
+    except (ValueError, RecursionError):
+        pass  # orjson accepted it; its reading stands
+
+
+def is_readable_data(raw: bytes) -> bool:
+    """Whether ``raw`` would open as a data file (layout and schema; records aside)."""
+    try:
+        decode_database(raw)
+    except SchemaProblem:
+        return False
+    return True
+
+
+def corrupt_file_advice(path: Path) -> str:
+    """The hint added to a corrupt data file's message: the newest backup that reads."""
+    found = newest_readable(path, is_readable_data)
+    if found is None:
+        return ""
+    return f"; the newest readable backup is {found} (itsms-tui restore {found})"
 
 
 class DataFileStorage(TransactionalStorage):
@@ -437,19 +488,38 @@ class DataFileStorage(TransactionalStorage):
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         read_only: bool = False,
         create_dirs: bool = False,
+        backups: BackupPolicy | None = None,
+        unusable_ok: bool = False,
     ) -> None:
         super().__init__(lock_timeout=lock_timeout, read_only=read_only)
         self.path = Path(os.path.realpath(path))
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.create_dirs = create_dirs
+        self.backups = BackupPolicy() if backups is None else backups
+        self._file_existed = True
         self._temp_prefix = f".{self.path.name}."
         self._swept = False
         with self._locked_mutex():
-            self._usable(self._current())
+            loaded = self._current()
+            if not unusable_ok:
+                self._usable(loaded)
 
     @property
     def location(self) -> str:
         return str(self.path)
+
+    @property
+    def exists(self) -> bool:
+        """Whether the data file is there (a missing one is a store not yet created)."""
+        return os.path.lexists(self.path)
+
+    @property
+    def file_mode(self) -> int | None:
+        """The data file's permission bits, for files that hold the same data (exports)."""
+        try:
+            return stat.S_IMODE(os.stat(self.path).st_mode) & 0o666
+        except OSError:
+            return None
 
     @property
     def read_only_reason(self) -> str | None:
@@ -497,27 +567,51 @@ class DataFileStorage(TransactionalStorage):
         return FileLock(self.lock_path, owner=self.path, timeout=self.lock_timeout, mode=mode)
 
     def _current(self) -> _Loaded:
+        """No lock: saves replace the file atomically, so any open sees a whole version.
+
+        So a reader never waits behind a slow save, and read-only users create nothing.
+        """
         loaded = self._loaded
         if loaded is not None and self._unchanged(loaded):
             return loaded
-        with self._lock().shared():
-            return self._reload()
+        return self._reload()
 
     @contextmanager
     def _exclusive(self) -> Iterator[_Loaded]:
         if self.create_dirs:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with self._lock().exclusive():
+        deadline = time.monotonic() + self.lock_timeout
+        with (
+            self._lock().exclusive(deadline),
+            InodeLock(self.path, timeout=self.lock_timeout).held(deadline) as existed,
+        ):
+            self._file_existed = existed
             loaded = self._reload()
             if not self._swept:
                 self._sweep_temp_files()
             yield loaded
 
+    def overwrite(self, data: Tables) -> None:
+        """Replace the whole file with ``data`` even if the current file is unusable.
+
+        For restoring a backup: the current file (corrupt or not) is kept as a backup
+        first, like before any save. ``data`` is checked and saved atomically.
+        """
+        reason = self.read_only_reason
+        if reason is not None:
+            raise ReadOnlyStoreError(self.location, reason)
+        with self._locked_mutex(), self._exclusive():
+            self._transactions += 1
+            txn = _Transaction(_Loaded(generation=0), self._transactions)
+            txn.data = data
+            self._commit(txn)
+
     def _reload(self) -> _Loaded:
         """Load the file if it is not the version we hold. Some lock (or none) held."""
         loaded = self._loaded
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+            # O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below)
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
             if loaded is not None and loaded.stamp is None and loaded.error is None:
                 return loaded
@@ -533,7 +627,7 @@ class DataFileStorage(TransactionalStorage):
                 os.close(fd)
                 return loaded
             if not stat.S_ISREG(st.st_mode):
-                raise DataFileError(self.path, "not a regular file")
+                raise DataFileError(self.path, f"not a regular file ({_file_kind(st)})")
             with open(fd, "rb", closefd=False) as handle:
                 raw = handle.read()
         except BaseException:
@@ -544,7 +638,7 @@ class DataFileStorage(TransactionalStorage):
             fresh.data, fresh.schema_version = decode_database(raw)
         except SchemaProblem as exc:
             fresh.raw = None
-            fresh.error = str(exc)
+            fresh.error = str(exc) + corrupt_file_advice(self.path)
         return self._install(fresh)
 
     def _sweep_temp_files(self) -> None:
@@ -577,17 +671,32 @@ class DataFileStorage(TransactionalStorage):
             if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
                 raise ReadOnlyStoreError(self.path, f"cannot create files in {directory}") from exc
             raise StoreWriteError(self.path, exc.strerror or str(exc)) from exc
+        backup: Path | None = None
         try:
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
             self._copy_ownership(fd)
-            os.replace(temp_name, self.path)
+            backup = keep_backup(self.path, self.backups)
+            if self._file_existed:
+                os.replace(temp_name, self.path)
+            else:
+                # No data file to lock: creating it must fail if another writer did first.
+                try:
+                    os.link(temp_name, self.path)
+                except FileExistsError:
+                    raise StoreWriteError(
+                        self.path, "another session created the file at the same moment"
+                    ) from None
+                os.unlink(temp_name)
         except BaseException as exc:
             os.close(fd)
             with suppress(OSError):
                 os.unlink(temp_name)
+            if backup is not None:
+                with suppress(OSError):
+                    os.unlink(backup)
             if isinstance(exc, OSError):
                 raise StoreWriteError(self.path, exc.strerror or str(exc)) from exc
             raise
@@ -600,12 +709,14 @@ class DataFileStorage(TransactionalStorage):
             fd=fd,
         )
         self._install(fresh)
+        self._file_existed = True
+        if backup is not None:
+            with suppress(OSError):  # a backup too many is no reason to fail a save
+                prune_backups(self.path, self.backups)
         try:
             _fsync_directory(directory)
         except OSError as exc:
-            raise StoreWriteError(
-                self.path, f"saved, but the directory could not be synced: {exc.strerror}"
-            ) from exc
+            raise StoreSyncError(self.path, exc.strerror or str(exc)) from exc
         return fresh
 
     def _copy_ownership(self, fd: int) -> None:
@@ -621,6 +732,20 @@ class DataFileStorage(TransactionalStorage):
                 break
             except PermissionError:
                 continue
+
+
+def _file_kind(st: os.stat_result) -> str:
+    mode = st.st_mode
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a plain file"
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -9,6 +9,7 @@ Other sessions' saves show up through polling ``workspace.generation``.
 from __future__ import annotations
 
 import importlib.util
+import sys
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
@@ -42,10 +44,15 @@ from itsms_tui.store.errors import RecordNotFoundError, StaleRevisionError, Stil
 from itsms_tui.ui.navigation import AREAS, BY_MODE, mode_for_record
 from itsms_tui.ui.palette import RecordCommands
 from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from itsms_tui.ui.terminal_watch import WATCH_SECONDS, terminal_fd, terminal_gone
 
 T = TypeVar("T")
 
 POLL_SECONDS = 2.0
+SAVING_NOTICE_SECONDS = 0.3
+"""A write still running after this long shows "Saving…" until it ends."""
+TERMINAL_GONE_EXIT = 2
+UNEXPECTED_ERROR_EXIT = 2
 BLOCKERS_SHOWN = 10
 """Records listed when a delete is refused (the dialog fits 80x24; the rest are counted)."""
 
@@ -166,6 +173,8 @@ class ItsmsApp(App[None]):
         self._preferences = Preferences()
         self.settings = CheckSettings()
         self._derived: dict[str, Any] = {}
+        self.crash_line = ""
+        """Set when an unexpected error ended the app: the line ``run_app`` prints."""
         """The checker settings saved with the data (review intervals, horizons)."""
 
     # ------------------------------------------------------------------ state
@@ -201,6 +210,33 @@ class ItsmsApp(App[None]):
         self._load_preferences()
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll)
+        self._watch_terminal_start()
+
+    def _fatal_error(self) -> None:
+        """An exception nobody expected: exit 2 with one line; the traceback goes to a log.
+
+        Textual would print a traceback with local variables (user data) to the terminal.
+        """
+        from itsms_tui.services.crash_log import one_line, write_crash_log
+
+        error = self._exception or sys.exc_info()[1] or RuntimeError("unknown error")
+        log = write_crash_log(error, list(sys.argv))
+        where = f"details in {log}" if log else "no log file could be written"
+        self._return_code = UNEXPECTED_ERROR_EXIT
+        self.crash_line = f"itsms-tui: unexpected error ({one_line(error)}); {where}"
+        self._close_messages_no_wait()
+
+    def _watch_terminal_start(self) -> None:
+        """Exit when the terminal goes away without a SIGHUP (see ``terminal_watch``)."""
+        fd = None if self.is_headless else terminal_fd()
+        if fd is None:
+            return
+
+        def check() -> None:
+            if terminal_gone(fd):
+                self.exit(return_code=TERMINAL_GONE_EXIT)
+
+        self.set_interval(WATCH_SECONDS, check)
 
     @work(thread=True, group="load", exit_on_error=False)
     def load_data(self) -> None:
@@ -313,17 +349,45 @@ class ItsmsApp(App[None]):
         ``failed`` may handle an expected error (return True); otherwise it is shown.
         """
 
+        notice = self._progress_notice(name)
+
         def run() -> None:
             try:
                 with self._io_lock:
                     result = job()
                     loaded = self._read_all()
             except EXPECTED_ERRORS as error:
+                self.call_from_thread(notice)
                 self.call_from_thread(self._io_failed, error, failed)
                 return
+            self.call_from_thread(notice)
             self.call_from_thread(self._io_done, result, loaded, done)
 
         self.run_worker(run, name=name, group="io", thread=True)
+
+    def _progress_notice(self, name: str) -> Callable[[], None]:
+        """Show "Saving…" if the job outlasts ``SAVING_NOTICE_SECONDS``; returns the ender.
+
+        A slow disk (NFS, a busy host) must not look like a hung app.
+        """
+        text = {"conflict": "", "export": "Exporting…"}.get(name, "Saving…")
+        shown: list[Notification] = []
+
+        def show() -> None:
+            note = Notification(text, severity="information", timeout=3600, markup=False)
+            shown.append(note)
+            self.post_message(Notify(note))
+
+        timer = self.set_timer(SAVING_NOTICE_SECONDS, show) if text else None
+
+        def end() -> None:
+            if timer is not None:
+                timer.stop()
+            for note in shown:
+                if note in self._notifications:
+                    self._unnotify(note)
+
+        return end
 
     def _io_done(
         self,
@@ -684,6 +748,10 @@ def make_app(workspace: Workspace, *, poll_seconds: float = POLL_SECONDS) -> Its
     return ItsmsApp(workspace, poll_seconds=poll_seconds)
 
 
-def run_app(workspace: Workspace) -> None:
-    """Run the TUI until the user quits."""
-    make_app(workspace).run()
+def run_app(workspace: Workspace) -> int:
+    """Run the TUI until the user quits; returns the exit code (2: the terminal went away)."""
+    app = make_app(workspace)
+    app.run()
+    if app.crash_line:
+        print(app.crash_line, file=sys.stderr)
+    return app.return_code or 0
