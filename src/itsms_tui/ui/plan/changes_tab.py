@@ -37,7 +37,6 @@ from itsms_tui.ui.plan.change_workflow import (
 )
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.host import user_of
-from itsms_tui.ui.plan.markers import words
 from itsms_tui.ui.plan.new_change import NewChangeScreen, Start
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table
 from itsms_tui.ui.plan.rows import ChangeRow, change_rows, link_rows
@@ -192,7 +191,7 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
                 change,
                 status,
                 step_updates(result, fields),
-                success=f"{ACTION_NAMES[status]}: {change.display} is now {words(status.value)}",
+                success=f"{ACTION_NAMES[status]}: {change.display} is now {status.label}",
             )
 
         self.app.push_screen(form, done)
@@ -224,7 +223,7 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
             exclude=exclude,
             required=needed,
             choices=shell.choices,
-            title=f"New {kind.value} change ({words(state.value)})",
+            title=f"New {kind.value} change ({state.label})",
         )
 
         def done(result: ChangeRequest | None) -> None:

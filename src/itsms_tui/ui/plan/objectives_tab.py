@@ -15,9 +15,9 @@ from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.plan import Objective
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.kpi_table import kpi_label, kpi_table
-from itsms_tui.ui.plan.markers import days_word, due_text, words
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab
 from itsms_tui.ui.plan.rows import ObjectiveRow, kpi_rows, objective_rows
+from itsms_tui.ui.theme import days_word, due_text
 from itsms_tui.ui.widgets.record_table import Column
 
 
@@ -46,7 +46,7 @@ class ObjectivesTab(RegisterTab):
                 width=12,
                 sort_key=lambda r: r.record.due_date,
             ),
-            Column("status", "Status", lambda r: words(r.record.status.value), width=9),
+            Column("status", "Status", lambda r: r.record.status.label, width=9),
             Column(
                 "kpis",
                 "KPIs",
@@ -84,7 +84,7 @@ class ObjectivesTab(RegisterTab):
             due_text(due, row.overdue, self.palette, align=False),
             late,
         )
-        top.field("Status", words(objective.status.value))
+        top.field("Status", objective.status.label)
         more = DetailText(self.palette)
         more.paragraph("Description", objective.description)
         more.paragraph("Evaluation of results", objective.evaluation)

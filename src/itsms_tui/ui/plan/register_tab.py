@@ -28,7 +28,7 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.plan.host import shell_of
-from itsms_tui.ui.plan.markers import PALETTE
+from itsms_tui.ui.theme import PALETTE
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 if TYPE_CHECKING:

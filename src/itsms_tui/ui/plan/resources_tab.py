@@ -14,9 +14,9 @@ from textual.widgets import Static
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.plan import Allocation, Resource
 from itsms_tui.ui.plan.detail_text import DetailText
-from itsms_tui.ui.plan.markers import LATE, amount, load_text, words
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, record_key
 from itsms_tui.ui.plan.rows import AllocationRow, ResourceRow, allocation_rows, resource_rows
+from itsms_tui.ui.theme import LATE, amount, load_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 
@@ -76,7 +76,7 @@ class ResourcesTab(RegisterTab, inherit_bindings=False):
                 align="right",
                 sort_key=lambda r: r.record.capacity,
             ),
-            Column("kind", "Kind", lambda r: words(r.record.kind.value), width=14),
+            Column("kind", "Kind", lambda r: r.record.kind.label, width=14),
             Column("owner", "Owner", lambda r: r.record.owner, width=12),
         ]
 
@@ -126,7 +126,7 @@ class ResourcesTab(RegisterTab, inherit_bindings=False):
         resource = row.record
         load = row.load
         top = DetailText(self.palette).heading(resource)
-        top.field("Kind", words(resource.kind.value))
+        top.field("Kind", resource.kind.label)
         top.field("Owner", resource.owner)
         top.field("Capacity", amount(resource.capacity, resource.unit))
         allocated = Text(

@@ -18,9 +18,9 @@ from itsms_tui.domain.risk_rating import HeatMap, cell, heat_map
 from itsms_tui.domain.risks import Risk
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.heat_map import Cell, HeatMapGrid, band_of
-from itsms_tui.ui.plan.markers import band_text, days_word, due_text, words
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, focus_now, links_table
 from itsms_tui.ui.plan.rows import RiskRow, link_rows, risk_rows
+from itsms_tui.ui.theme import band_text, days_word, due_text
 from itsms_tui.ui.widgets.record_table import Column
 
 
@@ -76,8 +76,8 @@ class RisksTab(RegisterTab, inherit_bindings=False):
                 width=12,
                 sort_key=lambda r: r.record.review_date,
             ),
-            Column("status", "Status", lambda r: words(r.record.status.value), width=10),
-            Column("treatment", "Treatment", lambda r: words(r.record.treatment.value), width=9),
+            Column("status", "Status", lambda r: r.record.status.label, width=10),
+            Column("treatment", "Treatment", lambda r: r.record.treatment.label, width=9),
             Column("owner", "Owner", lambda r: r.record.owner, width=12),
         ]
 
@@ -160,7 +160,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
             )
         else:
             top.field("Residual", Text("not rated yet", style=self.palette.muted))
-        top.field("Treatment", words(risk.treatment.value))
+        top.field("Treatment", risk.treatment.label)
         review = risk.review_date
         late = (
             Text(f"  overdue by {days_word((self.today - review).days)}", style=self.palette.late)
@@ -172,7 +172,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
             due_text(review, row.review_overdue, self.palette, align=False),
             late,
         )
-        top.field("Status", words(risk.status.value))
+        top.field("Status", risk.status.label)
         top.field("Category", risk.category)
         self.set_child_rows(self.links, link_rows(self.data, risk))
         more = DetailText(self.palette)

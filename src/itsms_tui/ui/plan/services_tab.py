@@ -23,7 +23,6 @@ from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.risks import Risk
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.kpi_table import kpi_label, kpi_table
-from itsms_tui.ui.plan.markers import LATE, words
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table, record_key
 from itsms_tui.ui.plan.rows import (
     CoverRow,
@@ -33,7 +32,7 @@ from itsms_tui.ui.plan.rows import (
     referring_rows,
     service_rows,
 )
-from itsms_tui.ui.screens.agreements import KIND_SHORT
+from itsms_tui.ui.theme import LATE
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 NO_SLA = f"{LATE} no SLA"
@@ -42,10 +41,10 @@ NO_SLA = f"{LATE} no SLA"
 def cover_table(table_id: str) -> RecordTable[CoverRow]:
     """The agreements covering a service: kind, id, title and status."""
     columns: list[Column[CoverRow]] = [
-        Column("kind", "Kind", lambda r: KIND_SHORT[r.record.kind], width=4),
+        Column("kind", "Kind", lambda r: r.record.kind.short, width=4),
         Column("id", "Id", lambda r: r.record.id, width=8),
         Column("title", "Agreement", lambda r: r.record.title, width=12, flex=1),
-        Column("status", "Status", lambda r: words(r.record.status.value), width=11),
+        Column("status", "Status", lambda r: r.record.status.label, width=11),
     ]
     return RecordTable(columns, record_key, id=table_id, empty_text="No agreement names it")
 
@@ -74,7 +73,7 @@ class ServicesTab(RegisterTab):
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("name", "Service", lambda r: r.record.name, width=14, flex=1),
             Column("owner", "Owner", lambda r: r.record.owner, width=12),
-            Column("status", "Status", lambda r: words(r.record.status.value), width=8),
+            Column("status", "Status", lambda r: r.record.status.label, width=8),
             Column("customers", "Customers", lambda r: ", ".join(r.record.customers), width=14),
             Column(
                 "slas",
@@ -115,7 +114,7 @@ class ServicesTab(RegisterTab):
         covers = cover_rows(self.data, service.id)
         top = DetailText(self.palette).heading(service)
         top.field("Owner", service.owner)
-        top.field("Status", words(service.status.value))
+        top.field("Status", service.status.label)
         top.field("Customers", ", ".join(service.customers))
         top.field("Customer SLAs", self._cover_text(row))
         more = DetailText(self.palette)

@@ -24,17 +24,10 @@ from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
 from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
 from itsms_tui.ui.screens.suppliers import due_text
-from itsms_tui.ui.status_text import STYLES, rag_text
+from itsms_tui.ui.theme import STYLES, rag_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
 from itsms_tui.ui.widgets.record_table import Column
 
-KIND_SHORT = {
-    AgreementKind.CONTRACT: "CON",
-    AgreementKind.UNDERPINNING_CONTRACT: "UC",
-    AgreementKind.OLA: "OLA",
-    AgreementKind.CUSTOMER_SLA: "SLA",
-}
-STATUS_SHORT = {"negotiation": "negot.", "terminated": "ended"}
 CANCEL_BY_RED_DAYS = 30
 
 
@@ -89,12 +82,12 @@ def cancel_by_text(term: TermDates, horizon: int) -> Text:
 COLUMNS: list[Column[AgreementRow]] = [
     Column("id", "Id", lambda r: r.agreement.id, width=8),
     Column("title", "Title", lambda r: r.agreement.title, width=12, flex=1),
-    Column("kind", "Kind", lambda r: KIND_SHORT[r.agreement.kind], width=4),
+    Column("kind", "Kind", lambda r: r.agreement.kind.short, width=4),
     Column("party", "Party", lambda r: r.party, width=10),
     Column(
         "status",
         "Status",
-        lambda r: STATUS_SHORT.get(r.agreement.status.value, r.agreement.status.value),
+        lambda r: r.agreement.status.short,
         width=7,
     ),
     Column(
@@ -285,12 +278,12 @@ class AgreementsScreen(RegisterScreen):
             for uid in a.underpinning_ids:
                 under = data.get_as(Agreement, uid)
                 if under is not None:
-                    out.link(under, f"{KIND_SHORT[under.kind]} · {under.status.value}")
+                    out.link(under, f"{under.kind.short} · {under.status.value}")
         supported = data.referring(a.id, Agreement)
         if supported:
             out.section("Underpins", len(supported))
             for sla in supported:
-                out.link(sla, KIND_SHORT[sla.kind])
+                out.link(sla, sla.kind.short)
 
         amendments = sorted(
             data.referring(a.id, Amendment), key=lambda m: (m.effective_on or date.min, m.id)
@@ -331,4 +324,4 @@ class AgreementsScreen(RegisterScreen):
         if actions:
             out.section("Improvement actions", len(actions))
             for action in actions:
-                out.link(action, action.status.value.replace("_", " "))
+                out.link(action, action.status.label)

@@ -26,7 +26,7 @@ from itsms_tui.domain.kpi_status import KpiReading, Trend, measurements_of, tren
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
 from itsms_tui.domain.record import Record
 from itsms_tui.ui.screens.base import MainScreen
-from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.theme import rag_text
 
 SPARK_POINTS = 12
 CARD_WIDTH = 38

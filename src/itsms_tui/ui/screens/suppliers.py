@@ -28,11 +28,10 @@ from itsms_tui.domain.suppliers import (
     SupplierReview,
 )
 from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
-from itsms_tui.ui.status_text import STYLES, rag_text
+from itsms_tui.ui.theme import STYLES, rag_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
 from itsms_tui.ui.widgets.record_table import Column
 
-KIND_SHORT = {"external": "ext", "internal": "int", "customer_as_supplier": "cust"}
 TIER_SHORT = {"critical": "crit", "high": "high", "medium": "med", "low": "low"}
 SEVERITY = (KpiStatus.RED, KpiStatus.AMBER, KpiStatus.GREY, KpiStatus.GREEN)
 """Worst first: a supplier's KPI health is its worst KPI."""
@@ -117,9 +116,9 @@ def _score_text(score: float | None) -> str:
 COLUMNS: list[Column[SupplierRow]] = [
     Column("id", "Id", lambda r: r.supplier.id, width=8),
     Column("name", "Name", lambda r: r.supplier.name, width=12, flex=1),
-    Column("kind", "Kind", lambda r: KIND_SHORT.get(r.supplier.kind.value, "?"), width=4),
+    Column("kind", "Kind", lambda r: r.supplier.kind.short, width=4),
     Column("tier", "Tier", lambda r: TIER_SHORT.get(r.supplier.criticality.value, "?"), width=4),
-    Column("status", "Status", lambda r: r.supplier.status.value.replace("_", " "), width=9),
+    Column("status", "Status", lambda r: r.supplier.status.label, width=9),
     Column(
         "score",
         "Eval",
