@@ -216,6 +216,8 @@ _LABELS: dict[StrEnum, str] = {
     AgreementKind.CUSTOMER_SLA: "customer SLA",
 }
 _SHORTS: dict[StrEnum, str] = {
+    Criticality.CRITICAL: "crit",
+    Criticality.MEDIUM: "med",
     SupplierKind.EXTERNAL: "ext",
     SupplierKind.INTERNAL: "int",
     SupplierKind.CUSTOMER_AS_SUPPLIER: "cust",

@@ -29,7 +29,14 @@ from itsms_tui.domain.kpi_status import KpiReading, kpi_readings
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES
 from itsms_tui.domain.record import Record
 from itsms_tui.resources import styles_dir
-from itsms_tui.services.errors import EXPECTED_ERRORS, UserError, describe
+from itsms_tui.services.errors import (
+    EXPECTED_ERRORS,
+    RecordNotFoundError,
+    StaleRevisionError,
+    StillReferencedError,
+    UserError,
+    describe,
+)
 from itsms_tui.services.preferences import (
     DARK_THEME,
     LIGHT_THEME,
@@ -38,7 +45,6 @@ from itsms_tui.services.preferences import (
     save_preferences,
 )
 from itsms_tui.services.workspace import Workspace
-from itsms_tui.store.errors import RecordNotFoundError, StaleRevisionError, StillReferencedError
 from itsms_tui.ui.navigation import AREAS, BY_MODE, mode_for_record
 from itsms_tui.ui.palette import RecordCommands
 from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen

@@ -25,6 +25,7 @@ from rich.text import Text
 from itsms_tui.domain.capacity import ResourceLoad
 from itsms_tui.domain.enums import KpiStatus
 from itsms_tui.domain.risk_rating import RiskBand
+from itsms_tui.services.register_rows import Urgency
 from itsms_tui.ui.forms.values import format_number
 
 SYMBOLS: dict[str, str] = {"green": "●", "amber": "▲", "red": "✖", "grey": "○"}
@@ -124,3 +125,15 @@ def amount(value: float, unit: str) -> str:
 
 def days_word(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
+
+
+def urgency_text(day: date | None, urgency: Urgency, extra: str = "") -> Text:
+    """``✖ 2026-02-14`` red when urgent, ``▲`` amber when soon, plain later, ``—`` for none."""
+    if day is None or urgency is Urgency.NONE:
+        return Text("—", style="dim")
+    shown = f"{day.isoformat()}{extra}"
+    if urgency is Urgency.URGENT:
+        return Text(f"✖ {shown}", style=STYLES["red"])
+    if urgency is Urgency.SOON:
+        return Text(f"▲ {shown}", style=STYLES["amber"])
+    return Text(f"  {shown}")

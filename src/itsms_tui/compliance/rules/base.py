@@ -20,15 +20,6 @@ from itsms_tui.domain.record import Record
 
 RuleFn = Callable[[DataSet, CheckSettings, date], Iterable[Finding]]
 
-ENGAGED_SUPPLIER: frozenset[SupplierStatus] = frozenset(
-    {
-        SupplierStatus.APPROVED,
-        SupplierStatus.ACTIVE,
-        SupplierStatus.UNDER_REVIEW,
-        SupplierStatus.SUSPENDED,
-    }
-)
-"""Suppliers we have a relationship with: owner, interfaces, evaluation and reviews apply."""
 
 CONTRACTED_SUPPLIER: frozenset[SupplierStatus] = frozenset(
     {SupplierStatus.APPROVED, SupplierStatus.ACTIVE, SupplierStatus.UNDER_REVIEW}

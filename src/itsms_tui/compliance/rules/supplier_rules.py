@@ -14,7 +14,6 @@ from datetime import date
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import (
     CONTRACTED_SUPPLIER,
-    ENGAGED_SUPPLIER,
     Check,
     Rule,
     blank,
@@ -32,6 +31,7 @@ from itsms_tui.domain.enums import (
     SelectionDecision,
     SupplierKind,
 )
+from itsms_tui.domain.obligations import ENGAGED_SUPPLIER
 from itsms_tui.domain.suppliers import Dispute, Evaluation, Supplier
 
 SUP_CONTRACT = Check("SUP-CONTRACT", "8.3.4.1")

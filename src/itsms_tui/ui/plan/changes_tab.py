@@ -26,6 +26,7 @@ from itsms_tui.domain.changes import (
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeStatus
 from itsms_tui.domain.record import Record
+from itsms_tui.services.plan_rows import ChangeRow, change_rows, link_rows
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.plan.change_workflow import (
     EDIT_FIELDS,
@@ -39,7 +40,6 @@ from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.host import user_of
 from itsms_tui.ui.plan.new_change import NewChangeScreen, Start
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table
-from itsms_tui.ui.plan.rows import ChangeRow, change_rows, link_rows
 from itsms_tui.ui.widgets.record_table import Column
 
 

@@ -13,10 +13,10 @@ from textual.widgets import Static
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.plan import Objective
+from itsms_tui.services.plan_rows import ObjectiveRow, kpi_rows, objective_rows
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.kpi_table import kpi_label, kpi_table
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab
-from itsms_tui.ui.plan.rows import ObjectiveRow, kpi_rows, objective_rows
 from itsms_tui.ui.theme import days_word, due_text
 from itsms_tui.ui.widgets.record_table import Column
 

@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.plan import Activity, Allocation, Process, Resource
+from itsms_tui.services.plan_rows import ActivityRow, ProcessRow, activity_rows, process_rows
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, record_key
-from itsms_tui.ui.plan.rows import ActivityRow, ProcessRow, activity_rows, process_rows
 from itsms_tui.ui.theme import amount, due_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 

@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.plan import Allocation, Resource
+from itsms_tui.services.plan_rows import AllocationRow, ResourceRow, allocation_rows, resource_rows
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, record_key
-from itsms_tui.ui.plan.rows import AllocationRow, ResourceRow, allocation_rows, resource_rows
 from itsms_tui.ui.theme import LATE, amount, load_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 

@@ -16,10 +16,10 @@ from textual.widgets import Static
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.risk_rating import HeatMap, cell, heat_map
 from itsms_tui.domain.risks import Risk
+from itsms_tui.services.plan_rows import RiskRow, link_rows, risk_rows
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.heat_map import Cell, HeatMapGrid, band_of
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, focus_now, links_table
-from itsms_tui.ui.plan.rows import RiskRow, link_rows, risk_rows
 from itsms_tui.ui.theme import band_text, days_word, due_text
 from itsms_tui.ui.widgets.record_table import Column
 

@@ -21,10 +21,7 @@ from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.risks import Risk
-from itsms_tui.ui.plan.detail_text import DetailText
-from itsms_tui.ui.plan.kpi_table import kpi_label, kpi_table
-from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table, record_key
-from itsms_tui.ui.plan.rows import (
+from itsms_tui.services.plan_rows import (
     CoverRow,
     ServiceRow,
     cover_rows,
@@ -32,6 +29,9 @@ from itsms_tui.ui.plan.rows import (
     referring_rows,
     service_rows,
 )
+from itsms_tui.ui.plan.detail_text import DetailText
+from itsms_tui.ui.plan.kpi_table import kpi_label, kpi_table
+from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table, record_key
 from itsms_tui.ui.theme import LATE
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 

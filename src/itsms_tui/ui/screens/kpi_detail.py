@@ -14,8 +14,9 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpi_status import Trend, measurements_of, rag_status
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.record import Record
+from itsms_tui.services.register_rows import KpiCardData
 from itsms_tui.ui.screens.base import MainScreen
-from itsms_tui.ui.screens.kpis import KpiCardData, record_measurement, value_line
+from itsms_tui.ui.screens.kpis import record_measurement, value_line
 from itsms_tui.ui.theme import rag_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 

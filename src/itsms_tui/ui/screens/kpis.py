@@ -7,8 +7,6 @@ Filters: ``f`` cycles the status, ``b`` the subject kind, ``/`` matches text.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -22,13 +20,13 @@ from textual.widgets import Sparkline, Static
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import KpiStatus
-from itsms_tui.domain.kpi_status import KpiReading, Trend, measurements_of, trend_of_values
+from itsms_tui.domain.kpi_status import KpiReading, Trend
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
 from itsms_tui.domain.record import Record
+from itsms_tui.services.register_rows import KpiCardData, card_data
 from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.theme import rag_text
 
-SPARK_POINTS = 12
 CARD_WIDTH = 38
 CARD_HEIGHT = 5
 STATUS_FILTERS: tuple[KpiStatus | None, ...] = (
@@ -52,47 +50,6 @@ TREND_WORDS = {
     Trend.STEADY: "→ steady",
     Trend.UNKNOWN: "",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class KpiCardData:
-    """What one card shows, computed once per data change."""
-
-    kpi: Kpi
-    reading: KpiReading
-    subject: str
-    recent: tuple[float, ...]
-    trend: Trend
-
-    @property
-    def subject_kind(self) -> str:
-        return self.kpi.subject_id.split("-", 1)[0]
-
-    @property
-    def haystack(self) -> str:
-        return f"{self.kpi.display} {self.subject} {self.reading.status.value}".casefold()
-
-
-def card_data(data: DataSet, readings: dict[str, KpiReading]) -> list[KpiCardData]:
-    """Every KPI's card, in id order; status, trend and history from the domain rules."""
-    by_kpi: dict[str, list[Measurement]] = defaultdict(list)
-    for m in data.all(Measurement):
-        by_kpi[m.kpi_id].append(m)
-    cards: list[KpiCardData] = []
-    for kpi in data.all(Kpi):
-        own = measurements_of(kpi, by_kpi.get(kpi.id, []))
-        values = tuple(m.value for m in own[-SPARK_POINTS:])
-        subject = data.get(kpi.subject_id)
-        cards.append(
-            KpiCardData(
-                kpi=kpi,
-                reading=readings[kpi.id],
-                subject=subject.display if subject is not None else kpi.subject_id,
-                recent=values,
-                trend=trend_of_values(kpi.direction, values[-3:]),
-            )
-        )
-    return cards
 
 
 def value_line(card: KpiCardData) -> Text:
