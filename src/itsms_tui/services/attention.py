@@ -229,8 +229,3 @@ def attention_items(
     ]
     # Stable sort: within an urgency, findings keep the checker's clause order.
     return sorted(items, key=lambda i: i.urgency is not Urgency.RED)
-
-
-def area_counts(data: DataSet) -> dict[str, int]:
-    """Records per collection (the overview's counts)."""
-    return data.counts()

@@ -8,7 +8,6 @@ Other sessions' saves show up through polling ``workspace.generation``.
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -80,46 +79,34 @@ def _overview() -> Screen[Any]:
     return OverviewScreen()
 
 
-def _optional_screen(module: str, class_name: str, mode: str, explanation: str) -> Screen[Any]:
-    """The area's own screen when its module exists, else a placeholder saying so."""
-    if importlib.util.find_spec(module) is not None:
-        screen_class = getattr(importlib.import_module(module), class_name)
-        screen: Screen[Any] = screen_class()
-        return screen
-    from itsms_tui.ui.screens.placeholder import PlaceholderScreen
-
-    return PlaceholderScreen(mode, BY_MODE[mode].title, explanation)
-
-
 def _suppliers() -> Screen[Any]:
-    return _optional_screen("itsms_tui.ui.screens.suppliers", "SuppliersScreen", "suppliers", "")
+    from itsms_tui.ui.screens.suppliers import SuppliersScreen
+
+    return SuppliersScreen()
 
 
 def _agreements() -> Screen[Any]:
-    return _optional_screen("itsms_tui.ui.screens.agreements", "AgreementsScreen", "agreements", "")
+    from itsms_tui.ui.screens.agreements import AgreementsScreen
+
+    return AgreementsScreen()
 
 
 def _kpis() -> Screen[Any]:
-    return _optional_screen("itsms_tui.ui.screens.kpis", "KpiBoardScreen", "kpis", "")
+    from itsms_tui.ui.screens.kpis import KpiBoardScreen
+
+    return KpiBoardScreen()
 
 
 def _plan() -> Screen[Any]:
-    return _optional_screen(
-        "itsms_tui.ui.screens.plan",
-        "PlanScreen",
-        "plan",
-        "Objectives, processes, resources, risks and changes will be shown here.",
-    )
+    from itsms_tui.ui.screens.plan import PlanScreen
+
+    return PlanScreen()
 
 
 def _compliance() -> Screen[Any]:
-    return _optional_screen(
-        "itsms_tui.ui.screens.compliance",
-        "ComplianceScreen",
-        "compliance",
-        "The clause 8.1/8.3 checker's findings will be listed here. "
-        "Meanwhile: itsms-tui check --data PATH",
-    )
+    from itsms_tui.ui.screens.compliance import ComplianceScreen
+
+    return ComplianceScreen()
 
 
 class ItsmsApp(App[None]):
