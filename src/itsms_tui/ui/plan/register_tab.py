@@ -29,6 +29,7 @@ from itsms_tui.domain.record import Record
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.plan.host import shell_of
 from itsms_tui.ui.theme import PALETTE
+from itsms_tui.ui.widgets.ordered_input import OrderedInput
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class RegisterTab(TabPane):
         self.data = DataSet()
         self.today = date.today()
         self.palette = PALETTE
-        self.filter_input = Input(
+        self.filter_input = OrderedInput(
             placeholder="Filter: type to narrow · Enter keep · Esc clear",
             id=f"{id}-filter",
             classes="plan-filter",
