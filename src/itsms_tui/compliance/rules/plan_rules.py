@@ -12,6 +12,7 @@ from datetime import date
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Rule, blank, days, missing_list, rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
 from itsms_tui.domain.capacity import resource_loads
 from itsms_tui.domain.dataset import DataSet
@@ -25,15 +26,15 @@ from itsms_tui.domain.suppliers import Supplier
 
 CLAUSE = "8.1"
 
-PRC_OWNER = Check("PRC-OWNER", CLAUSE)
-PRC_CRITERIA = Check("PRC-CRITERIA", CLAUSE)
-PRC_OUTSOURCED = Check("PRC-OUTSOURCED", CLAUSE)
-OBJ_DEFINED = Check("OBJ-DEFINED", CLAUSE)
-OBJ_KPI = Check("OBJ-KPI", CLAUSE)
-OBJ_OVERDUE = Check("OBJ-OVERDUE", CLAUSE)
-ACT_DEFINED = Check("ACT-DEFINED", CLAUSE)
-ACT_OVERDUE = Check("ACT-OVERDUE", CLAUSE)
-RES_CAPACITY = Check("RES-CAPACITY", CLAUSE)
+PRC_OWNER = Check("PRC-OWNER", CLAUSE, Topic.PROCESS)
+PRC_CRITERIA = Check("PRC-CRITERIA", CLAUSE, Topic.PROCESS)
+PRC_OUTSOURCED = Check("PRC-OUTSOURCED", CLAUSE, Topic.PROCESS)
+OBJ_DEFINED = Check("OBJ-DEFINED", CLAUSE, Topic.OBJECTIVE)
+OBJ_KPI = Check("OBJ-KPI", CLAUSE, Topic.OBJECTIVE)
+OBJ_OVERDUE = Check("OBJ-OVERDUE", CLAUSE, Topic.OBJECTIVE, dated=True)
+ACT_DEFINED = Check("ACT-DEFINED", CLAUSE, Topic.ACTIVITY)
+ACT_OVERDUE = Check("ACT-OVERDUE", CLAUSE, Topic.ACTIVITY, dated=True)
+RES_CAPACITY = Check("RES-CAPACITY", CLAUSE, Topic.RESOURCE)
 
 
 def process_owner(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:

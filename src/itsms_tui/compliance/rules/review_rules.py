@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Rule, days, rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ActionStatus
@@ -25,9 +26,9 @@ from itsms_tui.domain.review_schedule import (
 )
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
 
-SUP_REVIEW = Check("SUP-REVIEW", "8.3.4")
-AGR_REVIEW = Check("AGR-REVIEW", "8.3.4")
-ACN_OVERDUE = Check("ACN-OVERDUE", "8.3.4")
+SUP_REVIEW = Check("SUP-REVIEW", "8.3.4", Topic.SUPPLIER_REVIEW)
+AGR_REVIEW = Check("AGR-REVIEW", "8.3.4", Topic.AGREEMENT_REVIEW)
+ACN_OVERDUE = Check("ACN-OVERDUE", "8.3.4", Topic.ACTION)
 
 OPEN_ACTION = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
 

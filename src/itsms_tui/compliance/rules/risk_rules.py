@@ -13,6 +13,7 @@ from datetime import date
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Rule, blank, days, rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import RiskStatus, RiskTreatment
 from itsms_tui.domain.obligations import risk_review_overdue
@@ -20,9 +21,9 @@ from itsms_tui.domain.risks import Risk
 
 CLAUSE = "8.1"
 
-RSK_OWNER = Check("RSK-OWNER", CLAUSE)
-RSK_TREATMENT = Check("RSK-TREATMENT", CLAUSE)
-RSK_REVIEW = Check("RSK-REVIEW", CLAUSE)
+RSK_OWNER = Check("RSK-OWNER", CLAUSE, Topic.RISK)
+RSK_TREATMENT = Check("RSK-TREATMENT", CLAUSE, Topic.UNMITIGATED_RISK)
+RSK_REVIEW = Check("RSK-REVIEW", CLAUSE, Topic.RISK_REVIEW)
 
 
 def _open_risks(data: DataSet) -> Iterator[Risk]:

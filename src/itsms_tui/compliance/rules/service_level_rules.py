@@ -23,6 +23,7 @@ from itsms_tui.compliance.alignment import (
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Rule, missing_list, rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.dataset import DataSet
@@ -31,9 +32,9 @@ from itsms_tui.domain.obligations import active_customer_sla, lacks_active_sla
 
 CLAUSE = "8.3.3"
 
-SVC_SLA = Check("SVC-SLA", CLAUSE)
-SLA_CONTENT = Check("SLA-CONTENT", CLAUSE)
-SLA_ALIGN = Check("SLA-ALIGN", CLAUSE)
+SVC_SLA = Check("SVC-SLA", CLAUSE, Topic.SERVICE_LEVEL)
+SLA_CONTENT = Check("SLA-CONTENT", CLAUSE, Topic.SERVICE_LEVEL)
+SLA_ALIGN = Check("SLA-ALIGN", CLAUSE, Topic.SLA_ALIGNMENT)
 
 
 def service_sla(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
