@@ -7,6 +7,7 @@ overtook the backspaces. These tests send a burst with no pause between the keys
 
 from __future__ import annotations
 
+import pytest
 from shell_support import (
     SIZE,
     demo_app,
@@ -24,6 +25,7 @@ from textual.widgets import Input, TextArea
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.widgets.filter_bar import FilterBar
+from itsms_tui.ui.widgets.record_table import RecordTable
 
 
 def _character(key: str) -> str | None:
@@ -140,3 +142,20 @@ def test_every_text_field_of_the_app_is_an_ordered_one() -> None:
             if called and node.func.id in ("Input", "TextArea"):  # type: ignore[attr-defined]
                 plain.append(f"{path.relative_to(root)}:{node.lineno}")
     assert plain == []
+
+
+@pytest.mark.parametrize(
+    ("area", "last"), [("3", "SUP-0014"), ("4", "AGR-0017"), ("2", "OBJ-0006")]
+)
+async def test_a_key_typed_with_the_area_key_goes_to_the_new_screens_table(
+    area: str, last: str
+) -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, area, "G")
+        focused = app.screen.focused
+        assert isinstance(focused, RecordTable)
+        assert focused.cursor_key == last
+        assert not app.screen.query_one(FilterBar).text
+        assert "Filter:" not in screen_text(app)

@@ -26,7 +26,7 @@ def responsible_accountable(activity: Activity) -> str:
     return "" if parts == ["—", "—"] else " / ".join(parts)
 
 
-class ProcessesTab(RegisterTab, inherit_bindings=False):
+class ProcessesTab(RegisterTab[ProcessRow], inherit_bindings=False):
     """Processes; the detail lists the process's activities, editable from here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,7 +49,7 @@ class ProcessesTab(RegisterTab, inherit_bindings=False):
         )
         self.add_child(Child(self.activities, Activity, self._new_activity, self._open_activity))
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[ProcessRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("name", "Process", lambda r: r.record.name, width=18, flex=1),
@@ -100,15 +100,15 @@ class ProcessesTab(RegisterTab, inherit_bindings=False):
             ),
         ]
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[ProcessRow]:
         return list(process_rows(data, today))
 
     def compose_children(self) -> ComposeResult:
         yield self.activities_label
         yield self.activities
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, ProcessRow):
+    def show_detail(self, row: ProcessRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No process selected", style=self.palette.muted))
             self.activities_label.update("")
             self.set_child_rows(self.activities, [])

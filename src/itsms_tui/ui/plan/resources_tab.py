@@ -24,7 +24,7 @@ def _date(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-class ResourcesTab(RegisterTab, inherit_bindings=False):
+class ResourcesTab(RegisterTab[ResourceRow], inherit_bindings=False):
     """Resources with their load today; the detail lists the allocations."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,7 +49,7 @@ class ResourcesTab(RegisterTab, inherit_bindings=False):
             Child(self.allocations, Allocation, self._new_allocation, self._open_allocation)
         )
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[ResourceRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("name", "Resource", lambda r: r.record.name, width=18, flex=1),
@@ -108,17 +108,17 @@ class ResourcesTab(RegisterTab, inherit_bindings=False):
 
     def _unit(self) -> str:
         row = self.current_row()
-        return row.record.unit if isinstance(row, ResourceRow) else ""
+        return row.record.unit if row is not None else ""
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[ResourceRow]:
         return list(resource_rows(data, today))
 
     def compose_children(self) -> ComposeResult:
         yield self.allocations_label
         yield self.allocations
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, ResourceRow):
+    def show_detail(self, row: ResourceRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No resource selected", style=self.palette.muted))
             self.allocations_label.update("")
             self.set_child_rows(self.allocations, [])

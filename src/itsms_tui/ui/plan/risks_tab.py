@@ -24,7 +24,7 @@ from itsms_tui.ui.theme import band_text, days_word, due_text
 from itsms_tui.ui.widgets.record_table import Column
 
 
-class RisksTab(RegisterTab, inherit_bindings=False):
+class RisksTab(RegisterTab[RiskRow], inherit_bindings=False):
     """Risk register, heat map (inherent or residual) and a cell filter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,7 +49,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
         self._all_rows: list[RiskRow] = []
         self.grid: HeatMap = heat_map(())
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[RiskRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("title", "Risk", lambda r: r.record.title, width=16, flex=1),
@@ -106,7 +106,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
 
     # ------------------------------------------------------------------ data
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[RiskRow]:
         self._all_rows = risk_rows(data, today)
         self._show_map()
         return self._visible_rows()
@@ -139,8 +139,8 @@ class RisksTab(RegisterTab, inherit_bindings=False):
         self._show(self.register.cursor_row_object)
         self.screen.refresh_bindings()
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, RiskRow):
+    def show_detail(self, row: RiskRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No risk selected", style=self.palette.muted))
             self.set_child_rows(self.links, [])
             return

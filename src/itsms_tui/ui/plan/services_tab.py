@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -49,7 +49,7 @@ def cover_table(table_id: str) -> RecordTable[CoverRow]:
     return RecordTable(columns, record_key, id=table_id, empty_text="No agreement names it")
 
 
-class ServicesTab(RegisterTab):
+class ServicesTab(RegisterTab[ServiceRow]):
     """The service catalogue with its customer SLA cover."""
 
     model: ClassVar[type[Service]] = Service
@@ -68,7 +68,7 @@ class ServicesTab(RegisterTab):
         self.kpis = kpi_table(f"{id}-kpis")
         self.add_child(Child(self.kpis, Kpi, self.new_kpi_initial, self.open_link))
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[ServiceRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("name", "Service", lambda r: r.record.name, width=14, flex=1),
@@ -91,7 +91,7 @@ class ServicesTab(RegisterTab):
             return Text(str(row.sla_count))
         return Text(f"{row.sla_count} {NO_SLA}", style=self.palette.late)
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[ServiceRow]:
         return list(service_rows(data))
 
     def compose_children(self) -> ComposeResult:
@@ -102,8 +102,8 @@ class ServicesTab(RegisterTab):
         yield self.kpi_label
         yield self.kpis
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, ServiceRow):
+    def show_detail(self, row: ServiceRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No service selected", style=self.palette.muted))
             for label in (self.agreements_label, self.referring_label, self.kpi_label):
                 label.update("")

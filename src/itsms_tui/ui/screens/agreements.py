@@ -7,7 +7,7 @@ the days left with a symbol and colour that strengthen as the date nears.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 
@@ -21,7 +21,7 @@ from itsms_tui.domain.risk_rating import rated_band, rated_score
 from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
 from itsms_tui.services.register_rows import AgreementRow, agreement_row, agreement_rows
-from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
+from itsms_tui.ui.screens.register import RegisterScreen
 from itsms_tui.ui.theme import rag_text, urgency_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
 from itsms_tui.ui.widgets.record_table import Column
@@ -51,9 +51,9 @@ def review_text(row: AgreementRow) -> Text:
 
 COLUMNS: list[Column[AgreementRow]] = [
     Column("id", "Id", lambda r: r.agreement.id, width=8),
-    Column("title", "Title", lambda r: r.agreement.title, width=12, flex=1),
+    Column("title", "Title", lambda r: r.agreement.title, width=12, flex=1, ideal=32),
     Column("kind", "Kind", lambda r: r.agreement.kind.short, width=4),
-    Column("party", "Party", lambda r: r.party, width=10),
+    Column("party", "Party", lambda r: r.party, width=10, grow_to=26),
     Column(
         "status",
         "Status",
@@ -65,6 +65,7 @@ COLUMNS: list[Column[AgreementRow]] = [
         "Cancel-by",
         lambda r: cancel_by_text(r),
         width=18,
+        grow_to=19,
         sort_key=lambda r: r.term.cancel_by,
     ),
     Column(
@@ -87,53 +88,23 @@ def duration(minutes: int) -> str:
     return f"{hours} h" + (f" {rest} min" if rest else "")
 
 
-class AgreementsScreen(RegisterScreen):
+class AgreementsScreen(RegisterScreen[AgreementRow, Agreement]):
     """Every agreement with its term, cancel-by and content (clause 8.3)."""
 
     MODE: ClassVar[str] = "agreements"
     MODEL: ClassVar[type[Record]] = Agreement
-    OWN_COLLECTIONS: ClassVar[frozenset[str]] = frozenset({"amendments"})
 
-    def columns(self) -> list[Column[Any]]:
+    def columns(self) -> list[Column[AgreementRow]]:
         return list(COLUMNS)
 
-    def rows(self, data: DataSet) -> list[Any]:
+    def rows(self, data: DataSet) -> list[AgreementRow]:
         settings = self.itsms.settings
         return agreement_rows(data, self.itsms.today, settings)
 
-    def row_id(self, row: Any) -> str:
-        return str(row.agreement.id)
+    def row_id(self, row: AgreementRow) -> str:
+        return row.agreement.id
 
-    def parent_id(self, record: Record) -> str | None:
-        if isinstance(record, Amendment):
-            return record.agreement_id
-        return None
-
-    def add_choices(self, record: Record) -> list[AddChoice]:
-        today = self.itsms.today
-        aid = {"agreement_id": record.id}
-        choices: list[AddChoice] = [
-            ("m", "Amendment", "amendments", {**aid, "effective_on": today})
-        ]
-        if isinstance(record, Agreement) and record.supplier_id:
-            choices.append(
-                (
-                    "r",
-                    "Contract review",
-                    "reviews",
-                    {**aid, "supplier_id": record.supplier_id, "held_on": today},
-                )
-            )
-        choices += [
-            ("k", "KPI", "kpis", {"subject_id": record.id}),
-            ("s", "Risk", "risks", dict(aid)),
-            ("i", "Improvement action", "actions", dict(aid)),
-        ]
-        return choices
-
-    def build_detail(self, record: Record, data: DataSet, out: DetailBuilder) -> None:
-        if not isinstance(record, Agreement):
-            return
+    def build_detail(self, record: Agreement, data: DataSet, out: DetailBuilder) -> None:
         a = record
         app = self.itsms
         today = app.today

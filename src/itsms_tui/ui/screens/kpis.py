@@ -52,14 +52,25 @@ TREND_WORDS = {
 }
 
 
-def value_line(card: KpiCardData) -> Text:
-    """``✖ red  87 % / target 95 %``."""
+def value_line(card: KpiCardData, width: int | None = None) -> Text:
+    """``✖ red  87 % / target 95 %``, shortened to fit ``width`` cells so the target is
+    never cut: the unit once instead of twice, then the symbol without its word."""
     kpi, reading = card.kpi, card.reading
-    line = rag_text(reading.status, "overdue" if reading.overdue else None)
+    status = rag_text(reading.status, "overdue" if reading.overdue else None)
     if reading.value is None:
-        line.append("  no measurement yet", style="dim")
-    else:
-        line.append(f"  {reading.value:g} {kpi.unit} / target {kpi.target:g} {kpi.unit}")
+        return status.append("  no measurement yet", style="dim")
+    value, target, unit = f"{reading.value:g}", f"{kpi.target:g}", kpi.unit
+    symbol = Text(status.plain.split(" ", 1)[0], style=status.style)
+    candidates = [
+        (status, f"  {value} {unit} / target {target} {unit}"),
+        (status, f"  {value} / target {target} {unit}"),
+        (symbol, f" {value} / target {target} {unit}"),
+        (symbol, f" {value} / {target} {unit}"),
+    ]
+    for head, tail in candidates:
+        line = head.copy().append(tail.rstrip())
+        if width is None or line.cell_len <= width:
+            return line
     return line
 
 
@@ -105,7 +116,7 @@ class KpiCard(Vertical):
             return
         self.border_title = Text(card.kpi.display)
         self.border_subtitle = Text(TREND_WORDS[card.trend]) if card.trend else None
-        self._value.update(value_line(card))
+        self._value.update(value_line(card, self.content_size.width or CARD_WIDTH - 4))
         self._subject.update(Text(card.subject, style="dim"))
         self._spark.data = list(card.recent) if len(card.recent) > 1 else []
 
@@ -259,6 +270,8 @@ class KpiGrid(Widget, can_focus=True):
 
 class KpiBoardScreen(MainScreen):
     """Every KPI at a glance; Enter opens its measurements, ``m`` records one."""
+
+    AUTO_FOCUS: ClassVar[str | None] = "KpiGrid"
 
     MODE: ClassVar[str] = "kpis"
 

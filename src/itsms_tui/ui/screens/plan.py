@@ -72,7 +72,7 @@ class PlanScreen(MainScreen):
         self.risks = RisksTab(id="risks")
         self.changes = ChangesTab(id="changes")
         self.services = ServicesTab(id="services")
-        self.tabs: tuple[RegisterTab, ...] = (
+        self.tabs: tuple[RegisterTab[Any], ...] = (
             self.objectives,
             self.processes,
             self.resources,
@@ -81,9 +81,9 @@ class PlanScreen(MainScreen):
             self.services,
         )
         self._data = DataSet()
-        self._stale: set[RegisterTab] = set(self.tabs)
+        self._stale: set[RegisterTab[Any]] = set(self.tabs)
 
-    def tab_of(self, collection: str) -> RegisterTab | None:
+    def tab_of(self, collection: str) -> RegisterTab[Any] | None:
         """The tab that shows ``collection`` (from ``ui.homes``), if it is a Plan one."""
         home = HOME_OF.get(collection)
         if home is None or home.mode != self.MODE or home.tab is None:
@@ -107,14 +107,14 @@ class PlanScreen(MainScreen):
         return self.query_one("#plan-tabs", TabbedContent)
 
     @property
-    def active_tab(self) -> RegisterTab:
+    def active_tab(self) -> RegisterTab[Any]:
         """The tab on screen (the first one before mounting)."""
         if not self.is_mounted:
             return self.tabs[0]
         active = self.tabbed.active
         return next((t for t in self.tabs if t.id == active), self.tabs[0])
 
-    def show_tab(self, tab: RegisterTab) -> None:
+    def show_tab(self, tab: RegisterTab[Any]) -> None:
         """Bring ``tab`` on screen, with up-to-date rows."""
         if self._data is not self.itsms.data:  # e.g. a jump arriving before the resume
             self._show_data(self.itsms.data)
@@ -152,7 +152,7 @@ class PlanScreen(MainScreen):
         self._stale = set(self.tabs)
         self._refresh_tab(self.active_tab)
 
-    def _refresh_tab(self, tab: RegisterTab) -> None:
+    def _refresh_tab(self, tab: RegisterTab[Any]) -> None:
         if tab in self._stale:
             self._stale.discard(tab)
             tab.show_data(self._data, self.itsms.today, self.itsms.loaded)

@@ -11,7 +11,7 @@ while the pane has focus.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,8 +26,11 @@ from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder, DetailPane
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
+RowT = TypeVar("RowT")
+ModelT = TypeVar("ModelT", bound=Record)
 
-class RegisterScreen(MainScreen):
+
+class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
     """Register above, detail pane below; subclasses describe rows and details."""
 
     MODEL: ClassVar[type[Record]]
@@ -48,17 +51,17 @@ class RegisterScreen(MainScreen):
 
     # ------------------------------------------------------------------ subclass API
 
-    def columns(self) -> list[Column[Any]]:
+    def columns(self) -> list[Column[RowT]]:
         raise NotImplementedError
 
-    def rows(self, data: DataSet) -> list[Any]:
+    def rows(self, data: DataSet) -> list[RowT]:
         raise NotImplementedError
 
-    def row_id(self, row: Any) -> str:
+    def row_id(self, row: RowT) -> str:
         """The record id of a register row."""
         raise NotImplementedError
 
-    def build_detail(self, record: Record, data: DataSet, out: DetailBuilder) -> None:
+    def build_detail(self, record: ModelT, data: DataSet, out: DetailBuilder) -> None:
         raise NotImplementedError
 
     def detail_label(self) -> str:
@@ -70,8 +73,9 @@ class RegisterScreen(MainScreen):
     # ------------------------------------------------------------------ widgets
 
     @property
-    def register(self) -> RecordTable[Any]:
-        return self.query_one("#register", RecordTable)
+    def register(self) -> RecordTable[RowT]:
+        table: RecordTable[RowT] = self.query_one("#register", RecordTable)
+        return table
 
     @property
     def detail(self) -> DetailPane:
@@ -91,12 +95,13 @@ class RegisterScreen(MainScreen):
     def _show_detail(self, keep: bool) -> None:
         record_id = self.register.cursor_key
         data = self.itsms.data
-        record = data.get(record_id) if record_id else None
+        found = data.get_as(self.MODEL, record_id) if record_id else None
         pane = self.detail
-        if record is None:
+        if found is None:
             self._shown_id = None
             pane.show([], keep_cursor=False)
             return
+        record = cast(ModelT, found)  # a register row's id is always one of MODEL's records
         out = DetailBuilder(pane.text_width)
         self.build_detail(record, data, out)
         same = keep and record.id == self._shown_id

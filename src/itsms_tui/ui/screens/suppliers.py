@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 
@@ -23,7 +23,7 @@ from itsms_tui.domain.suppliers import (
     SupplierReview,
 )
 from itsms_tui.services.register_rows import SEVERITY, SupplierRow, supplier_rows
-from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
+from itsms_tui.ui.screens.register import RegisterScreen
 from itsms_tui.ui.theme import rag_text, urgency_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
 from itsms_tui.ui.widgets.record_table import Column
@@ -41,10 +41,10 @@ def _score_text(score: float | None) -> str:
 
 COLUMNS: list[Column[SupplierRow]] = [
     Column("id", "Id", lambda r: r.supplier.id, width=8),
-    Column("name", "Name", lambda r: r.supplier.name, width=12, flex=1),
+    Column("name", "Name", lambda r: r.supplier.name, width=12, flex=1, ideal=36),
     Column("kind", "Kind", lambda r: r.supplier.kind.short, width=4),
     Column("tier", "Tier", lambda r: r.supplier.criticality.short, width=4),
-    Column("status", "Status", lambda r: r.supplier.status.label, width=9),
+    Column("status", "Status", lambda r: r.supplier.status.label, width=9, grow_to=12),
     Column(
         "score",
         "Eval",
@@ -86,50 +86,23 @@ def _reading_text(reading: KpiReading | None, kpi: Kpi) -> Text:
     )
 
 
-class SuppliersScreen(RegisterScreen):
+class SuppliersScreen(RegisterScreen[SupplierRow, Supplier]):
     """The supplier register (clause 8.3.1-8.3.4)."""
 
     MODE: ClassVar[str] = "suppliers"
     MODEL: ClassVar[type[Record]] = Supplier
-    OWN_COLLECTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"evaluations", "reviews", "disputes", "actions"}
-    )
 
-    def columns(self) -> list[Column[Any]]:
+    def columns(self) -> list[Column[SupplierRow]]:
         return list(COLUMNS)
 
-    def rows(self, data: DataSet) -> list[Any]:
+    def rows(self, data: DataSet) -> list[SupplierRow]:
         app = self.itsms
         return supplier_rows(data, app.today, app.kpi_readings(), app.settings)
 
-    def row_id(self, row: Any) -> str:
-        return str(row.supplier.id)
+    def row_id(self, row: SupplierRow) -> str:
+        return row.supplier.id
 
-    def parent_id(self, record: Record) -> str | None:
-        if isinstance(record, Evaluation | SupplierReview | Dispute):
-            return record.supplier_id
-        if isinstance(record, ImprovementAction):
-            if record.supplier_id:
-                return record.supplier_id
-            review = self.itsms.data.get_as(SupplierReview, record.review_id)
-            return review.supplier_id if review else None
-        return None
-
-    def add_choices(self, record: Record) -> list[AddChoice]:
-        sid = {"supplier_id": record.id}
-        return [
-            ("r", "Review", "reviews", {**sid, "held_on": self.itsms.today}),
-            ("v", "Evaluation", "evaluations", {**sid, "evaluated_on": self.itsms.today}),
-            ("x", "Dispute", "disputes", {**sid, "raised_on": self.itsms.today}),
-            ("i", "Improvement action", "actions", dict(sid)),
-            ("g", "Agreement", "agreements", dict(sid)),
-            ("k", "KPI", "kpis", {"subject_id": record.id}),
-            ("s", "Risk", "risks", dict(sid)),
-        ]
-
-    def build_detail(self, record: Record, data: DataSet, out: DetailBuilder) -> None:
-        if not isinstance(record, Supplier):
-            return
+    def build_detail(self, record: Supplier, data: DataSet, out: DetailBuilder) -> None:
         s = record
         app = self.itsms
         today = app.today
