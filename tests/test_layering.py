@@ -1,4 +1,6 @@
-"""Only ui/ may import Textual; the domain imports neither the store nor any I/O layer."""
+"""The layers, enforced: only ui/ imports Textual; ui/ reaches data and rules through
+services/ (never the store or the checker's rule modules); the domain imports nothing of
+the project above it."""
 
 from __future__ import annotations
 
@@ -47,6 +49,27 @@ def test_domain_is_pure() -> None:
         "itsms_tui.cli",
     )
     assert _offenders("domain", forbidden) == []
+
+
+def test_domain_imports_no_layer_above_it() -> None:
+    above = (
+        "itsms_tui.store",
+        "itsms_tui.snapshot",
+        "itsms_tui.services",
+        "itsms_tui.compliance",
+        "itsms_tui.ui",
+        "itsms_tui.cli",
+    )
+    assert _offenders("domain", above) == []
+
+
+def test_ui_reaches_the_store_and_the_rules_only_through_services() -> None:
+    assert _offenders("ui", ("itsms_tui.store", "itsms_tui.compliance.rules")) == []
+
+
+def test_services_and_the_checker_stay_free_of_textual() -> None:
+    for package in ("services", "compliance", "store", "snapshot", "domain"):
+        assert _offenders(package, ("textual", "rich.console")) == [], package
 
 
 def test_store_and_snapshot_do_not_reach_up() -> None:

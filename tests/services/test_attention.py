@@ -128,3 +128,16 @@ def test_on_the_demo_every_error_finding_is_on_the_list() -> None:
                 for r, rid, d in listed
             ), finding.message
     assert len({i.key for i in items}) == len(items)
+
+
+def test_each_rule_carries_its_topic_and_whether_its_warnings_are_dated() -> None:
+    by_id = {r.id: r for r in RULES}
+    assert by_id["AGR-CANCEL-BY"].dated and by_id["AGR-CANCEL-BY"].topic is Topic.CANCEL_BY
+    assert not by_id["SLA-ALIGN"].dated
+    assert {
+        "AGR-CANCEL-BY",
+        "ACT-OVERDUE",
+        "OBJ-OVERDUE",
+        "DSP-OPEN",
+        "KPI-CURRENT",
+    } == DATED_WARNING_RULES

@@ -7,6 +7,7 @@ overtook the backspaces. These tests send a burst with no pause between the keys
 
 from __future__ import annotations
 
+import pytest
 from shell_support import (
     SIZE,
     demo_app,
@@ -24,12 +25,13 @@ from textual.widgets import Input, TextArea
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.widgets.filter_bar import FilterBar
+from itsms_tui.ui.widgets.record_table import RecordTable
 
 
 def _character(key: str) -> str | None:
     if len(key) == 1:
         return key
-    return {"backspace": "\x7f", "minus": "-"}.get(key)
+    return {"backspace": "\x7f", "minus": "-", "slash": "/"}.get(key)
 
 
 async def burst(pilot: Pilot[None], *keys: str) -> None:
@@ -107,3 +109,53 @@ async def test_the_filter_line_takes_a_burst_in_order() -> None:
         await pilot.pause()
         await burst(pilot, *"cloub", "backspace", "d")
         assert app.screen.query_one(FilterBar).text == "cloud"
+
+
+async def test_the_plan_filter_takes_a_burst_with_backspaces_in_order() -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("slash")
+        await burst(pilot, *"xyz", "backspace", "backspace", "backspace", *"risk")
+        focused = app.screen.focused
+        assert isinstance(focused, Input)
+        assert focused.value == "risk"
+        assert "risk" in screen_text(app)
+
+
+def test_every_text_field_of_the_app_is_an_ordered_one() -> None:
+    """A plain ``Input(...)`` or ``TextArea(...)`` would scramble bursts again."""
+    import ast
+    from pathlib import Path
+
+    import itsms_tui.ui
+
+    root = Path(itsms_tui.ui.__file__).parent
+    plain: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "ordered_input.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            if called and node.func.id in ("Input", "TextArea"):  # type: ignore[attr-defined]
+                plain.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert plain == []
+
+
+@pytest.mark.parametrize(
+    ("area", "last"), [("3", "SUP-0014"), ("4", "AGR-0017"), ("2", "OBJ-0006")]
+)
+async def test_a_key_typed_with_the_area_key_goes_to_the_new_screens_table(
+    area: str, last: str
+) -> None:
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, area, "G")
+        focused = app.screen.focused
+        assert isinstance(focused, RecordTable)
+        assert focused.cursor_key == last
+        assert not app.screen.query_one(FilterBar).text
+        assert "Filter:" not in screen_text(app)

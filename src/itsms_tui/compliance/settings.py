@@ -66,6 +66,19 @@ class CheckSettings(BaseModel):
         title="Cancel-by warning horizon (days)",
         description="Warn when an agreement's cancel-by date is this many days away or fewer.",
     )
+    cancel_by_urgent_days: Days = Field(
+        default=30,
+        title="Cancel-by urgent (days)",
+        description=(
+            "Mark a cancel-by date red (✖) when it is this many days away or fewer; "
+            "amber (▲) from the warning horizon."
+        ),
+    )
+    review_soon_days: Days = Field(
+        default=30,
+        title="Review soon (days)",
+        description="Mark a supplier or contract review amber (▲) this many days before it is due.",
+    )
     dispute_max_open_days: Days = Field(
         default=60,
         title="Dispute open at most (days)",

@@ -5,7 +5,24 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class Criticality(StrEnum):
+class Vocabulary(StrEnum):
+    """A closed vocabulary whose members also know how they read on screen.
+
+    ``label`` is the value as words (``not_started`` -> ``not started``) unless a member
+    has its own; ``short`` is the narrow-column form (``customer_as_supplier`` -> ``cust``),
+    the label when there is none. Every screen takes these, so a word is spelt once.
+    """
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self, self.value.replace("_", " "))
+
+    @property
+    def short(self) -> str:
+        return _SHORTS.get(self, self.label)
+
+
+class Criticality(Vocabulary):
     """Supplier tier: drives review intervals and checker severity."""
 
     CRITICAL = "critical"
@@ -14,13 +31,13 @@ class Criticality(StrEnum):
     LOW = "low"
 
 
-class SupplierKind(StrEnum):
+class SupplierKind(Vocabulary):
     EXTERNAL = "external"
     INTERNAL = "internal"
     CUSTOMER_AS_SUPPLIER = "customer_as_supplier"
 
 
-class SupplierStatus(StrEnum):
+class SupplierStatus(Vocabulary):
     """Supplier lifecycle (clause 8.3.1): proposed through exited."""
 
     PROPOSED = "proposed"
@@ -32,21 +49,21 @@ class SupplierStatus(StrEnum):
     EXITED = "exited"
 
 
-class SelectionDecision(StrEnum):
+class SelectionDecision(Vocabulary):
     PENDING = "pending"
     SELECTED = "selected"
     CONDITIONAL = "conditional"
     REJECTED = "rejected"
 
 
-class AgreementKind(StrEnum):
+class AgreementKind(Vocabulary):
     CONTRACT = "contract"
     UNDERPINNING_CONTRACT = "underpinning_contract"
     OLA = "ola"
     CUSTOMER_SLA = "customer_sla"
 
 
-class AgreementStatus(StrEnum):
+class AgreementStatus(Vocabulary):
     DRAFT = "draft"
     NEGOTIATION = "negotiation"
     ACTIVE = "active"
@@ -54,7 +71,7 @@ class AgreementStatus(StrEnum):
     TERMINATED = "terminated"
 
 
-class Renewal(StrEnum):
+class Renewal(Vocabulary):
     """How a term continues: not at all, automatically unless cancelled, or by new signature."""
 
     NONE = "none"
@@ -62,19 +79,19 @@ class Renewal(StrEnum):
     EXPRESS = "express"
 
 
-class Priority(StrEnum):
+class Priority(Vocabulary):
     P1 = "P1"
     P2 = "P2"
     P3 = "P3"
     P4 = "P4"
 
 
-class Direction(StrEnum):
+class Direction(Vocabulary):
     HIGHER_IS_BETTER = "higher_is_better"
     LOWER_IS_BETTER = "lower_is_better"
 
 
-class Frequency(StrEnum):
+class Frequency(Vocabulary):
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
@@ -82,7 +99,7 @@ class Frequency(StrEnum):
     YEARLY = "yearly"
 
 
-class KpiStatus(StrEnum):
+class KpiStatus(Vocabulary):
     """RAG status; GREY means no measurement recent enough to judge."""
 
     GREEN = "green"
@@ -91,7 +108,7 @@ class KpiStatus(StrEnum):
     GREY = "grey"
 
 
-class ObjectiveStatus(StrEnum):
+class ObjectiveStatus(Vocabulary):
     PLANNED = "planned"
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
@@ -100,7 +117,7 @@ class ObjectiveStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class ProcessCategory(StrEnum):
+class ProcessCategory(Vocabulary):
     """The clause 8 process groups of ISO/IEC 20000-1:2018."""
 
     SERVICE_PORTFOLIO = "service_portfolio"
@@ -112,7 +129,7 @@ class ProcessCategory(StrEnum):
     OPERATION = "operation"
 
 
-class ActivityStatus(StrEnum):
+class ActivityStatus(Vocabulary):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     BLOCKED = "blocked"
@@ -120,7 +137,7 @@ class ActivityStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class ResourceKind(StrEnum):
+class ResourceKind(Vocabulary):
     PERSONNEL = "personnel"
     TECHNOLOGY = "technology"
     INFRASTRUCTURE = "infrastructure"
@@ -128,28 +145,28 @@ class ResourceKind(StrEnum):
     INFORMATION = "information"
 
 
-class RiskTreatment(StrEnum):
+class RiskTreatment(Vocabulary):
     AVOID = "avoid"
     MITIGATE = "mitigate"
     TRANSFER = "transfer"
     ACCEPT = "accept"
 
 
-class RiskStatus(StrEnum):
+class RiskStatus(Vocabulary):
     OPEN = "open"
     TREATING = "treating"
     MONITORING = "monitoring"
     CLOSED = "closed"
 
 
-class ChangeKind(StrEnum):
+class ChangeKind(Vocabulary):
     STANDARD = "standard"
     NORMAL = "normal"
     EMERGENCY = "emergency"
     UNPLANNED = "unplanned"
 
 
-class ChangeStatus(StrEnum):
+class ChangeStatus(Vocabulary):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     ASSESSED = "assessed"
@@ -160,20 +177,20 @@ class ChangeStatus(StrEnum):
     CLOSED = "closed"
 
 
-class RiskLevel(StrEnum):
+class RiskLevel(Vocabulary):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
 
 
-class ActionStatus(StrEnum):
+class ActionStatus(Vocabulary):
     OPEN = "open"
     IN_PROGRESS = "in_progress"
     DONE = "done"
     CANCELLED = "cancelled"
 
 
-class DisputeStatus(StrEnum):
+class DisputeStatus(Vocabulary):
     OPEN = "open"
     IN_NEGOTIATION = "in_negotiation"
     ESCALATED = "escalated"
@@ -181,15 +198,34 @@ class DisputeStatus(StrEnum):
     CLOSED = "closed"
 
 
-class ServiceStatus(StrEnum):
+class ServiceStatus(Vocabulary):
     PIPELINE = "pipeline"
     LIVE = "live"
     RETIRED = "retired"
 
 
-class AuditAction(StrEnum):
+class AuditAction(Vocabulary):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
     IMPORT = "import"
     RESTORE = "restore"
+
+
+_LABELS: dict[StrEnum, str] = {
+    AgreementKind.OLA: "OLA",
+    AgreementKind.CUSTOMER_SLA: "customer SLA",
+}
+_SHORTS: dict[StrEnum, str] = {
+    Criticality.CRITICAL: "crit",
+    Criticality.MEDIUM: "med",
+    SupplierKind.EXTERNAL: "ext",
+    SupplierKind.INTERNAL: "int",
+    SupplierKind.CUSTOMER_AS_SUPPLIER: "cust",
+    AgreementKind.CONTRACT: "CON",
+    AgreementKind.UNDERPINNING_CONTRACT: "UC",
+    AgreementKind.OLA: "OLA",
+    AgreementKind.CUSTOMER_SLA: "SLA",
+    AgreementStatus.NEGOTIATION: "negot.",
+    AgreementStatus.TERMINATED: "ended",
+}

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from itsms_tui.compliance.engine import run_checks
+from itsms_tui.compliance.engine import RULES, RULES_BY_ID, run_checks
 from itsms_tui.compliance.findings import Finding, Severity
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic as Topic
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeStatus, KpiStatus
@@ -29,9 +30,7 @@ from itsms_tui.domain.kpis import Kpi
 
 AWAITING_APPROVAL = frozenset({ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED})
 
-DATED_WARNING_RULES: frozenset[str] = frozenset(
-    {"AGR-CANCEL-BY", "ACT-OVERDUE", "OBJ-OVERDUE", "DSP-OPEN", "KPI-CURRENT"}
-)
+DATED_WARNING_RULES: frozenset[str] = frozenset(r.id for r in RULES if r.dated)
 """Rules whose warnings are about a date falling due or passed: these belong on the list."""
 
 
@@ -42,82 +41,10 @@ class Urgency(StrEnum):
     AMBER = "amber"
 
 
-class Topic(StrEnum):
-    """What a line is about, in at most 16 characters (the overview's "What" column)."""
-
-    SUPPLIER_REVIEW = "Supplier review"
-    AGREEMENT_REVIEW = "Agreement review"
-    CANCEL_BY = "Cancel-by"
-    RED_KPI = "KPI red"
-    CHANGE_APPROVAL = "Change decision"
-    UNMITIGATED_RISK = "Risk unmitigated"
-    RENEWAL = "Renewal"
-    EXPIRED = "Expired"
-    AGREEMENT_CONTENT = "Agreement terms"
-    AMENDMENT = "Amendment impact"
-    SUPPLIER_CONTRACT = "No agreement"
-    SUPPLIER = "Supplier"
-    DISPUTE = "Dispute"
-    ACTION = "Action overdue"
-    SERVICE_LEVEL = "Service level"
-    SLA_ALIGNMENT = "SLA alignment"
-    PROCESS = "Process"
-    OBJECTIVE = "Objective"
-    ACTIVITY = "Activity"
-    RESOURCE = "Over capacity"
-    RISK = "Risk"
-    RISK_REVIEW = "Risk review"
-    CHANGE = "Change control"
-    KPI = "KPI"
-    KPI_MEASUREMENT = "KPI measurement"
-    FINDING = "Finding"
-
-
-RULE_TOPICS: dict[str, Topic] = {
-    "SUP-REVIEW": Topic.SUPPLIER_REVIEW,
-    "AGR-REVIEW": Topic.AGREEMENT_REVIEW,
-    "AGR-CANCEL-BY": Topic.CANCEL_BY,
-    "AGR-RENEWED": Topic.RENEWAL,
-    "AGR-EXPIRED": Topic.EXPIRED,
-    "AGR-CONTENT": Topic.AGREEMENT_CONTENT,
-    "AMD-IMPACT": Topic.AMENDMENT,
-    "SUP-CONTRACT": Topic.SUPPLIER_CONTRACT,
-    "SUP-OLA": Topic.SUPPLIER_CONTRACT,
-    "RSK-TREATMENT": Topic.UNMITIGATED_RISK,
-    "RSK-REVIEW": Topic.RISK_REVIEW,
-    "RES-CAPACITY": Topic.RESOURCE,
-    "SLA-ALIGN": Topic.SLA_ALIGNMENT,
-    "KPI-CURRENT": Topic.KPI_MEASUREMENT,
-    "SUP-KPI-CURRENT": Topic.KPI_MEASUREMENT,
-    "KPI-MISSED": Topic.RED_KPI,
-}
-"""Rules with a topic of their own; the others take their area's (see ``AREA_TOPICS``)."""
-
-AREA_TOPICS: dict[str, Topic] = {
-    "PRC": Topic.PROCESS,
-    "OBJ": Topic.OBJECTIVE,
-    "ACT": Topic.ACTIVITY,
-    "RES": Topic.RESOURCE,
-    "RSK": Topic.RISK,
-    "CHG": Topic.CHANGE,
-    "SVC": Topic.SERVICE_LEVEL,
-    "SLA": Topic.SERVICE_LEVEL,
-    "SUP": Topic.SUPPLIER,
-    "DSP": Topic.DISPUTE,
-    "AGR": Topic.AGREEMENT_CONTENT,
-    "AMD": Topic.AMENDMENT,
-    "ACN": Topic.ACTION,
-    "KPI": Topic.KPI,
-}
-"""Topic by the area part of a rule id (``SUP-OWNER`` -> Supplier)."""
-
-
 def topic_of(rule_id: str) -> Topic:
-    """The overview's few words for a rule's finding."""
-    found = RULE_TOPICS.get(rule_id)
-    if found is not None:
-        return found
-    return AREA_TOPICS.get(rule_id.partition("-")[0], Topic.FINDING)
+    """The overview's few words for a rule's finding (each rule names its topic)."""
+    found = RULES_BY_ID.get(rule_id)
+    return found.topic if found is not None else Topic.FINDING
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,8 +156,3 @@ def attention_items(
     ]
     # Stable sort: within an urgency, findings keep the checker's clause order.
     return sorted(items, key=lambda i: i.urgency is not Urgency.RED)
-
-
-def area_counts(data: DataSet) -> dict[str, int]:
-    """Records per collection (the overview's counts)."""
-    return data.counts()

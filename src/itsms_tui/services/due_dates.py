@@ -16,7 +16,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from itsms_tui.compliance.rules.base import ENGAGED_SUPPLIER
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
 from itsms_tui.domain.contract_term import term_dates
@@ -29,6 +28,7 @@ from itsms_tui.domain.enums import (
 )
 from itsms_tui.domain.kpi_status import kpi_readings
 from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.obligations import ENGAGED_SUPPLIER
 from itsms_tui.domain.plan import Activity
 from itsms_tui.domain.review_schedule import agreement_review_statuses, supplier_review_statuses
 from itsms_tui.domain.risks import Risk

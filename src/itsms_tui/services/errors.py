@@ -4,7 +4,24 @@ from __future__ import annotations
 
 from itsms_tui.domain.changes import WorkflowError
 from itsms_tui.snapshot.errors import SnapshotError, SnapshotExportError
-from itsms_tui.store.errors import StoreError, StoreSyncError
+from itsms_tui.store.errors import (
+    RecordNotFoundError,
+    StaleRevisionError,
+    StillReferencedError,
+    StoreError,
+    StoreSyncError,
+)
+
+__all__ = [
+    "EXPECTED_ERRORS",
+    "SAVED_BUT_UNSYNCED",
+    "RecordNotFoundError",
+    "StaleRevisionError",
+    "StillReferencedError",
+    "UserError",
+    "describe",
+]
+"""The store's errors a front end tells apart, re-exported so the UI never imports the store."""
 
 
 class UserError(Exception):

@@ -8,7 +8,6 @@ Other sessions' saves show up through polling ``workspace.generation``.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -31,7 +30,14 @@ from itsms_tui.domain.kpi_status import KpiReading, kpi_readings
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES
 from itsms_tui.domain.record import Record
 from itsms_tui.resources import styles_dir
-from itsms_tui.services.errors import EXPECTED_ERRORS, UserError, describe
+from itsms_tui.services.errors import (
+    EXPECTED_ERRORS,
+    RecordNotFoundError,
+    StaleRevisionError,
+    StillReferencedError,
+    UserError,
+    describe,
+)
 from itsms_tui.services.preferences import (
     DARK_THEME,
     LIGHT_THEME,
@@ -40,7 +46,6 @@ from itsms_tui.services.preferences import (
     save_preferences,
 )
 from itsms_tui.services.workspace import Workspace
-from itsms_tui.store.errors import RecordNotFoundError, StaleRevisionError, StillReferencedError
 from itsms_tui.ui.navigation import AREAS, BY_MODE, mode_for_record
 from itsms_tui.ui.palette import RecordCommands
 from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -81,46 +86,34 @@ def _overview() -> Screen[Any]:
     return OverviewScreen()
 
 
-def _optional_screen(module: str, class_name: str, mode: str, explanation: str) -> Screen[Any]:
-    """The area's own screen when its module exists, else a placeholder saying so."""
-    if importlib.util.find_spec(module) is not None:
-        screen_class = getattr(importlib.import_module(module), class_name)
-        screen: Screen[Any] = screen_class()
-        return screen
-    from itsms_tui.ui.screens.placeholder import PlaceholderScreen
-
-    return PlaceholderScreen(mode, BY_MODE[mode].title, explanation)
-
-
 def _suppliers() -> Screen[Any]:
-    return _optional_screen("itsms_tui.ui.screens.suppliers", "SuppliersScreen", "suppliers", "")
+    from itsms_tui.ui.screens.suppliers import SuppliersScreen
+
+    return SuppliersScreen()
 
 
 def _agreements() -> Screen[Any]:
-    return _optional_screen("itsms_tui.ui.screens.agreements", "AgreementsScreen", "agreements", "")
+    from itsms_tui.ui.screens.agreements import AgreementsScreen
+
+    return AgreementsScreen()
 
 
 def _kpis() -> Screen[Any]:
-    return _optional_screen("itsms_tui.ui.screens.kpis", "KpiBoardScreen", "kpis", "")
+    from itsms_tui.ui.screens.kpis import KpiBoardScreen
+
+    return KpiBoardScreen()
 
 
 def _plan() -> Screen[Any]:
-    return _optional_screen(
-        "itsms_tui.ui.screens.plan",
-        "PlanScreen",
-        "plan",
-        "Objectives, processes, resources, risks and changes will be shown here.",
-    )
+    from itsms_tui.ui.screens.plan import PlanScreen
+
+    return PlanScreen()
 
 
 def _compliance() -> Screen[Any]:
-    return _optional_screen(
-        "itsms_tui.ui.screens.compliance",
-        "ComplianceScreen",
-        "compliance",
-        "The clause 8.1/8.3 checker's findings will be listed here. "
-        "Meanwhile: itsms-tui check --data PATH",
-    )
+    from itsms_tui.ui.screens.compliance import ComplianceScreen
+
+    return ComplianceScreen()
 
 
 class ItsmsApp(App[None]):

@@ -1,10 +1,12 @@
-"""The main screens (app modes), their number keys, and which screen shows which record."""
+"""The main screens (app modes) and their number keys; which screen shows a record comes
+from ``ui.homes``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from itsms_tui.domain.registry import model_for_id
+from itsms_tui.ui.homes import HOME_OF
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,28 +27,9 @@ AREAS: tuple[Area, ...] = (
 
 BY_MODE: dict[str, Area] = {a.mode: a for a in AREAS}
 
-_MODE_OF_COLLECTION: dict[str, str] = {
-    "services": "plan",
-    "objectives": "plan",
-    "processes": "plan",
-    "activities": "plan",
-    "resources": "plan",
-    "allocations": "plan",
-    "risks": "plan",
-    "changes": "plan",
-    "suppliers": "suppliers",
-    "evaluations": "suppliers",
-    "reviews": "suppliers",
-    "disputes": "suppliers",
-    "actions": "suppliers",
-    "agreements": "agreements",
-    "amendments": "agreements",
-    "kpis": "kpis",
-    "measurements": "kpis",
-}
-
 
 def mode_for_record(record_id: str) -> str | None:
     """The mode (main screen) that shows the record with this id; None for an unknown id."""
     model = model_for_id(record_id)
-    return None if model is None else _MODE_OF_COLLECTION.get(model.collection)
+    home = HOME_OF.get(model.collection) if model is not None else None
+    return None if home is None else home.mode

@@ -26,17 +26,18 @@ from itsms_tui.compliance.rules.base import (
     rule,
 )
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement, Amendment
 from itsms_tui.domain.contract_term import term_dates
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Renewal
 from itsms_tui.domain.suppliers import Supplier, SupplierReview
 
-AGR_CONTENT = Check("AGR-CONTENT", "8.3.4")
-AGR_CANCEL_BY = Check("AGR-CANCEL-BY", "8.3.4")
-AGR_RENEWED = Check("AGR-RENEWED", "8.3.4")
-AGR_EXPIRED = Check("AGR-EXPIRED", "8.3.4")
-AMD_IMPACT = Check("AMD-IMPACT", "8.3.4")
+AGR_CONTENT = Check("AGR-CONTENT", "8.3.4", Topic.AGREEMENT_CONTENT)
+AGR_CANCEL_BY = Check("AGR-CANCEL-BY", "8.3.4", Topic.CANCEL_BY, dated=True)
+AGR_RENEWED = Check("AGR-RENEWED", "8.3.4", Topic.RENEWAL)
+AGR_EXPIRED = Check("AGR-EXPIRED", "8.3.4", Topic.EXPIRED)
+AMD_IMPACT = Check("AMD-IMPACT", "8.3.4", Topic.AMENDMENT)
 
 KIND_NAMES: dict[AgreementKind, str] = {
     AgreementKind.CONTRACT: "contract",

@@ -14,21 +14,13 @@ from datetime import date
 
 from itsms_tui.compliance.findings import Finding, Severity
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import SupplierStatus
 from itsms_tui.domain.record import Record
 
 RuleFn = Callable[[DataSet, CheckSettings, date], Iterable[Finding]]
 
-ENGAGED_SUPPLIER: frozenset[SupplierStatus] = frozenset(
-    {
-        SupplierStatus.APPROVED,
-        SupplierStatus.ACTIVE,
-        SupplierStatus.UNDER_REVIEW,
-        SupplierStatus.SUSPENDED,
-    }
-)
-"""Suppliers we have a relationship with: owner, interfaces, evaluation and reviews apply."""
 
 CONTRACTED_SUPPLIER: frozenset[SupplierStatus] = frozenset(
     {SupplierStatus.APPROVED, SupplierStatus.ACTIVE, SupplierStatus.UNDER_REVIEW}
@@ -43,10 +35,13 @@ DELIVERING_SUPPLIER: frozenset[SupplierStatus] = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """A rule's id and clause, and constructors for its findings."""
+    """A rule's id and clause, what it is about, and constructors for its findings."""
 
     id: str
     clause: str
+    topic: Topic = Topic.FINDING
+    dated: bool = False
+    """Its warnings are about a date falling due or passed (they belong on the overview)."""
 
     def finding(
         self, severity: Severity, record: Record, problem: str, *related: str | None
@@ -77,6 +72,8 @@ class Rule:
     title: str
     description: str
     fn: RuleFn
+    topic: Topic = Topic.FINDING
+    dated: bool = False
 
     def run(self, data: DataSet, settings: CheckSettings, today: date) -> list[Finding]:
         return list(self.fn(data, settings, today))
@@ -84,7 +81,7 @@ class Rule:
 
 def rule(check: Check, title: str, description: str, fn: RuleFn) -> Rule:
     """Register ``fn`` under ``check``'s id and clause."""
-    return Rule(check.id, check.clause, title, description, fn)
+    return Rule(check.id, check.clause, title, description, fn, check.topic, check.dated)
 
 
 def missing_list(items: Iterable[tuple[bool, str]]) -> str:

@@ -17,16 +17,17 @@ from datetime import date, timedelta
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Rule, blank, days, rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus
 
 CLAUSE = "8.1"
 
-CHG_APPROVAL = Check("CHG-APPROVAL", CLAUSE)
-CHG_EMERGENCY_REVIEW = Check("CHG-EMERGENCY-REVIEW", CLAUSE)
-CHG_UNPLANNED_REVIEW = Check("CHG-UNPLANNED-REVIEW", CLAUSE)
-CHG_PIR = Check("CHG-PIR", CLAUSE)
+CHG_APPROVAL = Check("CHG-APPROVAL", CLAUSE, Topic.CHANGE)
+CHG_EMERGENCY_REVIEW = Check("CHG-EMERGENCY-REVIEW", CLAUSE, Topic.CHANGE)
+CHG_UNPLANNED_REVIEW = Check("CHG-UNPLANNED-REVIEW", CLAUSE, Topic.CHANGE)
+CHG_PIR = Check("CHG-PIR", CLAUSE, Topic.CHANGE)
 
 
 def implemented(change: ChangeRequest) -> bool:

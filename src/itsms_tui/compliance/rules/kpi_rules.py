@@ -27,6 +27,7 @@ from itsms_tui.compliance.rules.base import (
     rule,
 )
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
 from itsms_tui.domain.calendar import period_after
 from itsms_tui.domain.catalogue import Service
@@ -44,11 +45,11 @@ from itsms_tui.domain.plan import Objective, Process
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier
 
-KPI_DEFINED = Check("KPI-DEFINED", "9.1")
-KPI_CURRENT = Check("KPI-CURRENT", "9.1")
-SUP_KPI = Check("SUP-KPI", "8.3.4")
-SUP_KPI_CURRENT = Check("SUP-KPI-CURRENT", "8.3.4")
-KPI_MISSED = Check("KPI-MISSED", "8.3.3")
+KPI_DEFINED = Check("KPI-DEFINED", "9.1", Topic.KPI)
+KPI_CURRENT = Check("KPI-CURRENT", "9.1", Topic.KPI_MEASUREMENT, dated=True)
+SUP_KPI = Check("SUP-KPI", "8.3.4", Topic.SUPPLIER)
+SUP_KPI_CURRENT = Check("SUP-KPI-CURRENT", "8.3.4", Topic.KPI_MEASUREMENT)
+KPI_MISSED = Check("KPI-MISSED", "8.3.3", Topic.RED_KPI)
 
 CLOSED_OBJECTIVE = frozenset(
     {ObjectiveStatus.ACHIEVED, ObjectiveStatus.MISSED, ObjectiveStatus.CANCELLED}

@@ -12,30 +12,29 @@ from datetime import date
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Rule, blank, days, missing_list, rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
 from itsms_tui.domain.capacity import resource_loads
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ActivityStatus, AgreementStatus, ObjectiveStatus
 from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.obligations import FINISHED_ACTIVITY, OPEN_OBJECTIVE
+from itsms_tui.domain.obligations import activity_overdue as is_activity_overdue
+from itsms_tui.domain.obligations import objective_overdue as is_objective_overdue
 from itsms_tui.domain.plan import Activity, Objective, Process, Resource
 from itsms_tui.domain.suppliers import Supplier
 
 CLAUSE = "8.1"
 
-PRC_OWNER = Check("PRC-OWNER", CLAUSE)
-PRC_CRITERIA = Check("PRC-CRITERIA", CLAUSE)
-PRC_OUTSOURCED = Check("PRC-OUTSOURCED", CLAUSE)
-OBJ_DEFINED = Check("OBJ-DEFINED", CLAUSE)
-OBJ_KPI = Check("OBJ-KPI", CLAUSE)
-OBJ_OVERDUE = Check("OBJ-OVERDUE", CLAUSE)
-ACT_DEFINED = Check("ACT-DEFINED", CLAUSE)
-ACT_OVERDUE = Check("ACT-OVERDUE", CLAUSE)
-RES_CAPACITY = Check("RES-CAPACITY", CLAUSE)
-
-OPEN_OBJECTIVE = frozenset(
-    {ObjectiveStatus.PLANNED, ObjectiveStatus.ON_TRACK, ObjectiveStatus.AT_RISK}
-)
-FINISHED_ACTIVITY = frozenset({ActivityStatus.DONE, ActivityStatus.CANCELLED})
+PRC_OWNER = Check("PRC-OWNER", CLAUSE, Topic.PROCESS)
+PRC_CRITERIA = Check("PRC-CRITERIA", CLAUSE, Topic.PROCESS)
+PRC_OUTSOURCED = Check("PRC-OUTSOURCED", CLAUSE, Topic.PROCESS)
+OBJ_DEFINED = Check("OBJ-DEFINED", CLAUSE, Topic.OBJECTIVE)
+OBJ_KPI = Check("OBJ-KPI", CLAUSE, Topic.OBJECTIVE)
+OBJ_OVERDUE = Check("OBJ-OVERDUE", CLAUSE, Topic.OBJECTIVE, dated=True)
+ACT_DEFINED = Check("ACT-DEFINED", CLAUSE, Topic.ACTIVITY)
+ACT_OVERDUE = Check("ACT-OVERDUE", CLAUSE, Topic.ACTIVITY, dated=True)
+RES_CAPACITY = Check("RES-CAPACITY", CLAUSE, Topic.RESOURCE)
 
 
 def process_owner(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -115,7 +114,7 @@ def objective_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterat
 def objective_overdue(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for objective in data.all(Objective):
         due = objective.due_date
-        if objective.status in OPEN_OBJECTIVE and due is not None and due < today:
+        if due is not None and is_objective_overdue(objective, today):
             late = days((today - due).days)
             yield OBJ_OVERDUE.warning(
                 objective,
@@ -141,11 +140,11 @@ def activity_defined(data: DataSet, settings: CheckSettings, today: date) -> Ite
 def activity_overdue(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for activity in data.all(Activity):
         due = activity.due_date
-        if activity.status not in FINISHED_ACTIVITY and due is not None and due < today:
+        if due is not None and is_activity_overdue(activity, today):
             late = days((today - due).days)
             yield ACT_OVERDUE.warning(
                 activity,
-                f"due {due} ({late} ago), still {activity.status.value.replace('_', ' ')}",
+                f"due {due} ({late} ago), still {activity.status.label}",
                 activity.process_id,
             )
 

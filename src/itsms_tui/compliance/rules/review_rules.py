@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from itsms_tui.compliance.findings import Finding
-from itsms_tui.compliance.rules.base import ENGAGED_SUPPLIER, Check, Rule, days, rule
+from itsms_tui.compliance.rules.base import Check, Rule, days, rule
 from itsms_tui.compliance.settings import CheckSettings
-from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
+from itsms_tui.compliance.topics import Topic
+from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import ActionStatus, AgreementStatus
+from itsms_tui.domain.enums import ActionStatus
+from itsms_tui.domain.obligations import agreement_reviews_due, supplier_reviews_due
 from itsms_tui.domain.review_schedule import (
     ReviewStatus,
     agreement_review_status,
@@ -24,9 +26,9 @@ from itsms_tui.domain.review_schedule import (
 )
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
 
-SUP_REVIEW = Check("SUP-REVIEW", "8.3.4")
-AGR_REVIEW = Check("AGR-REVIEW", "8.3.4")
-ACN_OVERDUE = Check("ACN-OVERDUE", "8.3.4")
+SUP_REVIEW = Check("SUP-REVIEW", "8.3.4", Topic.SUPPLIER_REVIEW)
+AGR_REVIEW = Check("AGR-REVIEW", "8.3.4", Topic.AGREEMENT_REVIEW)
+ACN_OVERDUE = Check("ACN-OVERDUE", "8.3.4", Topic.ACTION)
 
 OPEN_ACTION = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
 
@@ -43,7 +45,7 @@ def _late(status: ReviewStatus, today: date) -> str:
 
 def supplier_review(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for supplier in data.all(Supplier):
-        if supplier.status not in ENGAGED_SUPPLIER:
+        if not supplier_reviews_due(supplier):
             continue
         reviews = data.referring(supplier.id, SupplierReview)
         status = supplier_review_status(supplier, reviews, today, settings.supplier_review_months)
@@ -58,9 +60,7 @@ def supplier_review(data: DataSet, settings: CheckSettings, today: date) -> Iter
 def agreement_review(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     default = settings.agreement_review_months or None
     for agreement in data.all(Agreement):
-        if agreement.kind not in SUPPLIER_SIDE_KINDS:
-            continue
-        if agreement.status is not AgreementStatus.ACTIVE:
+        if not agreement_reviews_due(agreement):
             continue
         reviews = data.referring(agreement.id, SupplierReview)
         status = agreement_review_status(agreement, reviews, today, default)

@@ -13,15 +13,17 @@ from datetime import date
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Rule, blank, days, rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import RiskStatus, RiskTreatment
+from itsms_tui.domain.obligations import risk_review_overdue
 from itsms_tui.domain.risks import Risk
 
 CLAUSE = "8.1"
 
-RSK_OWNER = Check("RSK-OWNER", CLAUSE)
-RSK_TREATMENT = Check("RSK-TREATMENT", CLAUSE)
-RSK_REVIEW = Check("RSK-REVIEW", CLAUSE)
+RSK_OWNER = Check("RSK-OWNER", CLAUSE, Topic.RISK)
+RSK_TREATMENT = Check("RSK-TREATMENT", CLAUSE, Topic.UNMITIGATED_RISK)
+RSK_REVIEW = Check("RSK-REVIEW", CLAUSE, Topic.RISK_REVIEW)
 
 
 def _open_risks(data: DataSet) -> Iterator[Risk]:
@@ -62,7 +64,7 @@ def risk_review(data: DataSet, settings: CheckSettings, today: date) -> Iterator
     for risk in _open_risks(data):
         if risk.review_date is None:
             yield RSK_REVIEW.warning(risk, "no review date set")
-        elif risk.review_date < today:
+        elif risk_review_overdue(risk, today):
             late = days((today - risk.review_date).days)
             yield RSK_REVIEW.error(risk, f"review was due {risk.review_date} ({late} ago)")
 

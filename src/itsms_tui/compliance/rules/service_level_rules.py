@@ -23,31 +23,18 @@ from itsms_tui.compliance.alignment import (
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Rule, missing_list, rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Direction, ServiceStatus
+from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Direction
+from itsms_tui.domain.obligations import active_customer_sla, lacks_active_sla
 
 CLAUSE = "8.3.3"
 
-SVC_SLA = Check("SVC-SLA", CLAUSE)
-SLA_CONTENT = Check("SLA-CONTENT", CLAUSE)
-SLA_ALIGN = Check("SLA-ALIGN", CLAUSE)
-
-
-def active_customer_sla(agreement: Agreement) -> bool:
-    """What covers a live service (SVC-SLA) and what SLA-CONTENT judges."""
-    return (
-        agreement.kind is AgreementKind.CUSTOMER_SLA and agreement.status is AgreementStatus.ACTIVE
-    )
-
-
-def lacks_active_sla(data: DataSet, service: Service) -> bool:
-    """A live service that no active customer SLA covers (SVC-SLA); public so the service
-    catalogue on screen marks exactly the services the checker reports."""
-    if service.status is not ServiceStatus.LIVE:
-        return False
-    return not any(active_customer_sla(a) for a in data.referring(service.id, Agreement))
+SVC_SLA = Check("SVC-SLA", CLAUSE, Topic.SERVICE_LEVEL)
+SLA_CONTENT = Check("SLA-CONTENT", CLAUSE, Topic.SERVICE_LEVEL)
+SLA_ALIGN = Check("SLA-ALIGN", CLAUSE, Topic.SLA_ALIGNMENT)
 
 
 def service_sla(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:

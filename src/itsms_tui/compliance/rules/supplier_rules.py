@@ -14,7 +14,6 @@ from datetime import date
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import (
     CONTRACTED_SUPPLIER,
-    ENGAGED_SUPPLIER,
     Check,
     Rule,
     blank,
@@ -23,6 +22,7 @@ from itsms_tui.compliance.rules.base import (
     rule,
 )
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
@@ -32,14 +32,15 @@ from itsms_tui.domain.enums import (
     SelectionDecision,
     SupplierKind,
 )
+from itsms_tui.domain.obligations import ENGAGED_SUPPLIER
 from itsms_tui.domain.suppliers import Dispute, Evaluation, Supplier
 
-SUP_CONTRACT = Check("SUP-CONTRACT", "8.3.4.1")
-SUP_OLA = Check("SUP-OLA", "8.3.4.2")
-SUP_OWNER = Check("SUP-OWNER", "8.3.4")
-SUP_INTERFACES = Check("SUP-INTERFACES", "8.3.4")
-SUP_EVALUATION = Check("SUP-EVALUATION", "8.3.4")
-DSP_OPEN = Check("DSP-OPEN", "8.3.4")
+SUP_CONTRACT = Check("SUP-CONTRACT", "8.3.4.1", Topic.SUPPLIER_CONTRACT)
+SUP_OLA = Check("SUP-OLA", "8.3.4.2", Topic.SUPPLIER_CONTRACT)
+SUP_OWNER = Check("SUP-OWNER", "8.3.4", Topic.SUPPLIER)
+SUP_INTERFACES = Check("SUP-INTERFACES", "8.3.4", Topic.SUPPLIER)
+SUP_EVALUATION = Check("SUP-EVALUATION", "8.3.4", Topic.SUPPLIER)
+DSP_OPEN = Check("DSP-OPEN", "8.3.4", Topic.DISPUTE, dated=True)
 
 CONTRACT_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_CONTRACT})
 SELECTING = frozenset({SelectionDecision.SELECTED, SelectionDecision.CONDITIONAL})

@@ -30,21 +30,9 @@ from itsms_tui.compliance.alignment import (
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind
-from itsms_tui.ui.status_text import STYLES, rag_text
+from itsms_tui.ui.theme import STYLES, rag_text
 from itsms_tui.ui.widgets.record_table import Column
 
-KIND_SHORT: dict[AgreementKind, str] = {
-    AgreementKind.CUSTOMER_SLA: "SLA",
-    AgreementKind.UNDERPINNING_CONTRACT: "UC",
-    AgreementKind.OLA: "OLA",
-    AgreementKind.CONTRACT: "contract",
-}
-KIND_WORDS: dict[AgreementKind, str] = {
-    AgreementKind.CUSTOMER_SLA: "customer SLA",
-    AgreementKind.UNDERPINNING_CONTRACT: "underpinning contract",
-    AgreementKind.OLA: "OLA",
-    AgreementKind.CONTRACT: "contract",
-}
 LABEL_WIDTH = 24
 """Target names wrap beyond this many cells."""
 
@@ -127,9 +115,14 @@ def cell_text(cell: AlignmentCell, column: AlignmentColumn, index: int) -> Text:
     return Text(f"● {value}", style=ALIGNED_STYLE)
 
 
+def _kind_word(kind: AgreementKind, width: int) -> str:
+    """The kind's words when they fit under the id (``contract``), else its short form."""
+    return kind.label if len(kind.label) <= width else kind.short
+
+
 def header_text(column: AlignmentColumn) -> Text:
     """Two lines: the id, then the kind (in parentheses for context columns)."""
-    kind = KIND_SHORT[column.kind] if column.kind is not None else "missing"
+    kind = "missing" if column.kind is None else _kind_word(column.kind, len(column.agreement_id))
     if not column.listed:
         return Text(f"{column.agreement_id}\n({kind})", style="dim italic")
     return Text(f"{column.agreement_id}\n{kind}")
@@ -180,7 +173,7 @@ def legend_lines(matrix: AlignmentMatrix, data: DataSet) -> list[Text]:
                 if column is matrix.columns[0]
                 else ("listed" if column.listed else "context")
             )
-            line.append(f"{KIND_WORDS[column.kind]}, {role}, {agreement.status.value}: ")
+            line.append(f"{column.kind.label}, {role}, {agreement.status.value}: ")
             line.append(agreement.heading)
         lines.append(line)
     return lines

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from itsms_tui.compliance.engine import RULES_BY_ID, ClauseSummary
 from itsms_tui.compliance.findings import Finding, Severity, clause_key, record_id_key
-from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.theme import rag_text
 from itsms_tui.ui.widgets.record_table import Column
 
 T = TypeVar("T")

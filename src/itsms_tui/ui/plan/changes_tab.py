@@ -8,9 +8,10 @@ worker. Refusals (a workflow rule, a stale revision) come back as a notification
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,6 +27,7 @@ from itsms_tui.domain.changes import (
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeStatus
 from itsms_tui.domain.record import Record
+from itsms_tui.services.plan_rows import ChangeRow, change_rows, link_rows
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.plan.change_workflow import (
     EDIT_FIELDS,
@@ -36,11 +38,8 @@ from itsms_tui.ui.plan.change_workflow import (
     step_updates,
 )
 from itsms_tui.ui.plan.detail_text import DetailText
-from itsms_tui.ui.plan.host import user_of
-from itsms_tui.ui.plan.markers import words
 from itsms_tui.ui.plan.new_change import NewChangeScreen, Start
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table
-from itsms_tui.ui.plan.rows import ChangeRow, change_rows, link_rows
 from itsms_tui.ui.widgets.record_table import Column
 
 
@@ -64,7 +63,23 @@ def who_when(day: date | None, person: str) -> str:
     return " ".join(parts)
 
 
-class ChangesTab(RegisterTab, inherit_bindings=False):
+if TYPE_CHECKING:
+    from itsms_tui.ui.app import ItsmsApp
+
+
+def user_of(shell: ItsmsApp) -> str:
+    """Who is working: the store's user (what the audit trail records), else the OS user."""
+    store = getattr(shell.workspace, "store", None)
+    user = getattr(store, "user", None)
+    if isinstance(user, str) and user:
+        return user
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+class ChangesTab(RegisterTab[ChangeRow], inherit_bindings=False):
     """Change requests; the allowed workflow steps are the first keys in the footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*step_bindings(), *RegisterTab.BINDINGS]
@@ -78,7 +93,7 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
         self.links = links_table(f"{id}-links")
         self.add_child(Child(self.links, None, open=self.open_link))
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[ChangeRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("title", "Change", lambda r: r.record.title, width=21, flex=1),
@@ -101,14 +116,14 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
             ),
         ]
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[ChangeRow]:
         return list(change_rows(data))
 
     def compose_children(self) -> ComposeResult:
         yield self.links
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, ChangeRow):
+    def show_detail(self, row: ChangeRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No change selected", style=self.palette.muted))
             self.set_child_rows(self.links, [])
             return
@@ -145,7 +160,7 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
 
     def current_change(self) -> ChangeRequest | None:
         row = self.current_row()
-        return row.record if isinstance(row, ChangeRow) else None
+        return row.record if row is not None else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "move":
@@ -192,7 +207,7 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
                 change,
                 status,
                 step_updates(result, fields),
-                success=f"{ACTION_NAMES[status]}: {change.display} is now {words(status.value)}",
+                success=f"{ACTION_NAMES[status]}: {change.display} is now {status.label}",
             )
 
         self.app.push_screen(form, done)
@@ -224,7 +239,7 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
             exclude=exclude,
             required=needed,
             choices=shell.choices,
-            title=f"New {kind.value} change ({words(state.value)})",
+            title=f"New {kind.value} change ({state.label})",
         )
 
         def done(result: ChangeRequest | None) -> None:

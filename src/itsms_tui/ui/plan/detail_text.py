@@ -13,7 +13,7 @@ from rich.text import Text
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
-from itsms_tui.ui.plan.markers import Palette
+from itsms_tui.ui.theme import Palette
 
 EMPTY = "—"
 

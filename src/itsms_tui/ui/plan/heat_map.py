@@ -28,7 +28,7 @@ from itsms_tui.domain.risk_rating import (
     risk_band,
     risk_score,
 )
-from itsms_tui.ui.plan.markers import BAND_COLOURS, BAND_LETTERS
+from itsms_tui.ui.theme import BAND_COLOURS, BAND_LETTERS
 
 Cell = tuple[int, int]
 """(likelihood, impact), each 1-5."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from itsms_tui.services.plan_rows import KpiRow
 from itsms_tui.ui.forms.values import format_number
 from itsms_tui.ui.plan.register_tab import record_key
-from itsms_tui.ui.plan.rows import KpiRow
-from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.theme import rag_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,15 +13,15 @@ from textual.widgets import Static
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.plan import Objective
+from itsms_tui.services.plan_rows import ObjectiveRow, kpi_rows, objective_rows
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.kpi_table import kpi_label, kpi_table
-from itsms_tui.ui.plan.markers import days_word, due_text, words
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab
-from itsms_tui.ui.plan.rows import ObjectiveRow, kpi_rows, objective_rows
+from itsms_tui.ui.theme import days_word, due_text
 from itsms_tui.ui.widgets.record_table import Column
 
 
-class ObjectivesTab(RegisterTab):
+class ObjectivesTab(RegisterTab[ObjectiveRow]):
     """Objectives with owner, due date (late ones marked), status and their KPIs."""
 
     model: ClassVar[type[Objective]] = Objective
@@ -34,7 +34,7 @@ class ObjectivesTab(RegisterTab):
         self.kpis = kpi_table(f"{id}-kpis")
         self.add_child(Child(self.kpis, Kpi, self.new_kpi_initial, self.open_link))
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[ObjectiveRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("title", "Objective", lambda r: r.record.title, width=16, flex=1),
@@ -46,7 +46,7 @@ class ObjectivesTab(RegisterTab):
                 width=12,
                 sort_key=lambda r: r.record.due_date,
             ),
-            Column("status", "Status", lambda r: words(r.record.status.value), width=9),
+            Column("status", "Status", lambda r: r.record.status.label, width=9),
             Column(
                 "kpis",
                 "KPIs",
@@ -57,15 +57,15 @@ class ObjectivesTab(RegisterTab):
             ),
         ]
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[ObjectiveRow]:
         return list(objective_rows(data, today))
 
     def compose_children(self) -> ComposeResult:
         yield self.kpi_label
         yield self.kpis
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, ObjectiveRow):
+    def show_detail(self, row: ObjectiveRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No objective selected", style=self.palette.muted))
             self.kpi_label.update("")
             self.set_child_rows(self.kpis, [])
@@ -84,7 +84,7 @@ class ObjectivesTab(RegisterTab):
             due_text(due, row.overdue, self.palette, align=False),
             late,
         )
-        top.field("Status", words(objective.status.value))
+        top.field("Status", objective.status.label)
         more = DetailText(self.palette)
         more.paragraph("Description", objective.description)
         more.paragraph("Evaluation of results", objective.evaluation)

@@ -13,10 +13,10 @@ from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.plan import Activity, Allocation, Process, Resource
+from itsms_tui.services.plan_rows import ActivityRow, ProcessRow, activity_rows, process_rows
 from itsms_tui.ui.plan.detail_text import DetailText
-from itsms_tui.ui.plan.markers import amount, due_text, words
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, record_key
-from itsms_tui.ui.plan.rows import ActivityRow, ProcessRow, activity_rows, process_rows
+from itsms_tui.ui.theme import amount, due_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 
@@ -26,7 +26,7 @@ def responsible_accountable(activity: Activity) -> str:
     return "" if parts == ["—", "—"] else " / ".join(parts)
 
 
-class ProcessesTab(RegisterTab, inherit_bindings=False):
+class ProcessesTab(RegisterTab[ProcessRow], inherit_bindings=False):
     """Processes; the detail lists the process's activities, editable from here."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,7 +49,7 @@ class ProcessesTab(RegisterTab, inherit_bindings=False):
         )
         self.add_child(Child(self.activities, Activity, self._new_activity, self._open_activity))
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[ProcessRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("name", "Process", lambda r: r.record.name, width=18, flex=1),
@@ -70,7 +70,7 @@ class ProcessesTab(RegisterTab, inherit_bindings=False):
                 align="right",
                 sort_key=lambda r: r.overdue_count,
             ),
-            Column("group", "Group", lambda r: words(r.record.category.value), width=16),
+            Column("group", "Group", lambda r: r.record.category.label, width=16),
         ]
 
     def _late_text(self, row: ProcessRow) -> Text:
@@ -81,7 +81,7 @@ class ProcessesTab(RegisterTab, inherit_bindings=False):
     def activity_columns(self) -> Sequence[Column[ActivityRow]]:
         return [
             Column("name", "Activity", lambda r: r.record.name, width=16, flex=1),
-            Column("status", "Status", lambda r: words(r.record.status.value), width=11),
+            Column("status", "Status", lambda r: r.record.status.label, width=11),
             Column(
                 "due",
                 "Due",
@@ -100,22 +100,22 @@ class ProcessesTab(RegisterTab, inherit_bindings=False):
             ),
         ]
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[ProcessRow]:
         return list(process_rows(data, today))
 
     def compose_children(self) -> ComposeResult:
         yield self.activities_label
         yield self.activities
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, ProcessRow):
+    def show_detail(self, row: ProcessRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No process selected", style=self.palette.muted))
             self.activities_label.update("")
             self.set_child_rows(self.activities, [])
             return
         process = row.record
         top = DetailText(self.palette).heading(process)
-        top.field("Group", words(process.category.value))
+        top.field("Group", process.category.label)
         top.field("Owner", process.owner)
         late = f", {row.overdue_count} overdue" if row.overdue_count else ""
         hint = " · a adds · Enter edits" if not self.shell.read_only else ""

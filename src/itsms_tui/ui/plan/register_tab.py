@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from rich.text import Text
 from textual import on
@@ -27,8 +27,8 @@ from textual.widgets import Input, Static, TabPane
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
 from itsms_tui.ui.forms import RecordForm
-from itsms_tui.ui.plan.host import shell_of
-from itsms_tui.ui.plan.markers import PALETTE
+from itsms_tui.ui.theme import PALETTE
+from itsms_tui.ui.widgets.ordered_input import OrderedInput
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 if TYPE_CHECKING:
@@ -38,9 +38,19 @@ CHILD_MAX_ROWS = 8
 """A child table grows with its rows up to this many, then scrolls."""
 
 
-def record_key(row: Any) -> str:
+class HasRecord(Protocol):
+    """A register row: whatever figures it holds, it carries its record."""
+
+    @property
+    def record(self) -> Record: ...
+
+
+RowT = TypeVar("RowT", bound=HasRecord)
+
+
+def record_key(row: HasRecord) -> str:
     """Every plan row carries its record; the record id is the row's key."""
-    return str(row.record.id)
+    return row.record.id
 
 
 def focus_now(widget: Widget) -> None:
@@ -50,6 +60,18 @@ def focus_now(widget: Widget) -> None:
         widget.screen.set_focus(widget)
     else:
         widget.focus()
+
+
+class DetailScroll(VerticalScroll):
+    """The detail pane: scrolls with the register's keys too (j/k, g/G) besides the
+    arrows, Page Up/Down and Home/End, so reading a long record needs no arrow keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "scroll_up", "Scroll up", show=False, id="plan.detail.up"),
+        Binding("j", "scroll_down", "Scroll down", show=False, id="plan.detail.down"),
+        Binding("g", "scroll_home", "Top", show=False, id="plan.detail.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="plan.detail.bottom"),
+    ]
 
 
 def _no_initial() -> dict[str, Any]:
@@ -69,7 +91,7 @@ class Child:
     """What Enter does on a row (None: nothing)."""
 
 
-class RegisterTab(TabPane):
+class RegisterTab(TabPane, Generic[RowT]):
     """A register with a detail pane; the common keys of every Plan tab."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,13 +109,13 @@ class RegisterTab(TabPane):
         self.data = DataSet()
         self.today = date.today()
         self.palette = PALETTE
-        self.filter_input = Input(
+        self.filter_input = OrderedInput(
             placeholder="Filter: type to narrow · Enter keep · Esc clear",
             id=f"{id}-filter",
             classes="plan-filter",
             compact=True,
         )
-        self.register: RecordTable[Any] = RecordTable(
+        self.register: RecordTable[RowT] = RecordTable(
             self.columns(),
             record_key,
             id=f"{id}-register",
@@ -106,21 +128,21 @@ class RegisterTab(TabPane):
         self.detail_more = Static(
             "", id=f"{id}-detail-more", classes="plan-detail-text", markup=False
         )
-        self.detail = VerticalScroll(id=f"{id}-detail", classes="plan-detail")
+        self.detail = DetailScroll(id=f"{id}-detail", classes="plan-detail")
         self.children_tables: dict[RecordTable[Any], Child] = {}
-        self._shown: object = None
+        self._shown: RowT | None = None
 
     # ------------------------------------------------------------------ to override
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[RowT]]:
         """The register's columns."""
         raise NotImplementedError
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[RowT]:
         """The register's rows for this data (each with a ``record``)."""
         raise NotImplementedError
 
-    def show_detail(self, row: Any | None) -> None:
+    def show_detail(self, row: RowT | None) -> None:
         """Fill the detail pane (text and child tables) for the highlighted row."""
         raise NotImplementedError
 
@@ -128,7 +150,7 @@ class RegisterTab(TabPane):
         """Widgets of the detail pane after its text (child tables and their labels)."""
         yield from ()
 
-    def open_row(self, row: Any) -> None:
+    def open_row(self, row: RowT) -> None:
         """Enter on the register: into the first child table, else into the detail."""
         for table in self.children_tables:
             if table.visible_count and table.display:
@@ -167,7 +189,7 @@ class RegisterTab(TabPane):
         """``E`` on a record of this tab (the register's or a child table's)."""
         self.shell.edit_record(record)
 
-    def open_link(self, row: Any) -> None:
+    def open_link(self, row: HasRecord) -> None:
         """Enter on a linked record (a KPI, an agreement, the service of a change): jump to
         the screen and tab that show it."""
         self.shell.open_record(row.record.id)
@@ -208,7 +230,7 @@ class RegisterTab(TabPane):
 
     @property
     def shell(self) -> ItsmsApp:
-        return shell_of(self.app)
+        return cast("ItsmsApp", self.app)  # the Plan screen only runs inside ItsmsApp
 
     def show_data(self, data: DataSet, today: date, loaded: bool = True) -> None:
         """Rebuild the rows from ``data`` (cheap: the table formats only what is on screen)."""
@@ -218,7 +240,7 @@ class RegisterTab(TabPane):
         self.register.set_rows(self.build_rows(data, today))
         self._show(self.register.cursor_row_object)
 
-    def _show(self, row: Any | None) -> None:
+    def _show(self, row: RowT | None) -> None:
         self._shown = row
         self.show_detail(row)
 
@@ -270,7 +292,7 @@ class RegisterTab(TabPane):
         row = self.target_table().cursor_row_object
         return None if row is None else row.record
 
-    def current_row(self) -> Any | None:
+    def current_row(self) -> RowT | None:
         """The register's highlighted row."""
         return self.register.cursor_row_object
 

@@ -13,10 +13,10 @@ from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.plan import Allocation, Resource
+from itsms_tui.services.plan_rows import AllocationRow, ResourceRow, allocation_rows, resource_rows
 from itsms_tui.ui.plan.detail_text import DetailText
-from itsms_tui.ui.plan.markers import LATE, amount, load_text, words
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, record_key
-from itsms_tui.ui.plan.rows import AllocationRow, ResourceRow, allocation_rows, resource_rows
+from itsms_tui.ui.theme import LATE, amount, load_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 
@@ -24,7 +24,7 @@ def _date(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
-class ResourcesTab(RegisterTab, inherit_bindings=False):
+class ResourcesTab(RegisterTab[ResourceRow], inherit_bindings=False):
     """Resources with their load today; the detail lists the allocations."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,7 +49,7 @@ class ResourcesTab(RegisterTab, inherit_bindings=False):
             Child(self.allocations, Allocation, self._new_allocation, self._open_allocation)
         )
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[ResourceRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("name", "Resource", lambda r: r.record.name, width=18, flex=1),
@@ -76,7 +76,7 @@ class ResourcesTab(RegisterTab, inherit_bindings=False):
                 align="right",
                 sort_key=lambda r: r.record.capacity,
             ),
-            Column("kind", "Kind", lambda r: words(r.record.kind.value), width=14),
+            Column("kind", "Kind", lambda r: r.record.kind.label, width=14),
             Column("owner", "Owner", lambda r: r.record.owner, width=12),
         ]
 
@@ -108,17 +108,17 @@ class ResourcesTab(RegisterTab, inherit_bindings=False):
 
     def _unit(self) -> str:
         row = self.current_row()
-        return row.record.unit if isinstance(row, ResourceRow) else ""
+        return row.record.unit if row is not None else ""
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[ResourceRow]:
         return list(resource_rows(data, today))
 
     def compose_children(self) -> ComposeResult:
         yield self.allocations_label
         yield self.allocations
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, ResourceRow):
+    def show_detail(self, row: ResourceRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No resource selected", style=self.palette.muted))
             self.allocations_label.update("")
             self.set_child_rows(self.allocations, [])
@@ -126,7 +126,7 @@ class ResourcesTab(RegisterTab, inherit_bindings=False):
         resource = row.record
         load = row.load
         top = DetailText(self.palette).heading(resource)
-        top.field("Kind", words(resource.kind.value))
+        top.field("Kind", resource.kind.label)
         top.field("Owner", resource.owner)
         top.field("Capacity", amount(resource.capacity, resource.unit))
         allocated = Text(

@@ -16,15 +16,15 @@ from textual.widgets import Static
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.risk_rating import HeatMap, cell, heat_map
 from itsms_tui.domain.risks import Risk
+from itsms_tui.services.plan_rows import RiskRow, link_rows, risk_rows
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.heat_map import Cell, HeatMapGrid, band_of
-from itsms_tui.ui.plan.markers import band_text, days_word, due_text, words
 from itsms_tui.ui.plan.register_tab import Child, RegisterTab, focus_now, links_table
-from itsms_tui.ui.plan.rows import RiskRow, link_rows, risk_rows
+from itsms_tui.ui.theme import band_text, days_word, due_text
 from itsms_tui.ui.widgets.record_table import Column
 
 
-class RisksTab(RegisterTab, inherit_bindings=False):
+class RisksTab(RegisterTab[RiskRow], inherit_bindings=False):
     """Risk register, heat map (inherent or residual) and a cell filter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,7 +49,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
         self._all_rows: list[RiskRow] = []
         self.grid: HeatMap = heat_map(())
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[RiskRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("title", "Risk", lambda r: r.record.title, width=16, flex=1),
@@ -76,8 +76,8 @@ class RisksTab(RegisterTab, inherit_bindings=False):
                 width=12,
                 sort_key=lambda r: r.record.review_date,
             ),
-            Column("status", "Status", lambda r: words(r.record.status.value), width=10),
-            Column("treatment", "Treatment", lambda r: words(r.record.treatment.value), width=9),
+            Column("status", "Status", lambda r: r.record.status.label, width=10),
+            Column("treatment", "Treatment", lambda r: r.record.treatment.label, width=9),
             Column("owner", "Owner", lambda r: r.record.owner, width=12),
         ]
 
@@ -106,7 +106,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
 
     # ------------------------------------------------------------------ data
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[RiskRow]:
         self._all_rows = risk_rows(data, today)
         self._show_map()
         return self._visible_rows()
@@ -139,8 +139,8 @@ class RisksTab(RegisterTab, inherit_bindings=False):
         self._show(self.register.cursor_row_object)
         self.screen.refresh_bindings()
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, RiskRow):
+    def show_detail(self, row: RiskRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No risk selected", style=self.palette.muted))
             self.set_child_rows(self.links, [])
             return
@@ -160,7 +160,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
             )
         else:
             top.field("Residual", Text("not rated yet", style=self.palette.muted))
-        top.field("Treatment", words(risk.treatment.value))
+        top.field("Treatment", risk.treatment.label)
         review = risk.review_date
         late = (
             Text(f"  overdue by {days_word((self.today - review).days)}", style=self.palette.late)
@@ -172,7 +172,7 @@ class RisksTab(RegisterTab, inherit_bindings=False):
             due_text(review, row.review_overdue, self.palette, align=False),
             late,
         )
-        top.field("Status", words(risk.status.value))
+        top.field("Status", risk.status.label)
         top.field("Category", risk.category)
         self.set_child_rows(self.links, link_rows(self.data, risk))
         more = DetailText(self.palette)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,11 +21,7 @@ from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.risks import Risk
-from itsms_tui.ui.plan.detail_text import DetailText
-from itsms_tui.ui.plan.kpi_table import kpi_label, kpi_table
-from itsms_tui.ui.plan.markers import LATE, words
-from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table, record_key
-from itsms_tui.ui.plan.rows import (
+from itsms_tui.services.plan_rows import (
     CoverRow,
     ServiceRow,
     cover_rows,
@@ -33,7 +29,10 @@ from itsms_tui.ui.plan.rows import (
     referring_rows,
     service_rows,
 )
-from itsms_tui.ui.screens.agreements import KIND_SHORT
+from itsms_tui.ui.plan.detail_text import DetailText
+from itsms_tui.ui.plan.kpi_table import kpi_label, kpi_table
+from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table, record_key
+from itsms_tui.ui.theme import LATE
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 NO_SLA = f"{LATE} no SLA"
@@ -42,15 +41,15 @@ NO_SLA = f"{LATE} no SLA"
 def cover_table(table_id: str) -> RecordTable[CoverRow]:
     """The agreements covering a service: kind, id, title and status."""
     columns: list[Column[CoverRow]] = [
-        Column("kind", "Kind", lambda r: KIND_SHORT[r.record.kind], width=4),
+        Column("kind", "Kind", lambda r: r.record.kind.short, width=4),
         Column("id", "Id", lambda r: r.record.id, width=8),
         Column("title", "Agreement", lambda r: r.record.title, width=12, flex=1),
-        Column("status", "Status", lambda r: words(r.record.status.value), width=11),
+        Column("status", "Status", lambda r: r.record.status.label, width=11),
     ]
     return RecordTable(columns, record_key, id=table_id, empty_text="No agreement names it")
 
 
-class ServicesTab(RegisterTab):
+class ServicesTab(RegisterTab[ServiceRow]):
     """The service catalogue with its customer SLA cover."""
 
     model: ClassVar[type[Service]] = Service
@@ -69,12 +68,12 @@ class ServicesTab(RegisterTab):
         self.kpis = kpi_table(f"{id}-kpis")
         self.add_child(Child(self.kpis, Kpi, self.new_kpi_initial, self.open_link))
 
-    def columns(self) -> Sequence[Column[Any]]:
+    def columns(self) -> Sequence[Column[ServiceRow]]:
         return [
             Column("id", "Id", lambda r: r.record.id, width=8),
             Column("name", "Service", lambda r: r.record.name, width=14, flex=1),
             Column("owner", "Owner", lambda r: r.record.owner, width=12),
-            Column("status", "Status", lambda r: words(r.record.status.value), width=8),
+            Column("status", "Status", lambda r: r.record.status.label, width=8),
             Column("customers", "Customers", lambda r: ", ".join(r.record.customers), width=14),
             Column(
                 "slas",
@@ -92,7 +91,7 @@ class ServicesTab(RegisterTab):
             return Text(str(row.sla_count))
         return Text(f"{row.sla_count} {NO_SLA}", style=self.palette.late)
 
-    def build_rows(self, data: DataSet, today: date) -> list[Any]:
+    def build_rows(self, data: DataSet, today: date) -> list[ServiceRow]:
         return list(service_rows(data))
 
     def compose_children(self) -> ComposeResult:
@@ -103,8 +102,8 @@ class ServicesTab(RegisterTab):
         yield self.kpi_label
         yield self.kpis
 
-    def show_detail(self, row: Any | None) -> None:
-        if not isinstance(row, ServiceRow):
+    def show_detail(self, row: ServiceRow | None) -> None:
+        if row is None:
             self.set_detail(Text("No service selected", style=self.palette.muted))
             for label in (self.agreements_label, self.referring_label, self.kpi_label):
                 label.update("")
@@ -115,7 +114,7 @@ class ServicesTab(RegisterTab):
         covers = cover_rows(self.data, service.id)
         top = DetailText(self.palette).heading(service)
         top.field("Owner", service.owner)
-        top.field("Status", words(service.status.value))
+        top.field("Status", service.status.label)
         top.field("Customers", ", ".join(service.customers))
         top.field("Customer SLAs", self._cover_text(row))
         more = DetailText(self.palette)

@@ -6,108 +6,72 @@ the days left with a symbol and colour that strengthen as the date nears.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 
 from itsms_tui.domain.agreements import Agreement, Amendment
-from itsms_tui.domain.contract_term import TermDates, term_dates
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, Direction, Renewal
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.record import Record
-from itsms_tui.domain.review_schedule import ReviewStatus, agreement_review_statuses
+from itsms_tui.domain.review_schedule import agreement_review_statuses
 from itsms_tui.domain.risk_rating import rated_band, rated_score
 from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
-from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
-from itsms_tui.ui.screens.suppliers import due_text
-from itsms_tui.ui.status_text import STYLES, rag_text
+from itsms_tui.services.register_rows import AgreementRow, agreement_row, agreement_rows
+from itsms_tui.ui.screens.register import RegisterScreen
+from itsms_tui.ui.theme import rag_text, urgency_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
 from itsms_tui.ui.widgets.record_table import Column
 
-KIND_SHORT = {
-    AgreementKind.CONTRACT: "CON",
-    AgreementKind.UNDERPINNING_CONTRACT: "UC",
-    AgreementKind.OLA: "OLA",
-    AgreementKind.CUSTOMER_SLA: "SLA",
-}
-STATUS_SHORT = {"negotiation": "negot.", "terminated": "ended"}
-CANCEL_BY_RED_DAYS = 30
 
-
-@dataclass(frozen=True, slots=True)
-class AgreementRow:
-    """An agreement with its party's name, term dates and review schedule."""
-
-    agreement: Agreement
-    party: str
-    term: TermDates
-    review: ReviewStatus | None
-    horizon: int
-
-
-def party_name(agreement: Agreement, data: DataSet) -> str:
-    """The supplier's name (or its id if unknown) or the customer of an SLA."""
-    if agreement.kind is AgreementKind.CUSTOMER_SLA:
-        return agreement.customer
-    supplier = data.get_as(Supplier, agreement.supplier_id)
-    return supplier.name if supplier is not None else (agreement.supplier_id or "")
-
-
-def agreement_rows(
-    data: DataSet, today: date, review_months: int | None, horizon: int
-) -> list[AgreementRow]:
-    reviews = agreement_review_statuses(data, today, review_months)
-    return [
-        AgreementRow(a, party_name(a, data), term_dates(a, today), reviews.get(a.id), horizon)
-        for a in data.all(Agreement)
-    ]
-
-
-def cancel_by_text(term: TermDates, horizon: int) -> Text:
-    """``▲ 2027-01-14 50d``: red ✖ within 30 days or passed, amber ▲ within the horizon."""
+def cancel_by_text(row: AgreementRow) -> Text:
+    """``▲ 2027-01-14 50d``: red ✖ when urgent or passed, amber ▲ within the horizon."""
+    term = row.term
+    if row.closed:
+        return Text(row.agreement.status.short, style="dim")
     if term.cancel_by is None:
         if term.renewal is Renewal.NONE and term.term_end is not None:
             word = "expired" if term.expired else "no renewal"
             return Text(word, style="dim")
         return Text("—", style="dim")
     days = term.days_to_cancel_by if term.days_to_cancel_by is not None else 0
-    day = term.cancel_by.isoformat()
     left = "today" if days == 0 else f"{days}d" if days < 1000 else f"{days // 365}y"
-    if days < 0:
-        return Text(f"✖ {day} passed", style=STYLES["red"])
-    if days <= CANCEL_BY_RED_DAYS:
-        return Text(f"✖ {day} {left}", style=STYLES["red"])
-    if days <= horizon:
-        return Text(f"▲ {day} {left}", style=STYLES["amber"])
-    return Text(f"  {day} {left}")
+    return urgency_text(
+        term.cancel_by, row.cancel_by_urgency, " passed" if days < 0 else f" {left}"
+    )
+
+
+def review_text(row: AgreementRow) -> Text:
+    """The next contract review, — once the agreement has ended."""
+    return urgency_text(row.review.next_due if row.review else None, row.review_urgency)
 
 
 COLUMNS: list[Column[AgreementRow]] = [
     Column("id", "Id", lambda r: r.agreement.id, width=8),
-    Column("title", "Title", lambda r: r.agreement.title, width=12, flex=1),
-    Column("kind", "Kind", lambda r: KIND_SHORT[r.agreement.kind], width=4),
-    Column("party", "Party", lambda r: r.party, width=10),
+    Column("title", "Title", lambda r: r.agreement.title, width=12, flex=1, ideal=32),
+    Column("kind", "Kind", lambda r: r.agreement.kind.short, width=4),
+    Column("party", "Party", lambda r: r.party, width=10, grow_to=26),
     Column(
         "status",
         "Status",
-        lambda r: STATUS_SHORT.get(r.agreement.status.value, r.agreement.status.value),
+        lambda r: r.agreement.status.short,
         width=7,
     ),
     Column(
         "cancel_by",
         "Cancel-by",
-        lambda r: cancel_by_text(r.term, r.horizon),
+        lambda r: cancel_by_text(r),
         width=18,
+        grow_to=19,
         sort_key=lambda r: r.term.cancel_by,
     ),
     Column(
         "review",
         "Review due",
-        lambda r: due_text(r.review),
+        lambda r: review_text(r),
         width=12,
         sort_key=lambda r: r.review.next_due if r.review else None,
     ),
@@ -124,67 +88,41 @@ def duration(minutes: int) -> str:
     return f"{hours} h" + (f" {rest} min" if rest else "")
 
 
-class AgreementsScreen(RegisterScreen):
+class AgreementsScreen(RegisterScreen[AgreementRow, Agreement]):
     """Every agreement with its term, cancel-by and content (clause 8.3)."""
 
     MODE: ClassVar[str] = "agreements"
     MODEL: ClassVar[type[Record]] = Agreement
-    OWN_COLLECTIONS: ClassVar[frozenset[str]] = frozenset({"amendments"})
 
-    def columns(self) -> list[Column[Any]]:
+    def columns(self) -> list[Column[AgreementRow]]:
         return list(COLUMNS)
 
-    def rows(self, data: DataSet) -> list[Any]:
+    def rows(self, data: DataSet) -> list[AgreementRow]:
         settings = self.itsms.settings
-        return agreement_rows(
-            data,
-            self.itsms.today,
-            settings.agreement_review_months or None,
-            settings.cancel_by_warning_days,
-        )
+        return agreement_rows(data, self.itsms.today, settings)
 
-    def row_id(self, row: Any) -> str:
-        return str(row.agreement.id)
+    def row_id(self, row: AgreementRow) -> str:
+        return row.agreement.id
 
-    def parent_id(self, record: Record) -> str | None:
-        if isinstance(record, Amendment):
-            return record.agreement_id
-        return None
-
-    def add_choices(self, record: Record) -> list[AddChoice]:
-        today = self.itsms.today
-        aid = {"agreement_id": record.id}
-        choices: list[AddChoice] = [
-            ("m", "Amendment", "amendments", {**aid, "effective_on": today})
-        ]
-        if isinstance(record, Agreement) and record.supplier_id:
-            choices.append(
-                (
-                    "r",
-                    "Contract review",
-                    "reviews",
-                    {**aid, "supplier_id": record.supplier_id, "held_on": today},
-                )
-            )
-        choices += [
-            ("k", "KPI", "kpis", {"subject_id": record.id}),
-            ("s", "Risk", "risks", dict(aid)),
-            ("i", "Improvement action", "actions", dict(aid)),
-        ]
-        return choices
-
-    def build_detail(self, record: Record, data: DataSet, out: DetailBuilder) -> None:
-        if not isinstance(record, Agreement):
-            return
+    def build_detail(self, record: Agreement, data: DataSet, out: DetailBuilder) -> None:
         a = record
         app = self.itsms
         today = app.today
         settings = app.settings
-        term = term_dates(a, today)
+        own_reviews = DataSet([a, *data.referring(a.id, SupplierReview)])
+        review_months = settings.agreement_review_months or None
+        row = agreement_row(
+            a,
+            data,
+            today,
+            agreement_review_statuses(own_reviews, today, review_months).get(a.id),
+            settings,
+        )
+        term = row.term
         out.title(f" {a.display} ")
         out.field(
             "Kind / status",
-            f"{a.kind.value.replace('_', ' ')} · {a.status.value}",
+            f"{a.kind.label} · {a.status.label}",
         )
         supplier = data.get_as(Supplier, a.supplier_id)
         if supplier is not None:
@@ -207,7 +145,7 @@ class AgreementsScreen(RegisterScreen):
                 f"{term.term_start} → {term.term_end} (renewed {term.renewals_so_far}x)",
             )
         line = Text("  Cancel-by: ", style="dim")
-        line.append_text(cancel_by_text(term, settings.cancel_by_warning_days))
+        line.append_text(cancel_by_text(row))
         if term.days_to_cancel_by is not None:
             days = term.days_to_cancel_by
             line.append(f"  {days} days left" if days >= 0 else f"  {-days} days ago", style="dim")
@@ -221,14 +159,9 @@ class AgreementsScreen(RegisterScreen):
             out.field("Signed on", str(a.signed_on))
         if a.value is not None:
             out.field("Annual value", f"{a.value:,.0f} {a.currency}")
-        review = agreement_review_statuses(
-            DataSet([a, *data.referring(a.id, SupplierReview)]),
-            today,
-            settings.agreement_review_months or None,
-        ).get(a.id)
-        if review is not None:
+        if row.review is not None:
             rline = Text("  Review due: ", style="dim")
-            rline.append_text(due_text(review))
+            rline.append_text(review_text(row))
             out.styled(rline)
 
         if a.service_ids:
@@ -285,12 +218,12 @@ class AgreementsScreen(RegisterScreen):
             for uid in a.underpinning_ids:
                 under = data.get_as(Agreement, uid)
                 if under is not None:
-                    out.link(under, f"{KIND_SHORT[under.kind]} · {under.status.value}")
+                    out.link(under, f"{under.kind.short} · {under.status.value}")
         supported = data.referring(a.id, Agreement)
         if supported:
             out.section("Underpins", len(supported))
             for sla in supported:
-                out.link(sla, KIND_SHORT[sla.kind])
+                out.link(sla, sla.kind.short)
 
         amendments = sorted(
             data.referring(a.id, Amendment), key=lambda m: (m.effective_on or date.min, m.id)
@@ -331,4 +264,4 @@ class AgreementsScreen(RegisterScreen):
         if actions:
             out.section("Improvement actions", len(actions))
             for action in actions:
-                out.link(action, action.status.value.replace("_", " "))
+                out.link(action, action.status.label)

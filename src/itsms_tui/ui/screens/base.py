@@ -33,6 +33,9 @@ class MainScreen(Screen[None]):
     """Base of the main areas (modes) of the app."""
 
     MODE: ClassVar[str] = ""
+    AUTO_FOCUS: ClassVar[str | None] = "RecordTable"
+    """Focused as the screen is composed, before any key typed after the switch is
+    handled (Textual's default, the first focusable widget, was the hidden filter line)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New", id="main.new"),

@@ -14,9 +14,10 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpi_status import Trend, measurements_of, rag_status
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.record import Record
+from itsms_tui.services.register_rows import KpiCardData
 from itsms_tui.ui.screens.base import MainScreen
-from itsms_tui.ui.screens.kpis import KpiCardData, record_measurement, value_line
-from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.screens.kpis import record_measurement, value_line
+from itsms_tui.ui.theme import rag_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 
@@ -105,7 +106,7 @@ class KpiDetailScreen(MainScreen):
                 ("  Warning ", "dim"),
                 f"{kpi.warning:g} {kpi.unit}",
                 ("  ", ""),
-                kpi.direction.value.replace("_", " "),
+                kpi.direction.label,
             )
         )
         if kpi.measures:

@@ -7,8 +7,6 @@ Filters: ``f`` cycles the status, ``b`` the subject kind, ``/`` matches text.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -22,13 +20,13 @@ from textual.widgets import Sparkline, Static
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import KpiStatus
-from itsms_tui.domain.kpi_status import KpiReading, Trend, measurements_of, trend_of_values
+from itsms_tui.domain.kpi_status import KpiReading, Trend
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
 from itsms_tui.domain.record import Record
+from itsms_tui.services.register_rows import KpiCardData, card_data
 from itsms_tui.ui.screens.base import MainScreen
-from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.theme import rag_text
 
-SPARK_POINTS = 12
 CARD_WIDTH = 38
 CARD_HEIGHT = 5
 STATUS_FILTERS: tuple[KpiStatus | None, ...] = (
@@ -54,55 +52,25 @@ TREND_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class KpiCardData:
-    """What one card shows, computed once per data change."""
-
-    kpi: Kpi
-    reading: KpiReading
-    subject: str
-    recent: tuple[float, ...]
-    trend: Trend
-
-    @property
-    def subject_kind(self) -> str:
-        return self.kpi.subject_id.split("-", 1)[0]
-
-    @property
-    def haystack(self) -> str:
-        return f"{self.kpi.display} {self.subject} {self.reading.status.value}".casefold()
-
-
-def card_data(data: DataSet, readings: dict[str, KpiReading]) -> list[KpiCardData]:
-    """Every KPI's card, in id order; status, trend and history from the domain rules."""
-    by_kpi: dict[str, list[Measurement]] = defaultdict(list)
-    for m in data.all(Measurement):
-        by_kpi[m.kpi_id].append(m)
-    cards: list[KpiCardData] = []
-    for kpi in data.all(Kpi):
-        own = measurements_of(kpi, by_kpi.get(kpi.id, []))
-        values = tuple(m.value for m in own[-SPARK_POINTS:])
-        subject = data.get(kpi.subject_id)
-        cards.append(
-            KpiCardData(
-                kpi=kpi,
-                reading=readings[kpi.id],
-                subject=subject.display if subject is not None else kpi.subject_id,
-                recent=values,
-                trend=trend_of_values(kpi.direction, values[-3:]),
-            )
-        )
-    return cards
-
-
-def value_line(card: KpiCardData) -> Text:
-    """``✖ red  87 % / target 95 %``."""
+def value_line(card: KpiCardData, width: int | None = None) -> Text:
+    """``✖ red  87 % / target 95 %``, shortened to fit ``width`` cells so the target is
+    never cut: the unit once instead of twice, then the symbol without its word."""
     kpi, reading = card.kpi, card.reading
-    line = rag_text(reading.status, "overdue" if reading.overdue else None)
+    status = rag_text(reading.status, "overdue" if reading.overdue else None)
     if reading.value is None:
-        line.append("  no measurement yet", style="dim")
-    else:
-        line.append(f"  {reading.value:g} {kpi.unit} / target {kpi.target:g} {kpi.unit}")
+        return status.append("  no measurement yet", style="dim")
+    value, target, unit = f"{reading.value:g}", f"{kpi.target:g}", kpi.unit
+    symbol = Text(status.plain.split(" ", 1)[0], style=status.style)
+    candidates = [
+        (status, f"  {value} {unit} / target {target} {unit}"),
+        (status, f"  {value} / target {target} {unit}"),
+        (symbol, f" {value} / target {target} {unit}"),
+        (symbol, f" {value} / {target} {unit}"),
+    ]
+    for head, tail in candidates:
+        line = head.copy().append(tail.rstrip())
+        if width is None or line.cell_len <= width:
+            return line
     return line
 
 
@@ -148,7 +116,7 @@ class KpiCard(Vertical):
             return
         self.border_title = Text(card.kpi.display)
         self.border_subtitle = Text(TREND_WORDS[card.trend]) if card.trend else None
-        self._value.update(value_line(card))
+        self._value.update(value_line(card, self.content_size.width or CARD_WIDTH - 4))
         self._subject.update(Text(card.subject, style="dim"))
         self._spark.data = list(card.recent) if len(card.recent) > 1 else []
 
@@ -302,6 +270,8 @@ class KpiGrid(Widget, can_focus=True):
 
 class KpiBoardScreen(MainScreen):
     """Every KPI at a glance; Enter opens its measurements, ``m`` records one."""
+
+    AUTO_FOCUS: ClassVar[str | None] = "KpiGrid"
 
     MODE: ClassVar[str] = "kpis"
 

@@ -105,7 +105,7 @@ class MeasurementPrompt(ModalScreen[MeasurementInput | None]):
             yield Static(
                 Text(
                     f"Target {kpi.target:g} {kpi.unit}, warning {kpi.warning:g} {kpi.unit} "
-                    f"({kpi.direction.value.replace('_', ' ')})"
+                    f"({kpi.direction.label})"
                 ),
                 classes="hint",
             )

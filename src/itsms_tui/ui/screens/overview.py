@@ -14,7 +14,7 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import KpiStatus
 from itsms_tui.domain.record import Record
 from itsms_tui.ui.screens.base import MainScreen
-from itsms_tui.ui.status_text import rag_text
+from itsms_tui.ui.theme import rag_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 if TYPE_CHECKING:  # the list runs the checker: imported in the worker, not at start-up

@@ -19,13 +19,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent
 from textual.widgets.tabbed_content import ContentTabs
 
-from itsms_tui.domain.catalogue import Service
-from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import model_for_id
-from itsms_tui.domain.risks import Risk
+from itsms_tui.ui.homes import HOME_OF
 from itsms_tui.ui.plan.changes_tab import ChangesTab
 from itsms_tui.ui.plan.objectives_tab import ObjectivesTab
 from itsms_tui.ui.plan.processes_tab import ProcessesTab
@@ -75,7 +72,7 @@ class PlanScreen(MainScreen):
         self.risks = RisksTab(id="risks")
         self.changes = ChangesTab(id="changes")
         self.services = ServicesTab(id="services")
-        self.tabs: tuple[RegisterTab, ...] = (
+        self.tabs: tuple[RegisterTab[Any], ...] = (
             self.objectives,
             self.processes,
             self.resources,
@@ -83,18 +80,15 @@ class PlanScreen(MainScreen):
             self.changes,
             self.services,
         )
-        self._tab_of_model: dict[type[Record], RegisterTab] = {
-            Objective: self.objectives,
-            Process: self.processes,
-            Activity: self.processes,
-            Resource: self.resources,
-            Allocation: self.resources,
-            Risk: self.risks,
-            ChangeRequest: self.changes,
-            Service: self.services,
-        }
         self._data = DataSet()
-        self._stale: set[RegisterTab] = set(self.tabs)
+        self._stale: set[RegisterTab[Any]] = set(self.tabs)
+
+    def tab_of(self, collection: str) -> RegisterTab[Any] | None:
+        """The tab that shows ``collection`` (from ``ui.homes``), if it is a Plan one."""
+        home = HOME_OF.get(collection)
+        if home is None or home.mode != self.MODE or home.tab is None:
+            return None
+        return next((tab for tab in self.tabs if tab.id == home.tab), None)
 
     def compose_body(self) -> ComposeResult:
         with TabbedContent(id="plan-tabs", initial=self.objectives.id or ""):
@@ -113,14 +107,14 @@ class PlanScreen(MainScreen):
         return self.query_one("#plan-tabs", TabbedContent)
 
     @property
-    def active_tab(self) -> RegisterTab:
+    def active_tab(self) -> RegisterTab[Any]:
         """The tab on screen (the first one before mounting)."""
         if not self.is_mounted:
             return self.tabs[0]
         active = self.tabbed.active
         return next((t for t in self.tabs if t.id == active), self.tabs[0])
 
-    def show_tab(self, tab: RegisterTab) -> None:
+    def show_tab(self, tab: RegisterTab[Any]) -> None:
         """Bring ``tab`` on screen, with up-to-date rows."""
         if self._data is not self.itsms.data:  # e.g. a jump arriving before the resume
             self._show_data(self.itsms.data)
@@ -158,7 +152,7 @@ class PlanScreen(MainScreen):
         self._stale = set(self.tabs)
         self._refresh_tab(self.active_tab)
 
-    def _refresh_tab(self, tab: RegisterTab) -> None:
+    def _refresh_tab(self, tab: RegisterTab[Any]) -> None:
         if tab in self._stale:
             self._stale.discard(tab)
             tab.show_data(self._data, self.itsms.today, self.itsms.loaded)
@@ -168,7 +162,7 @@ class PlanScreen(MainScreen):
     def select_record(self, record_id: str) -> bool:
         """Show the tab that holds ``record_id`` and put the cursor on it."""
         model = model_for_id(record_id)
-        tab = self._tab_of_model.get(model) if model is not None else None
+        tab = self.tab_of(model.collection) if model is not None else None
         if tab is None:
             return False
         self.show_tab(tab)

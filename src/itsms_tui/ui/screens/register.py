@@ -3,14 +3,15 @@
 Suppliers and Agreements are both this shape. The detail pane's ``→`` lines are the
 linked records: Enter edits a record that belongs to this screen (an evaluation, an
 amendment) and jumps to the screen of any other (a KPI, a risk). ``a`` adds a linked
-record (a review, an amendment...) with the reference already filled in. Tab moves
+record (a review, an amendment...) with the reference already filled in. Which records
+belong here and what ``a`` offers come from ``ui.homes``. Tab moves
 between the register and the pane; the record keys act on the pane's linked record
 while the pane has focus.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,21 +20,20 @@ from textual.binding import Binding, BindingType
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION
+from itsms_tui.ui.homes import adds_from, shown_under
 from itsms_tui.ui.screens.add_chooser import AddChooser
 from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder, DetailPane
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
-AddChoice = tuple[str, str, str, dict[str, Any]]
-"""(letter, label, collection, initial values) of something ``a`` can add."""
+RowT = TypeVar("RowT")
+ModelT = TypeVar("ModelT", bound=Record)
 
 
-class RegisterScreen(MainScreen):
+class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
     """Register above, detail pane below; subclasses describe rows and details."""
 
     MODEL: ClassVar[type[Record]]
-    OWN_COLLECTIONS: ClassVar[frozenset[str]] = frozenset()
-    """Collections shown in this screen's detail pane: Enter on them edits in place."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_linked", "Add linked", id="register.add_linked"),
@@ -51,25 +51,18 @@ class RegisterScreen(MainScreen):
 
     # ------------------------------------------------------------------ subclass API
 
-    def columns(self) -> list[Column[Any]]:
+    def columns(self) -> list[Column[RowT]]:
         raise NotImplementedError
 
-    def rows(self, data: DataSet) -> list[Any]:
+    def rows(self, data: DataSet) -> list[RowT]:
         raise NotImplementedError
 
-    def row_id(self, row: Any) -> str:
+    def row_id(self, row: RowT) -> str:
         """The record id of a register row."""
         raise NotImplementedError
 
-    def build_detail(self, record: Record, data: DataSet, out: DetailBuilder) -> None:
+    def build_detail(self, record: ModelT, data: DataSet, out: DetailBuilder) -> None:
         raise NotImplementedError
-
-    def add_choices(self, record: Record) -> list[AddChoice]:
-        return []
-
-    def parent_id(self, record: Record) -> str | None:
-        """For a record shown in the detail pane: the register record it belongs to."""
-        return None
 
     def detail_label(self) -> str:
         return "Details (Tab here, Esc back) · Enter on → opens · a adds"
@@ -80,8 +73,9 @@ class RegisterScreen(MainScreen):
     # ------------------------------------------------------------------ widgets
 
     @property
-    def register(self) -> RecordTable[Any]:
-        return self.query_one("#register", RecordTable)
+    def register(self) -> RecordTable[RowT]:
+        table: RecordTable[RowT] = self.query_one("#register", RecordTable)
+        return table
 
     @property
     def detail(self) -> DetailPane:
@@ -101,12 +95,13 @@ class RegisterScreen(MainScreen):
     def _show_detail(self, keep: bool) -> None:
         record_id = self.register.cursor_key
         data = self.itsms.data
-        record = data.get(record_id) if record_id else None
+        found = data.get_as(self.MODEL, record_id) if record_id else None
         pane = self.detail
-        if record is None:
+        if found is None:
             self._shown_id = None
             pane.show([], keep_cursor=False)
             return
+        record = cast(ModelT, found)  # a register row's id is always one of MODEL's records
         out = DetailBuilder(pane.text_width)
         self.build_detail(record, data, out)
         same = keep and record.id == self._shown_id
@@ -136,7 +131,7 @@ class RegisterScreen(MainScreen):
         record = self.itsms.data.get(record_id)
         if record is None:
             return
-        if record.collection in self.OWN_COLLECTIONS:
+        if shown_under(record, self.MODE, self.itsms.data) is not None:
             if self.itsms.read_only:
                 self.itsms.show_history(record_id)
             else:
@@ -176,7 +171,7 @@ class RegisterScreen(MainScreen):
             self._show_detail(keep=False)
             self.register.focus()
             return True
-        parent = self.parent_id(record)
+        parent = shown_under(record, self.MODE, data)
         if parent is None or not self.select_record(parent):
             return False
         if self.detail.select_link(record_id):
@@ -203,19 +198,17 @@ class RegisterScreen(MainScreen):
         if record is None:
             self.notify("Move the cursor to a record first.", markup=False)
             return
-        choices = self.add_choices(record)
-        by_collection = {c[2]: c for c in choices}
+        choices = adds_from(record, self.itsms.today)
+        initial_of = {add.collection: initial for add, initial in choices}
 
         def chosen(collection: str | None) -> None:
-            if collection is None:
-                return
-            _letter, _label, name, initial = by_collection[collection]
-            self.itsms.create_record(BY_COLLECTION[name], initial)
+            if collection is not None:
+                self.itsms.create_record(BY_COLLECTION[collection], initial_of[collection])
 
         self.app.push_screen(
             AddChooser(
                 f"Add to {record.display}",
-                [(letter, label, name) for letter, label, name, _ in choices],
+                [(add.key, add.label, add.collection) for add, _ in choices],
             ),
             chosen,
         )

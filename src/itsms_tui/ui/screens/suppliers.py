@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import AgreementStatus, Criticality, KpiStatus
+from itsms_tui.domain.enums import KpiStatus
 from itsms_tui.domain.evaluation_score import evaluation_score, latest_evaluation, score_percent
 from itsms_tui.domain.kpi_status import KpiReading
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.record import Record
-from itsms_tui.domain.review_schedule import ReviewStatus, supplier_review_statuses
 from itsms_tui.domain.risk_rating import rated_band, rated_score
 from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import (
@@ -27,87 +22,17 @@ from itsms_tui.domain.suppliers import (
     Supplier,
     SupplierReview,
 )
-from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
-from itsms_tui.ui.status_text import STYLES, rag_text
+from itsms_tui.services.register_rows import SEVERITY, SupplierRow, supplier_rows
+from itsms_tui.ui.screens.register import RegisterScreen
+from itsms_tui.ui.theme import rag_text, urgency_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
 from itsms_tui.ui.widgets.record_table import Column
 
-KIND_SHORT = {"external": "ext", "internal": "int", "customer_as_supplier": "cust"}
-TIER_SHORT = {"critical": "crit", "high": "high", "medium": "med", "low": "low"}
-SEVERITY = (KpiStatus.RED, KpiStatus.AMBER, KpiStatus.GREY, KpiStatus.GREEN)
-"""Worst first: a supplier's KPI health is its worst KPI."""
-REVIEW_SOON_DAYS = 30
 
-
-def worst_status(statuses: list[KpiStatus]) -> KpiStatus | None:
-    for status in SEVERITY:
-        if status in statuses:
-            return status
-    return None
-
-
-def due_text(review: ReviewStatus | None) -> Text:
-    """The next review date, ✖ when overdue, ▲ when within 30 days."""
-    if review is None or review.next_due is None:
-        return Text("—", style="dim")
-    day = review.next_due.isoformat()
-    if review.overdue:
-        return Text(f"✖ {day}", style=STYLES["red"])
-    if review.days_until_due is not None and review.days_until_due <= REVIEW_SOON_DAYS:
-        return Text(f"▲ {day}", style=STYLES["amber"])
-    return Text(f"  {day}")
-
-
-@dataclass(frozen=True, slots=True)
-class SupplierRow:
-    """A supplier with the figures the register shows (computed once per data change)."""
-
-    supplier: Supplier
-    score: float | None
-    active_agreements: int
-    review: ReviewStatus | None
-    kpi_health: KpiStatus | None
-
-
-def supplier_rows(
-    data: DataSet,
-    today: date,
-    readings: dict[str, KpiReading],
-    tier_months: Mapping[Criticality, int] | None = None,
-) -> list[SupplierRow]:
-    """One row per supplier; scores, schedules and KPI status come from the domain rules."""
-    reviews = supplier_review_statuses(data, today, tier_months)
-    evaluations = data.all(Evaluation)
-    by_supplier: dict[str, list[Evaluation]] = defaultdict(list)
-    for e in evaluations:
-        by_supplier[e.supplier_id].append(e)
-    agreements_of: dict[str, list[Agreement]] = defaultdict(list)
-    for a in data.all(Agreement):
-        if a.supplier_id:
-            agreements_of[a.supplier_id].append(a)
-    kpis_of: dict[str, list[KpiStatus]] = defaultdict(list)
-    owner_of_agreement = {a.id: a.supplier_id for a in data.all(Agreement) if a.supplier_id}
-    for kpi in data.all(Kpi):
-        supplier_id = owner_of_agreement.get(kpi.subject_id, kpi.subject_id)
-        reading = readings.get(kpi.id)
-        if reading is not None:
-            kpis_of[supplier_id].append(reading.status)
-    rows: list[SupplierRow] = []
-    for supplier in data.all(Supplier):
-        latest = latest_evaluation(by_supplier.get(supplier.id, []), supplier.id)
-        active = sum(
-            1 for a in agreements_of.get(supplier.id, []) if a.status is AgreementStatus.ACTIVE
-        )
-        rows.append(
-            SupplierRow(
-                supplier=supplier,
-                score=evaluation_score(latest) if latest is not None else None,
-                active_agreements=active,
-                review=reviews.get(supplier.id),
-                kpi_health=worst_status(kpis_of.get(supplier.id, [])),
-            )
-        )
-    return rows
+def due_text(row: SupplierRow) -> Text:
+    """The next review date, ✖ when overdue, ▲ when due soon, — when none is expected."""
+    review = row.review
+    return urgency_text(review.next_due if review else None, row.review_urgency)
 
 
 def _score_text(score: float | None) -> str:
@@ -116,10 +41,10 @@ def _score_text(score: float | None) -> str:
 
 COLUMNS: list[Column[SupplierRow]] = [
     Column("id", "Id", lambda r: r.supplier.id, width=8),
-    Column("name", "Name", lambda r: r.supplier.name, width=12, flex=1),
-    Column("kind", "Kind", lambda r: KIND_SHORT.get(r.supplier.kind.value, "?"), width=4),
-    Column("tier", "Tier", lambda r: TIER_SHORT.get(r.supplier.criticality.value, "?"), width=4),
-    Column("status", "Status", lambda r: r.supplier.status.value.replace("_", " "), width=9),
+    Column("name", "Name", lambda r: r.supplier.name, width=12, flex=1, ideal=36),
+    Column("kind", "Kind", lambda r: r.supplier.kind.short, width=4),
+    Column("tier", "Tier", lambda r: r.supplier.criticality.short, width=4),
+    Column("status", "Status", lambda r: r.supplier.status.label, width=9, grow_to=12),
     Column(
         "score",
         "Eval",
@@ -139,7 +64,7 @@ COLUMNS: list[Column[SupplierRow]] = [
     Column(
         "review",
         "Review due",
-        lambda r: due_text(r.review),
+        lambda r: due_text(r),
         width=12,
         sort_key=lambda r: r.review.next_due if r.review else None,
     ),
@@ -161,60 +86,30 @@ def _reading_text(reading: KpiReading | None, kpi: Kpi) -> Text:
     )
 
 
-class SuppliersScreen(RegisterScreen):
+class SuppliersScreen(RegisterScreen[SupplierRow, Supplier]):
     """The supplier register (clause 8.3.1-8.3.4)."""
 
     MODE: ClassVar[str] = "suppliers"
     MODEL: ClassVar[type[Record]] = Supplier
-    OWN_COLLECTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"evaluations", "reviews", "disputes", "actions"}
-    )
 
-    def columns(self) -> list[Column[Any]]:
+    def columns(self) -> list[Column[SupplierRow]]:
         return list(COLUMNS)
 
-    def rows(self, data: DataSet) -> list[Any]:
+    def rows(self, data: DataSet) -> list[SupplierRow]:
         app = self.itsms
-        return supplier_rows(
-            data, app.today, app.kpi_readings(), dict(app.settings.supplier_review_months)
-        )
+        return supplier_rows(data, app.today, app.kpi_readings(), app.settings)
 
-    def row_id(self, row: Any) -> str:
-        return str(row.supplier.id)
+    def row_id(self, row: SupplierRow) -> str:
+        return row.supplier.id
 
-    def parent_id(self, record: Record) -> str | None:
-        if isinstance(record, Evaluation | SupplierReview | Dispute):
-            return record.supplier_id
-        if isinstance(record, ImprovementAction):
-            if record.supplier_id:
-                return record.supplier_id
-            review = self.itsms.data.get_as(SupplierReview, record.review_id)
-            return review.supplier_id if review else None
-        return None
-
-    def add_choices(self, record: Record) -> list[AddChoice]:
-        sid = {"supplier_id": record.id}
-        return [
-            ("r", "Review", "reviews", {**sid, "held_on": self.itsms.today}),
-            ("v", "Evaluation", "evaluations", {**sid, "evaluated_on": self.itsms.today}),
-            ("x", "Dispute", "disputes", {**sid, "raised_on": self.itsms.today}),
-            ("i", "Improvement action", "actions", dict(sid)),
-            ("g", "Agreement", "agreements", dict(sid)),
-            ("k", "KPI", "kpis", {"subject_id": record.id}),
-            ("s", "Risk", "risks", dict(sid)),
-        ]
-
-    def build_detail(self, record: Record, data: DataSet, out: DetailBuilder) -> None:
-        if not isinstance(record, Supplier):
-            return
+    def build_detail(self, record: Supplier, data: DataSet, out: DetailBuilder) -> None:
         s = record
         app = self.itsms
         today = app.today
         out.title(f" {s.display} ")
         out.field(
             "Kind / tier / status",
-            f"{s.kind.value.replace('_', ' ')} · {s.criticality.value} · "
-            f"{s.status.value.replace('_', ' ')}",
+            f"{s.kind.label} · {s.criticality.label} · {s.status.label}",
         )
         if s.category:
             out.field("Category", s.category)
@@ -222,14 +117,13 @@ class SuppliersScreen(RegisterScreen):
             out.field("Relationship owner", s.relationship_owner)
         if s.services_provided:
             out.field("Services provided", "; ".join(s.services_provided))
-        review = supplier_review_statuses(
-            DataSet([s, *data.referring(s.id, SupplierReview)]),
-            today,
-            dict(app.settings.supplier_review_months),
-        ).get(s.id)
+        row = supplier_rows(
+            DataSet([s, *data.referring(s.id, SupplierReview)]), today, {}, app.settings
+        )[0]
+        review = row.review
         if review is not None:
             line = Text("  Next review: ", style="dim")
-            line.append_text(due_text(review))
+            line.append_text(due_text(row))
             line.append(
                 f"  every {review.interval_months} months; last {review.last_review or 'never'}",
                 style="dim",
@@ -307,9 +201,7 @@ class SuppliersScreen(RegisterScreen):
         if not disputes:
             out.none()
         for dispute in disputes:
-            out.link(
-                dispute, f"{dispute.status.value.replace('_', ' ')} · raised {dispute.raised_on}"
-            )
+            out.link(dispute, f"{dispute.status.label} · raised {dispute.raised_on}")
 
         agreements = data.referring(s.id, Agreement)
         out.section("Agreements", len(agreements))
@@ -318,7 +210,7 @@ class SuppliersScreen(RegisterScreen):
         for agreement in agreements:
             out.link(
                 agreement,
-                f"{agreement.kind.value.replace('_', ' ')} · {agreement.status.value}",
+                f"{agreement.kind.label} · {agreement.status.value}",
             )
 
         readings = app.kpi_readings()
@@ -348,4 +240,4 @@ class SuppliersScreen(RegisterScreen):
 def _action_extra(action: ImprovementAction) -> str:
     due = f" · due {action.due_date}" if action.due_date else ""
     owner = f" · {action.owner}" if action.owner else ""
-    return f"{action.status.value.replace('_', ' ')}{due}{owner}"
+    return f"{action.status.label}{due}{owner}"

@@ -64,6 +64,12 @@ class Column(Generic[RowT]):
         value: Cell text for a row: a ``str`` (shown literally) or a styled ``Text``.
         width: Fixed width in cells; for a flexible column, its minimum width.
         flex: 0 for a fixed width; >0 to take that share of the space left over.
+        grow_to: For a fixed column whose longest values are cut at ``width`` (a status
+            like "under review"), the width it grows to once the flexible columns have
+            their ``ideal`` width; 0: never grows.
+        ideal: For a flexible column, the width it reaches before ``grow_to`` columns
+            grow (0: its ``width``), so a wide terminal shows every status in full
+            instead of giving a long name all the room.
         align: ``"left"``, ``"center"`` or ``"right"`` (right suits numbers).
         sort_key: Value to sort on (e.g. a date or a number); ``None`` sorts by the
             cell's text, case-insensitively. ``None`` values sort last.
@@ -74,6 +80,8 @@ class Column(Generic[RowT]):
     value: Callable[[RowT], str | Text]
     width: int = 10
     flex: int = 0
+    grow_to: int = 0
+    ideal: int = 0
     align: Align = "left"
     sort_key: Callable[[RowT], Any] | None = None
 
@@ -86,13 +94,25 @@ class Column(Generic[RowT]):
 def column_widths(columns: Sequence[Column[Any]], available: int) -> list[int]:
     """Widths for ``columns`` in ``available`` cells (one space precedes every column).
 
-    Fixed columns get their width; flexible ones share what is left in proportion to
-    ``flex``, never below their ``width``. When even the minimums do not fit, the row is
-    simply cropped at the right edge.
+    Fixed columns get their width. The space left goes first to the flexible columns up
+    to their ``ideal`` width, then to the fixed columns that may ``grow_to`` a wider one
+    (the smallest growth first, so a status cut by a cell or two is shown whole before a
+    long party name grows), and what remains is shared by the flexible ones in proportion to ``flex``. When even
+    the minimums do not fit, the row is simply cropped at the right edge.
     """
     widths = [max(1, c.width) for c in columns]
-    flex_total = sum(c.flex for c in columns if c.flex > 0)
     spare = available - sum(widths) - len(columns)
+    for index, column in enumerate(columns):
+        if column.flex > 0 and column.ideal > widths[index] and spare > 0:
+            extra = min(spare, column.ideal - widths[index])
+            widths[index] += extra
+            spare -= extra
+    growing = [i for i, c in enumerate(columns) if c.flex == 0 and c.grow_to > widths[i]]
+    for index in sorted(growing, key=lambda i: columns[i].grow_to - widths[i]):
+        extra = min(max(spare, 0), columns[index].grow_to - widths[index])
+        widths[index] += extra
+        spare -= extra
+    flex_total = sum(c.flex for c in columns if c.flex > 0)
     if flex_total and spare > 0:
         given = 0
         flexible = [i for i, c in enumerate(columns) if c.flex > 0]

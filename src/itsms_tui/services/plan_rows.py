@@ -1,8 +1,9 @@
 """The rows of the plan registers: each record with the figures its columns show.
 
 Built in one pass per collection from a DataSet, so a table only formats and sorts. The
-rules come from the domain and the checker (loads from ``capacity``, bands from
-``risk_rating``, "open" and "finished" from the plan checks) so screen and checker agree.
+rules come from the domain (loads from ``capacity``, bands from ``risk_rating``, "overdue"
+and "lacks an SLA" from ``obligations``, which the checker uses too) so screen and checker
+agree.
 """
 
 from __future__ import annotations
@@ -12,38 +13,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from itsms_tui.compliance.rules.plan_rules import FINISHED_ACTIVITY, OPEN_OBJECTIVE
-from itsms_tui.compliance.rules.service_level_rules import active_customer_sla, lacks_active_sla
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.capacity import ResourceLoad, allocation_active_on, resource_loads
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import AgreementKind, RiskStatus
+from itsms_tui.domain.enums import AgreementKind
 from itsms_tui.domain.kpi_status import KpiReading, kpi_status
 from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.obligations import (
+    active_customer_sla,
+    activity_overdue,
+    covering_agreements,
+    lacks_active_sla,
+    objective_overdue,
+    risk_review_overdue,
+)
 from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.risk_rating import RiskBand, rated_band, rated_score, rating
 from itsms_tui.domain.risks import Risk
-
-
-def objective_overdue(objective: Objective, today: date) -> bool:
-    """Past its due date and still open (planned, on track or at risk)."""
-    due = objective.due_date
-    return objective.status in OPEN_OBJECTIVE and due is not None and due < today
-
-
-def activity_overdue(activity: Activity, today: date) -> bool:
-    """Past its due date and neither done nor cancelled."""
-    due = activity.due_date
-    return activity.status not in FINISHED_ACTIVITY and due is not None and due < today
-
-
-def risk_review_overdue(risk: Risk, today: date) -> bool:
-    """An open risk whose review date has passed."""
-    due = risk.review_date
-    return risk.status is not RiskStatus.CLOSED and due is not None and due < today
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,21 +178,6 @@ def risk_rows(data: DataSet, today: date) -> list[RiskRow]:
 
 def change_rows(data: DataSet) -> list[ChangeRow]:
     return [ChangeRow(c) for c in data.all(ChangeRequest)]
-
-
-COVER_ORDER = (
-    AgreementKind.CUSTOMER_SLA,
-    AgreementKind.UNDERPINNING_CONTRACT,
-    AgreementKind.OLA,
-    AgreementKind.CONTRACT,
-)
-
-
-def covering_agreements(data: DataSet, service_id: str) -> list[Agreement]:
-    """The agreements naming ``service_id``: customer SLAs first, then underpinning
-    contracts, OLAs and contracts, each kind in id order."""
-    found = [a for a in data.referring(service_id, Agreement) if service_id in a.service_ids]
-    return sorted(found, key=lambda a: (COVER_ORDER.index(a.kind), a.id))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,17 @@
-"""Words and symbols beside every colour, so status reads the same in 16 colours and NO_COLOR.
+"""The app's one presentation vocabulary: status words, symbols and colours, date and load markers.
 
-KPI status words come from ``ui.status_text`` (shared by every screen); the markers
-for dates, loads and risk bands are here.
+Status never relies on colour alone: ● green / ▲ amber / ✖ red / ○ grey, with the word
+beside the symbol, readable in a 16-colour terminal and with NO_COLOR.
+
+Every colour is a fixed RGB value, never an ANSI name. Under Textual's default (non-ANSI)
+themes an ANSI name is first turned into the theme's RGB value (``App.ansi_theme_dark``
+is Monokai: "yellow" is orange #fd971f, "red" is pink #f4005f); a 16-colour terminal then
+gets Rich's nearest standard colour, which made amber bright red and red magenta (and,
+in the light theme's Alabaster palette, red and amber both yellow). These values map to
+green, yellow and bright red in 16 colours, to distinct colours of the 256-colour cube,
+and read on both the dark and the light theme's background. The plan's markers (late,
+over-allocated, full, risk bands) take the same values, so "late" is the red of a red
+KPI everywhere and "full" is its amber.
 """
 
 from __future__ import annotations
@@ -13,8 +23,22 @@ from rich.style import Style
 from rich.text import Text
 
 from itsms_tui.domain.capacity import ResourceLoad
+from itsms_tui.domain.enums import KpiStatus
 from itsms_tui.domain.risk_rating import RiskBand
+from itsms_tui.services.register_rows import Urgency
 from itsms_tui.ui.forms.values import format_number
+
+SYMBOLS: dict[str, str] = {"green": "●", "amber": "▲", "red": "✖", "grey": "○"}
+GREEN = "#228b22"
+AMBER = "#b37400"
+RED = "#f03e3e"
+STYLES: dict[str, str] = {
+    "green": GREEN,
+    "amber": AMBER,
+    "red": f"bold {RED}",
+    "grey": "dim",
+}
+"""Rich style of each status (also used for dates and cells marked ▲ or ✖)."""
 
 LATE = "✖"
 """Marks a date that has passed while the work is still open."""
@@ -26,7 +50,6 @@ BAND_LETTERS: dict[RiskBand, str] = {
     RiskBand.CRITICAL: "C",
 }
 
-
 BAND_COLOURS: dict[RiskBand, str] = {
     RiskBand.LOW: "#2aa02a",
     RiskBand.MEDIUM: "#fdd835",
@@ -37,17 +60,22 @@ BAND_COLOURS: dict[RiskBand, str] = {
 yellow, bright red and red (Rich's nearest colours), four different colours."""
 
 
+def rag_text(status: str | KpiStatus, word: str | None = None) -> Text:
+    """``● green`` in green (``word`` replaces the status name, e.g. "late")."""
+    key = str(getattr(status, "value", status))
+    return Text(f"{SYMBOLS.get(key, '?')} {word or key}", style=STYLES.get(key, ""))
+
+
 @dataclass(frozen=True)
 class Palette:
-    """Rich styles of the plan's markers: named ANSI colours, like ``ui.status_text``.
+    """Rich styles of the markers beside dates, loads and risk bands (fixed RGB, see above).
 
-    Risk bands take the heat map's colours (``BAND_COLOURS``). A 16-colour terminal gets
-    the nearest colours; NO_COLOR drops them and the words stay.
+    A 16-colour terminal gets the nearest colours; NO_COLOR drops them and the words stay.
     """
 
-    late: Style = Style.parse("bold red")
-    over: Style = Style.parse("bold red")
-    full: Style = Style.parse("yellow")
+    late: Style = Style.parse(STYLES["red"])
+    over: Style = Style.parse(STYLES["red"])
+    full: Style = Style.parse(STYLES["amber"])
     muted: Style = Style.parse("dim")
     heading: Style = Style.parse("bold")
     label: Style = Style.parse("bold")
@@ -62,11 +90,6 @@ class Palette:
 
 
 PALETTE = Palette()
-
-
-def words(value: str) -> str:
-    """An enum value as words: ``not_started`` -> ``not started``."""
-    return value.replace("_", " ")
 
 
 def due_text(
@@ -102,3 +125,15 @@ def amount(value: float, unit: str) -> str:
 
 def days_word(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
+
+
+def urgency_text(day: date | None, urgency: Urgency, extra: str = "") -> Text:
+    """``✖ 2026-02-14`` red when urgent, ``▲`` amber when soon, plain later, ``—`` for none."""
+    if day is None or urgency is Urgency.NONE:
+        return Text("—", style="dim")
+    shown = f"{day.isoformat()}{extra}"
+    if urgency is Urgency.URGENT:
+        return Text(f"✖ {shown}", style=STYLES["red"])
+    if urgency is Urgency.SOON:
+        return Text(f"▲ {shown}", style=STYLES["amber"])
+    return Text(f"  {shown}")
