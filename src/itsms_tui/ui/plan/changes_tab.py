@@ -32,6 +32,7 @@ from itsms_tui.ui.plan.change_workflow import (
     new_change_fields,
     next_steps_text,
     prefilled,
+    refusal_text,
     step_bindings,
     step_updates,
 )
@@ -160,6 +161,13 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
                 return False
             return target in allowed_transitions(change)
         return super().check_action(action, parameters)
+
+    def action_explain_step(self, target: str) -> None:
+        """A step key that is not allowed now: say what the step needs."""
+        change = self.current_change()
+        if change is not None and not self.shell.read_only:
+            text = refusal_text(change, ChangeStatus(target))
+            self.app.notify(text, severity="warning", markup=False)
 
     def action_move(self, target: str) -> None:
         """Ask for the fields the step needs, then move the change in a worker."""
