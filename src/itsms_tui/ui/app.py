@@ -376,11 +376,12 @@ class ItsmsApp(App[None]):
         """Open the form for a new ``model`` record and save it in a worker."""
         if self._refuse_read_only():
             return
+        from itsms_tui.services.form_defaults import suggested_values
         from itsms_tui.ui.forms import RecordForm
 
         form: RecordForm[Any] = RecordForm(
             model,
-            initial=initial,
+            initial={**suggested_values(model, self.data), **(initial or {})},
             choices=self.choices,
             exclude=exclude,
             title=title,

@@ -54,7 +54,8 @@ SubmitCallback = Callable[["RecordForm[Any]", Any], None]
 """Saves a validated record for the form; it then calls ``saved`` or ``save_failed``."""
 
 
-HINT = "ctrl+s save · esc cancel · * required"
+HINT = "^s save · ^g go to field · esc cancel"
+"""Fits beside the buttons at 80 columns (a field marked * is required)."""
 
 
 def _blank(value: Any) -> bool:
@@ -74,6 +75,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("ctrl+g", "go_to_field", "Go to field", id="form.go_to_field"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
     ]
 
@@ -368,6 +370,24 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
                 row.focus_target().focus()
                 row.scroll_visible(animate=False)
                 break
+
+    def action_go_to_field(self) -> None:
+        """ctrl+g: type part of a field's label, Enter puts the cursor in that field."""
+        from itsms_tui.ui.forms.field_jump import FieldJumpScreen
+
+        fields = [(row.spec.name, row.spec.title) for row in self.field_rows()]
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.focus_field(name)
+
+        self.app.push_screen(FieldJumpScreen(fields), chosen)
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in a field and scroll it into view."""
+        row = self.field_row(name)
+        row.focus_target().focus()
+        row.scroll_visible(animate=False)
 
     def saved(self, record: R) -> None:
         """The save went through: close with the stored record."""
