@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual.binding import BindingType
 
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
@@ -27,6 +28,7 @@ from itsms_tui.domain.suppliers import (
     Supplier,
     SupplierReview,
 )
+from itsms_tui.ui.screens import supplier_lifecycle as lifecycle
 from itsms_tui.ui.screens.register import AddChoice, RegisterScreen
 from itsms_tui.ui.status_text import STYLES, rag_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
@@ -166,12 +168,25 @@ class SuppliersScreen(RegisterScreen):
 
     MODE: ClassVar[str] = "suppliers"
     MODEL: ClassVar[type[Record]] = Supplier
+    BINDINGS: ClassVar[list[BindingType]] = lifecycle.lifecycle_bindings()
     OWN_COLLECTIONS: ClassVar[frozenset[str]] = frozenset(
         {"evaluations", "reviews", "disputes", "actions"}
     )
 
     def columns(self) -> list[Column[Any]]:
         return list(COLUMNS)
+
+    # Lifecycle steps (evaluate ... exit): keys and forms in ``supplier_lifecycle``.
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in lifecycle.ACTIONS:
+            return lifecycle.check_step(self, action, parameters)
+        return super().check_action(action, parameters)
+
+    def action_lifecycle(self, step: str) -> None:
+        lifecycle.take_step(self, step)
+
+    def action_explain_lifecycle(self, step: str) -> None:
+        lifecycle.explain_step(self, step)
 
     def rows(self, data: DataSet) -> list[Any]:
         app = self.itsms
