@@ -16,6 +16,7 @@ from shell_support import (
 )
 from textual.widgets import Static
 
+from itsms_tui.domain.enums import SupplierStatus
 from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.services.workspace import Workspace
 from itsms_tui.store.errors import (
@@ -83,4 +84,43 @@ async def test_a_failed_save_keeps_the_form_open_with_the_reason_and_the_text(
 
     check = Workspace.open_file(path)
     assert check.store.get(Supplier, supplier.id).notes == "typed with care"
+    check.store.close()
+
+
+async def test_a_lifecycle_step_that_fails_to_save_keeps_its_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "d.json"
+    first = Workspace.open_file(path)
+    supplier = first.save(Supplier(name="Acme", status=SupplierStatus.EVALUATING))
+    first.store.close()
+
+    def fail(self: DataFileStorage, payload: bytes, schema_version: int) -> object:
+        raise StoreWriteError(path, "No space left on device")
+
+    app = file_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("o")  # approve
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        form.field_row("relationship_owner").focus_target().focus()
+        await type_text(pilot, "Dana")
+        with monkeypatch.context() as patch:
+            patch.setattr(DataFileStorage, "_persist", fail)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.screen is form
+            assert form.values()["relationship_owner"] == "Dana"
+            assert "No space left on device" in str(form.query_one("#form-errors", Static).render())
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, SuppliersScreen))
+        await settle(pilot)
+
+    check = Workspace.open_file(path)
+    approved = check.store.get(Supplier, supplier.id)
+    assert (approved.status, approved.relationship_owner) == (SupplierStatus.APPROVED, "Dana")
     check.store.close()

@@ -434,6 +434,35 @@ class ItsmsApp(App[None]):
         )
         self.push_screen(form)
 
+    def form_job(
+        self, job: Callable[[Any], Record], success: Callable[[Record], str]
+    ) -> Callable[[RecordForm[Any], Any], None]:
+        """A form's ``submit`` that runs ``job(result)`` (a workflow step, say) in a worker.
+
+        The form closes once the job is done; when it fails (a rule, the disk, a busy lock)
+        the form stays open with the reason and what was typed. A stale revision closes it
+        with the message: the step must start again from the stored version.
+        """
+
+        def submit(form: RecordForm[Any], result: Any) -> None:
+            def done(moved: Record) -> None:
+                self._say(success(moved))
+                if form.is_attached:
+                    form.saved(moved)
+
+            def failed(error: BaseException) -> bool:
+                if not form.is_attached:
+                    return False
+                if isinstance(error, StaleRevisionError | RecordNotFoundError):
+                    form.dismiss(None)
+                    return False  # said the usual way, and the data reloaded
+                form.save_failed(describe(error))
+                return True
+
+            self._run_io(lambda: job(result), done, failed=failed, name="form-job")
+
+        return submit
+
     def save_from_form(self, form: RecordForm[Any], record: Record) -> None:
         """Save what a form holds while it stays open: it closes only once the save is done.
 

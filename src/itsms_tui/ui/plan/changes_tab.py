@@ -184,26 +184,20 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
             return
         fields = required_fields(change, status)
         shell = self.shell
+        success = f"{ACTION_NAMES[status]}: {change.display} is now {words(status.value)}"
+
+        def job(result: ChangeRequest) -> ChangeRequest:
+            return shell.workspace.move_change(change, status, step_updates(result, fields))
+
         form = RecordForm(
             ChangeRequest,
             prefilled(change, status, shell.today, user_of(shell)),
             only=fields,
             required=fields,
             title=f"{ACTION_NAMES[status]} {change.display}",
+            submit=shell.form_job(job, lambda _moved: success),  # a failed step keeps the form
         )
-
-        def done(result: ChangeRequest | None) -> None:
-            if result is None:
-                return
-            shell.run_service(
-                shell.workspace.move_change,
-                change,
-                status,
-                step_updates(result, fields),
-                success=f"{ACTION_NAMES[status]}: {change.display} is now {words(status.value)}",
-            )
-
-        self.app.push_screen(form, done)
+        self.app.push_screen(form)
 
     # ------------------------------------------------------------------ new and edit
 
@@ -233,13 +227,9 @@ class ChangesTab(RegisterTab, inherit_bindings=False):
             required=needed,
             choices=shell.choices,
             title=f"New {kind.value} change ({words(state.value)})",
+            submit=shell.save_from_form,  # saved while open: a failed save keeps the form
         )
-
-        def done(result: ChangeRequest | None) -> None:
-            if result is not None:
-                shell.save_record(result)
-
-        self.app.push_screen(form, done)
+        self.app.push_screen(form)
 
     def edit(self, record: Record) -> None:
         if isinstance(record, ChangeRequest):

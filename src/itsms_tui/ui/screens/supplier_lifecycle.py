@@ -99,15 +99,12 @@ def take_step(screen: MainScreen, name: str) -> None:
         return
     change = f"{step.action}: {supplier.display} is now {step.target.value.replace('_', ' ')}"
 
-    def move(updates: dict[str, object]) -> None:
-        app.run_service(app.workspace.move_supplier, supplier, step.name, updates, success=change)
-
     if not step.fields:
         from itsms_tui.ui.widgets.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if yes:
-                move({})
+                app.run_service(app.workspace.move_supplier, supplier, step.name, success=change)
 
         before = supplier.status.value.replace("_", " ")
         after = step.target.value.replace("_", " ")
@@ -124,16 +121,16 @@ def take_step(screen: MainScreen, name: str) -> None:
 
     from itsms_tui.ui.forms import RecordForm
 
+    def job(result: Supplier) -> Supplier:
+        updates = {f: getattr(result, f) for f in step.fields}
+        return app.workspace.move_supplier(supplier, step.name, updates)
+
     form: RecordForm[Supplier] = RecordForm(
         Supplier,
         prefilled(supplier, step, app.today),
         only=step.fields,
         required=step.required,
         title=f"{step.action} {supplier.display}",
+        submit=app.form_job(job, lambda _moved: change),
     )
-
-    def done(result: Supplier | None) -> None:
-        if result is not None:
-            move({f: getattr(result, f) for f in step.fields})
-
-    app.push_screen(form, done)
+    app.push_screen(form)
