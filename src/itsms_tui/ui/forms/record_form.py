@@ -14,8 +14,10 @@ Usage from a screen::
 
 On save the form dismisses with a validated instance of the model class; when editing,
 ``id``, ``revision``, ``created_at`` and ``updated_at`` are those of the original (the
-store checks the revision). Escape cancels (asking first when something was changed)
-and dismisses with None.
+store checks the revision). Given a ``submit`` callback, the form instead stays open while
+it saves and closes only once the save is done (``saved``); a failed save (``save_failed``)
+keeps everything typed, with the reason, ready to retry. Escape cancels (asking first when
+something was changed) and dismisses with None. ctrl+g goes to a field by name.
 """
 
 from __future__ import annotations
@@ -252,6 +254,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         return self.values() != self._initial_values
 
     def record_content(self) -> dict[str, Any]:
+        """The edited record's own content (empty for a new record)."""
         return self.record.content() if self.record is not None else {}
 
     def validate(self) -> tuple[R | None, FormErrors]:
