@@ -23,7 +23,7 @@ S = SupplierStatus
 
 
 def supplier(status: SupplierStatus = S.PROPOSED, **fields: object) -> Supplier:
-    return Supplier(id="SUP-0001", name="Acme", status=status, **fields)  # type: ignore[arg-type]
+    return Supplier(id="SUP-0001", name="Acme", status=status, **fields)
 
 
 @pytest.mark.parametrize(
