@@ -16,14 +16,10 @@ async def test_a_letter_typed_right_after_E_is_added_not_replacing_the_name() ->
     app = demo_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("3")
+        # One burst, as keys arrive over a laggy link: switch area, edit, a letter.
+        await pilot.press("3", "E", "x")
         await settle(pilot)
-        table = app.screen.focused
-        assert table is not None
-        await pilot.press("E", "x")
-        await pilot.pause()
         form = app.screen
         assert isinstance(form, RecordForm)
         assert form.record is not None
-        name = form.values()["name"]
-        assert name.startswith(form.record.name), name
+        assert form.values()["name"] == form.record.name + "x"
