@@ -289,3 +289,25 @@ def test_an_unplanned_change_has_no_approval_to_freeze() -> None:
         implemented_on=date(2026, 2, 1),
     )
     assert frozen_fields(unplanned) == ("implemented_on",)
+
+
+def test_a_refused_step_says_what_it_needs_and_the_step_that_leads_there() -> None:
+    from itsms_tui.domain.changes import step_refusal
+
+    draft = ChangeRequest(id="CHG-0001", title="Patch", status=ChangeStatus.DRAFT)
+    sentence, first = step_refusal(draft, ChangeStatus.APPROVED)
+    assert sentence == "Approve needs an assessed change; CHG-0001 Patch is draft"
+    assert first is ChangeStatus.SUBMITTED
+    submitted = draft.model_copy(update={"status": ChangeStatus.SUBMITTED})
+    assert step_refusal(submitted, ChangeStatus.APPROVED)[1] is ChangeStatus.ASSESSED
+    # An emergency change may be approved from submitted: the sentence says so.
+    emergency = submitted.model_copy(
+        update={"kind": ChangeKind.EMERGENCY, "status": ChangeStatus.DRAFT}
+    )
+    assert "an assessed or submitted change" in step_refusal(emergency, ChangeStatus.APPROVED)[0]
+    assert step_refusal(emergency, ChangeStatus.APPROVED)[1] is ChangeStatus.SUBMITTED
+    # Past the step: nothing leads back to it.
+    implemented = draft.model_copy(update={"status": ChangeStatus.IMPLEMENTED})
+    assert step_refusal(implemented, ChangeStatus.APPROVED)[1] is None
+    closed = draft.model_copy(update={"status": ChangeStatus.CLOSED})
+    assert "is closed" in step_refusal(closed, ChangeStatus.REVIEWED)[0]

@@ -11,6 +11,7 @@ from itsms_tui.domain.risk_rating import (
     heat_map,
     rated_band,
     rated_score,
+    residual_unrated,
     risk_band,
     risk_score,
 )
@@ -108,7 +109,23 @@ def test_residual_heat_map_places_treated_risks_at_their_residual_rating() -> No
     risks = [risk(1, 5, 5, residual=(2, 3)), risk(2, 5, 5)]
     grid = heat_map(risks, residual=True)
     assert cell(grid, 2, 3) == ("RSK-0001",)
-    assert cell(grid, 5, 5) == ("RSK-0002",)
+
+
+def test_residual_heat_map_leaves_out_risks_without_a_residual_rating_and_counts_them() -> None:
+    risks = [
+        risk(1, 5, 5, residual=(2, 3)),
+        risk(2, 5, 5),
+        risk(3, 4, 4),
+        risk(4, 3, 3, status=RiskStatus.CLOSED),
+    ]
+    grid = heat_map(risks, residual=True)
+    assert cell(grid, 5, 5) == ()  # not at its inherent cell, unlabelled
+    assert cell(grid, 4, 4) == ()
+    assert sum(len(c) for row in grid for c in row) == 1
+    assert residual_unrated(risks) == ("RSK-0002", "RSK-0003")
+    assert residual_unrated(risks, include_closed=True) == ("RSK-0002", "RSK-0003", "RSK-0004")
+    # The inherent map still holds every open risk.
+    assert cell(heat_map(risks), 5, 5) == ("RSK-0001", "RSK-0002")
 
 
 def test_cell_ids_are_in_numeric_id_order() -> None:

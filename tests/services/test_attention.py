@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from compliance.builders import TODAY, change, edit, healthy, measurement
 from itsms_tui.compliance.engine import RULES, run_checks
@@ -141,3 +141,47 @@ def test_each_rule_carries_its_topic_and_whether_its_warnings_are_dated() -> Non
         "DSP-OPEN",
         "KPI-CURRENT",
     } == DATED_WARNING_RULES
+
+
+def _item(urgency: Urgency, days: int | None, name: str) -> AttentionItem:
+    due = None if days is None else TODAY + timedelta(days=days)
+    return AttentionItem(Topic.FINDING, urgency, name, name, "x", days=days, due=due)
+
+
+def test_urgency_order_pins_today_then_overdue_then_due_later_then_waiting() -> None:
+    from itsms_tui.services.attention import urgency_order
+
+    items = [
+        _item(Urgency.AMBER, None, "waiting"),
+        _item(Urgency.AMBER, 50, "in-50-days"),
+        _item(Urgency.RED, None, "not-met"),
+        _item(Urgency.AMBER, 3, "in-3-days"),
+        _item(Urgency.AMBER, -2, "2-days-late"),
+        _item(Urgency.RED, -20, "20-days-late"),
+        _item(Urgency.AMBER, 0, "today-amber"),
+        _item(Urgency.RED, 0, "today-red"),
+    ]
+    assert [i.record_id for i in urgency_order(items)] == [
+        "today-red",
+        "today-amber",
+        "20-days-late",
+        "2-days-late",
+        "not-met",
+        "in-3-days",
+        "in-50-days",
+        "waiting",
+    ]
+    assert [i.due_today for i in urgency_order(items)][:3] == [True, True, False]
+
+
+def test_the_demo_cancel_by_today_comes_first() -> None:
+    workspace = Workspace.open_demo(today=lambda: DEMO_TODAY)
+    items = attention_items(workspace.data(), DEMO_TODAY)
+    first = items[0]
+    assert (first.rule, first.record_id, first.due) == ("AGR-CANCEL-BY", "AGR-0004", DEMO_TODAY)
+    assert first.due_today
+    # Dated findings carry their date: an overdue review is ordered by it.
+    dated = [i for i in items if i.due is not None]
+    assert {"ACT-OVERDUE", "SUP-REVIEW", "ACN-OVERDUE"} <= {i.rule for i in dated}
+    overdue = [i for i in items if i.days is not None and i.days < 0]
+    assert overdue == sorted(overdue, key=lambda i: i.due or DEMO_TODAY)

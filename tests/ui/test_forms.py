@@ -271,8 +271,8 @@ async def test_adding_two_priority_rows_and_removing_one() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await type_text(pilot, "SLA")
-        await pilot.press("tab")  # the Add row button (no rows yet)
-        await pilot.press("enter")
+        await pilot.press("tab")  # the empty table (the Add row button is no Tab stop)
+        await pilot.press("ctrl+n")
         await pilot.pause()
         rows_editor = form.field_row("priority_times").editor
         assert isinstance(rows_editor, RowsEditor)
@@ -285,8 +285,7 @@ async def test_adding_two_priority_rows_and_removing_one() -> None:
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert len(rows_editor.row_editors()) == 2
-        # Second row: choose P2 in the select, then times.
-        await pilot.press("enter", "down", "enter")
+        # Second row: starts at P2, the next unused priority; then times.
         await pilot.press("tab")
         await type_text(pilot, "30")
         await pilot.press("tab")
@@ -315,7 +314,7 @@ async def test_row_errors_are_shown_under_the_row() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await type_text(pilot, "SLA")
-        await pilot.press("tab", "enter")
+        await pilot.press("tab", "ctrl+n")
         await pilot.pause()
         await pilot.press("tab")
         await type_text(pilot, "60")

@@ -54,20 +54,20 @@ async def test_another_sessions_save_appears_and_a_stale_edit_shows_the_conflict
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConflictScreen))
         text = screen_text(app)
         assert "changed by someone else" in text
-        assert "stored: Cloud" in text and "yours:  Hosting" in text
-        assert "yours:  mine" in text
+        # Only one side changed each field: both are merged, nothing to pick.
+        assert "Category: Cloud (theirs)" in text
+        assert "Notes: mine (yours)" in text
+        assert "retry keeps both" in text
         # Nothing was overwritten.
         assert other.get(Supplier, supplier.id).category == "Cloud"
         assert other.get(Supplier, supplier.id).notes == ""
 
-        # Retry: my values on top of the stored revision, in the form to review and save.
+        # Retry: the merged values on top of the stored revision, to review and save.
         await pilot.press("t")
         await pilot.pause()
         retry = app.screen
         assert isinstance(retry, RecordForm)
-        retry.field_row("category").focus_target().focus()
-        await pilot.press("ctrl+a", "ctrl+k")
-        await type_text(pilot, "Cloud")
+        assert retry.values()["category"] == "Cloud"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, SuppliersScreen)
@@ -79,6 +79,80 @@ async def test_another_sessions_save_appears_and_a_stale_edit_shows_the_conflict
         "mine",
         4,
     )
+    other.close()
+
+
+async def test_retry_keeps_the_other_sessions_category_and_my_owner(tmp_path: Path) -> None:
+    """Session A changes Category, B changes Relationship owner; B's retry keeps both."""
+    path = tmp_path / "d.json"
+    first = Workspace.open_file(path)
+    supplier = first.save(Supplier(name="Acme Hosting", category="Hosting"))
+    first.store.close()
+    session_a = Workspace.open_file(path)
+
+    app = file_app(path)  # session B
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        stored = session_a.store.get(Supplier, supplier.id)
+        session_a.save(stored.model_copy(update={"category": "Cloud"}))
+        form.field_row("relationship_owner").focus_target().focus()
+        await type_text(pilot, "Bo")
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        assert "Category: Cloud (theirs)" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SuppliersScreen)
+
+    saved = session_a.store.get(Supplier, supplier.id)
+    assert (saved.category, saved.relationship_owner) == ("Cloud", "Bo")
+    session_a.store.close()
+
+
+async def test_a_field_both_changed_is_picked_in_the_dialog(tmp_path: Path) -> None:
+    path = tmp_path / "d.json"
+    first = Workspace.open_file(path)
+    supplier = first.save(Supplier(name="Acme Hosting", category="Hosting"))
+    first.store.close()
+    other = RecordStore.open(path, user="colleague")
+
+    app = file_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        other.update(supplier.model_copy(update={"name": "Theirs Ltd", "category": "Cloud"}))
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "Mine Ltd")
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConflictScreen))
+        text = screen_text(app)
+        assert "Changed by both (1)" in text
+        assert "as it was: Acme Hosting" in text
+        assert "stored: Theirs Ltd" in text and "yours: Mine Ltd" in text
+        # The picker starts on "yours"; down, enter picks the stored name.
+        await pilot.press("down", "enter")
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    saved = other.get(Supplier, supplier.id)
+    assert (saved.name, saved.category) == ("Theirs Ltd", "Cloud")
     other.close()
 
 

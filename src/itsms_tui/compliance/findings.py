@@ -7,6 +7,7 @@ id by prefix and number, then the message), so text and JSON output are reproduc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -38,6 +39,9 @@ class Finding:
     record_ids: tuple[str, ...]
     message: str
     """Starts with the record's display name (``SUP-0004 Northwind Hosting: ...``)."""
+    due: date | None = None
+    """The date the finding is about (a due date, a cancel-by date), when it has one: the
+    overview orders what needs attention by it. Not part of the report's JSON."""
 
     @property
     def record_id(self) -> str:

@@ -28,6 +28,9 @@ class PriorityTimes(BaseModel):
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
+    unique_field: ClassVar[str] = "priority"
+    """One row per priority: a new row starts at the first priority not used yet."""
+
     priority: Priority = Field(title="Priority")
     response_minutes: int = Field(ge=0, le=525_600, title="Response (min)")
     resolution_minutes: int = Field(ge=0, le=5_256_000, title="Resolution (min)")

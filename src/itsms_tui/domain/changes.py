@@ -130,6 +130,67 @@ def allowed_transitions(change: ChangeRequest) -> tuple[ChangeStatus, ...]:
     return nexts
 
 
+def _allowed_from(status: ChangeStatus, kind: ChangeKind) -> tuple[ChangeStatus, ...]:
+    nexts = TRANSITIONS[status]
+    if kind is ChangeKind.EMERGENCY and status is EMERGENCY_SHORTCUT[0]:
+        nexts = (*nexts, EMERGENCY_SHORTCUT[1])
+    return nexts
+
+
+def _state_words(states: tuple[ChangeStatus, ...]) -> str:
+    words = " or ".join(s.value.replace("_", " ") for s in states)
+    article = "an" if words[:1] in "aeiou" else "a"
+    return f"{article} {words}"
+
+
+def step_refusal(change: ChangeRequest, target: ChangeStatus) -> tuple[str, ChangeStatus | None]:
+    """Why ``target`` is not a step this change can take now, and the step that leads there.
+
+    ``("Approve needs an assessed change; CHG-0001 is draft", SUBMITTED)``: the sentence
+    names the state the step starts from; the step is the first one on the shortest way
+    there (None when no way leads there: the change is past it, or closed).
+    """
+    action = ACTION_NAMES.get(target, target.value)
+    # The usual way first, then a shortcut (an emergency approval straight from submitted).
+    sources = tuple(
+        sorted(
+            (s for s in ChangeStatus if target in _allowed_from(s, change.kind)),
+            key=lambda s: target not in TRANSITIONS[s],
+        )
+    )
+    current = change.status.value.replace("_", " ")
+    if change.status is S.CLOSED:
+        sentence = f"{action}: {change.display} is closed, no further steps"
+    elif target in allowed_transitions(change):
+        sentence = f"{action} is allowed for {change.display}"
+    elif sources:
+        sentence = f"{action} needs {_state_words(sources)} change; {change.display} is {current}"
+    else:
+        sentence = f"{action}: no change moves to {target.value} by a step"
+    return sentence, _first_step_towards(change, set(sources))
+
+
+def _first_step_towards(change: ChangeRequest, goals: set[ChangeStatus]) -> ChangeStatus | None:
+    """Breadth-first over the workflow: the first step of the shortest path into ``goals``."""
+    if change.status in goals:
+        return None
+    frontier: list[tuple[ChangeStatus, ChangeStatus]] = [
+        (step, step) for step in allowed_transitions(change)
+    ]
+    seen = {change.status}
+    while frontier:
+        nxt: list[tuple[ChangeStatus, ChangeStatus]] = []
+        for state, first in frontier:
+            if state in goals:
+                return first
+            if state in seen:
+                continue
+            seen.add(state)
+            nxt.extend((after, first) for after in _allowed_from(state, change.kind))
+        frontier = nxt
+    return None
+
+
 def required_fields(change: ChangeRequest, target: ChangeStatus) -> tuple[str, ...]:
     """Fields needed to enter ``target``; an emergency approval also needs the assessment."""
     fields = REQUIRED_FIELDS.get(target, ())

@@ -4,7 +4,9 @@
 - Bands: 1-4 low, 5-9 medium, 10-16 high, 20-25 critical. No product of two 1-5
   ratings lies in 17-19; were one to appear it would count as critical (above 16).
 - The residual rating is the one after treatment. A risk without a residual rating has
-  not been treated yet, so on a residual view it stands at its inherent rating.
+  not been rated after treatment: a score falls back on its inherent rating (``rating``),
+  but the residual heat map leaves it out — placed at its inherent cell it would look
+  rated — and ``residual_unrated`` names those risks so the map can say how many.
 - Heat map: rows are likelihood 5 (top) down to 1, columns impact 1 (left) to 5, as a
   risk matrix is usually drawn; each cell holds risk ids in id order. Closed risks are
   left out unless asked for.
@@ -76,19 +78,39 @@ def rated_band(risk: Risk, residual: bool = False) -> RiskBand:
     return risk_band(rated_score(risk, residual))
 
 
+def has_residual(risk: Risk) -> bool:
+    """Whether the risk has a residual rating (both likelihood and impact after treatment)."""
+    return risk.residual_likelihood is not None and risk.residual_impact is not None
+
+
 def heat_map(
     risks: Iterable[Risk], residual: bool = False, include_closed: bool = False
 ) -> HeatMap:
-    """The 5x5 grid of risk ids by likelihood (rows, 5 first) and impact (columns, 1 first)."""
+    """The 5x5 grid of risk ids by likelihood (rows, 5 first) and impact (columns, 1 first).
+
+    The residual grid holds only the risks with a residual rating (see ``residual_unrated``).
+    """
     cells: dict[tuple[int, int], list[str]] = {}
     for risk in risks:
         if risk.status is RiskStatus.CLOSED and not include_closed:
+            continue
+        if residual and not has_residual(risk):
             continue
         cells.setdefault(rating(risk, residual), []).append(risk.id)
     return tuple(
         tuple(tuple(sorted(cells.get((lk, im), []), key=_id_key)) for im in IMPACT_COLUMNS)
         for lk in LIKELIHOOD_ROWS
     )
+
+
+def residual_unrated(risks: Iterable[Risk], include_closed: bool = False) -> tuple[str, ...]:
+    """Ids of the risks the residual heat map leaves out: no residual rating recorded."""
+    ids = [
+        risk.id
+        for risk in risks
+        if not has_residual(risk) and (include_closed or risk.status is not RiskStatus.CLOSED)
+    ]
+    return tuple(sorted(ids, key=_id_key))
 
 
 def cell(grid: HeatMap, likelihood: int, impact: int) -> tuple[str, ...]:

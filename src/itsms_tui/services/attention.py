@@ -9,6 +9,10 @@ underpinning agreement states none of its targets) stay on the Compliance screen
 Two things that are not clause failures but still wait for someone are added: changes
 awaiting a decision, and KPIs whose latest value is red (unless a finding already names
 that KPI). Pure over a DataSet, today and the settings, so it can be tested directly.
+
+The list is ordered by urgency (``urgency_order``): what falls due today first (pinned at
+the top), then what is overdue (oldest first) and the other requirements not met, then
+what falls due later (soonest first), then what waits without a date.
 """
 
 from __future__ import annotations
@@ -62,6 +66,13 @@ class AttentionItem:
     """Days until (positive) or since (negative) the date concerned, when there is one."""
     rule: str = ""
     """The checker rule that found it ("" for a line that is not a finding)."""
+    due: date | None = None
+    """The date concerned (a due date, a cancel-by date), when the finding has one."""
+
+    @property
+    def due_today(self) -> bool:
+        """Pinned at the top of the list: the date concerned is today."""
+        return self.days == 0
 
     @property
     def text(self) -> str:
@@ -79,7 +90,7 @@ def wanted(finding: Finding) -> bool:
     return finding.severity is Severity.ERROR or finding.rule in DATED_WARNING_RULES
 
 
-def _from_finding(finding: Finding, data: DataSet) -> AttentionItem:
+def _from_finding(finding: Finding, data: DataSet, today: date) -> AttentionItem:
     """The finding as a line: the record's name, and the message without it as the reason."""
     found = data.get(finding.record_id)
     record = found.display if found is not None else finding.record_id
@@ -93,6 +104,8 @@ def _from_finding(finding: Finding, data: DataSet) -> AttentionItem:
         record=record,
         detail=detail,
         rule=finding.rule,
+        due=finding.due,
+        days=(finding.due - today).days if finding.due is not None else None,
     )
 
 
@@ -147,12 +160,35 @@ def attention_items(
     settings = settings or CheckSettings()
     if findings is None:
         findings = run_checks(data, settings, today)
-    from_checker = [_from_finding(f, data) for f in findings if wanted(f)]
+    from_checker = [_from_finding(f, data, today) for f in findings if wanted(f)]
     named = {i for f in findings for i in f.record_ids}
     items: Iterable[AttentionItem] = [
         *from_checker,
         *_red_kpis(data, today, settings, named),
         *_awaiting_decision(data),
     ]
-    # Stable sort: within an urgency, findings keep the checker's clause order.
-    return sorted(items, key=lambda i: i.urgency is not Urgency.RED)
+    return urgency_order(items)
+
+
+def urgency_order(items: Iterable[AttentionItem]) -> list[AttentionItem]:
+    """Due today first, then overdue (oldest first) and other red lines, then due later
+    (soonest first), then amber lines without a date.
+
+    Within a group red comes before amber; the sort is stable, so lines that tie keep the
+    checker's clause order.
+    """
+
+    def key(item: AttentionItem) -> tuple[int, int, date, bool]:
+        days = item.days
+        red = item.urgency is Urgency.RED
+        if days is not None and days == 0:
+            group = 0
+        elif (days is not None and days < 0) or (days is None and red):
+            group = 1
+        elif days is not None:
+            group = 2
+        else:
+            group = 3
+        return (group, days is None, item.due or date.min, not red)
+
+    return sorted(items, key=key)

@@ -23,6 +23,8 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeStatus
 from itsms_tui.domain.kpis import Kpi, Measurement, check_measurement_date
 from itsms_tui.domain.record import Record
+from itsms_tui.domain.supplier_lifecycle import step_named, take_step
+from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.services.errors import UserError
 from itsms_tui.services.locations import backup_policy
 from itsms_tui.snapshot.demo import load_demo
@@ -145,6 +147,14 @@ class Workspace:
         """Apply a workflow step (validated by the domain), refusing stale edits."""
         self._check_writable()
         moved = transition(change, target, updates)
+        return self.store.update(moved)
+
+    def move_supplier(
+        self, supplier: Supplier, step: str, updates: dict[str, Any] | None = None
+    ) -> Supplier:
+        """Take a supplier lifecycle step (validated by the domain), refusing stale edits."""
+        self._check_writable()
+        moved = take_step(supplier, step_named(step), updates, self.today())
         return self.store.update(moved)
 
     def record_measurement(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePath
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -50,6 +50,9 @@ from itsms_tui.ui.navigation import AREAS, BY_MODE, mode_for_record
 from itsms_tui.ui.palette import RecordCommands
 from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from itsms_tui.ui.terminal_watch import WATCH_SECONDS, terminal_fd, terminal_gone
+
+if TYPE_CHECKING:
+    from itsms_tui.ui.forms import RecordForm
 
 T = TypeVar("T")
 
@@ -431,16 +434,22 @@ class ItsmsApp(App[None]):
         """Open the form for a new ``model`` record and save it in a worker."""
         if self._refuse_read_only():
             return
+        from itsms_tui.services.form_defaults import suggested_values
         from itsms_tui.ui.forms import RecordForm
 
         form: RecordForm[Any] = RecordForm(
-            model, initial=initial, choices=self.choices, exclude=exclude, title=title
+            model,
+            initial={**suggested_values(model, self.data), **(initial or {})},
+            choices=self.choices,
+            exclude=exclude,
+            title=title,
+            submit=self.save_from_form,
         )
         screen = self.screen
 
-        def chosen(record: Record | None) -> None:
-            if record is not None:
-                self.save_record(record, lambda saved: self._select_created(screen, saved.id))
+        def chosen(saved: Record | None) -> None:
+            if saved is not None:
+                self._select_created(screen, saved.id)
 
         self.push_screen(form, chosen)
 
@@ -461,20 +470,83 @@ class ItsmsApp(App[None]):
         *,
         exclude: Collection[str] = (),
         title: str | None = None,
+        draft: Record | None = None,
     ) -> None:
-        """Open the form on ``record``; a stale revision on save opens the conflict dialog."""
+        """Open the form on ``record``; a stale revision on save opens the conflict dialog.
+
+        ``draft``: the values to start from instead of ``record``'s (a retried edit).
+        """
         if self._refuse_read_only():
             return
         from itsms_tui.ui.forms import RecordForm
 
         form: RecordForm[Any] = RecordForm(
-            type(record), record, choices=self.choices, only=only, exclude=exclude, title=title
+            type(record),
+            record,
+            choices=self.choices,
+            only=only,
+            exclude=exclude,
+            title=title,
+            draft=draft,
+            submit=self.save_from_form,
         )
-        self.push_screen(form, self._save_from_form)
+        self.push_screen(form)
 
-    def _save_from_form(self, record: Record | None) -> None:
-        if record is not None:
-            self.save_record(record)
+    def form_job(
+        self, job: Callable[[Any], Record], success: Callable[[Record], str]
+    ) -> Callable[[RecordForm[Any], Any], None]:
+        """A form's ``submit`` that runs ``job(result)`` (a workflow step, say) in a worker.
+
+        The form closes once the job is done; when it fails (a rule, the disk, a busy lock)
+        the form stays open with the reason and what was typed. A stale revision closes it
+        with the message: the step must start again from the stored version.
+        """
+
+        def submit(form: RecordForm[Any], result: Any) -> None:
+            def done(moved: Record) -> None:
+                self._say(success(moved))
+                if form.is_attached:
+                    form.saved(moved)
+
+            def failed(error: BaseException) -> bool:
+                if not form.is_attached:
+                    return False
+                if isinstance(error, StaleRevisionError | RecordNotFoundError):
+                    form.dismiss(None)
+                    return False  # said the usual way, and the data reloaded
+                form.save_failed(describe(error))
+                return True
+
+            self._run_io(lambda: job(result), done, failed=failed, name="form-job")
+
+        return submit
+
+    def save_from_form(self, form: RecordForm[Any], record: Record) -> None:
+        """Save what a form holds while it stays open: it closes only once the save is done.
+
+        A failed save (disk full, lock busy, read-only directory) leaves the form open with
+        the reason and everything typed; a stale revision closes it for the conflict dialog,
+        which merges the edit with the stored version.
+        """
+        workspace = self.workspace
+
+        def saved(result: Record) -> None:
+            self._say(f"Saved {result.display}")
+            if form.is_attached:
+                form.saved(result)
+
+        def failed(error: BaseException) -> bool:
+            if not form.is_attached:  # cancelled meanwhile: say it the usual way
+                return False
+            if isinstance(error, StaleRevisionError | RecordNotFoundError) and record.id:
+                base = form.record if form.record is not None else record
+                form.dismiss(None)
+                self._show_conflict(record, base)
+                return True
+            form.save_failed(describe(error))
+            return True
+
+        self._run_io(lambda: workspace.save(record), saved, failed=failed, name="save")
 
     def save_record(self, record: Record, done: Callable[[Record], None] | None = None) -> None:
         """Save in a worker; notify "Saved ID name", or show the conflict or the error."""
@@ -487,27 +559,34 @@ class ItsmsApp(App[None]):
 
         def failed(error: BaseException) -> bool:
             if isinstance(error, StaleRevisionError | RecordNotFoundError) and record.id:
-                self._show_conflict(record)
+                self._show_conflict(record, None)
                 return True
             return False
 
         self._run_io(lambda: workspace.save(record), saved, failed=failed, name="save")
 
-    def _show_conflict(self, mine: Record) -> None:
-        """Fetch the stored version (worker), then show both; reload or retry."""
-        from itsms_tui.ui.screens.conflict import ConflictChoice, ConflictScreen
+    def _show_conflict(self, mine: Record, base: Record | None) -> None:
+        """Fetch the stored version (worker), then show the merge; reload or retry.
+
+        ``base`` is the revision the edit started from; without it every field of the
+        edit counts as changed (callers that only know the edited record).
+        """
+        from itsms_tui.domain.edit_merge import merged_record
+        from itsms_tui.ui.screens.conflict import ConflictOutcome, ConflictScreen
 
         def show(data: DataSet) -> None:
             stored = data.get(mine.id)
 
-            def chosen(choice: ConflictChoice | None) -> None:
-                if choice is ConflictChoice.RETRY and stored is not None:
-                    retry = mine.model_copy(update={"revision": stored.revision})
-                    self.edit_record(retry, title=f"Retry your edit of {stored.display}")
+            def chosen(outcome: ConflictOutcome | None) -> None:
+                if outcome is not None and outcome.retry and stored is not None:
+                    draft = merged_record(stored, outcome.content)
+                    self.edit_record(
+                        stored, title=f"Retry your edit of {stored.display}", draft=draft
+                    )
                 else:
                     self._say(f"Reloaded {stored.display if stored else mine.id}")
 
-            self.push_screen(ConflictScreen(mine, stored), chosen)
+            self.push_screen(ConflictScreen(mine, stored, base), chosen)
 
         self._run_io(lambda: self.workspace.data(), show, name="conflict")
 

@@ -99,6 +99,7 @@ def cancel_by_soon(data: DataSet, settings: CheckSettings, today: date) -> Itera
                 f"cancel-by date {cancel_by} {_when(left)}: give notice by then or it "
                 f"renews for {agreement.renewal_months} months after {term.earliest_end}",
                 agreement.supplier_id,
+                due=cancel_by,
             )
         elif agreement.renewal is Renewal.EXPRESS and left <= horizon:
             yield AGR_CANCEL_BY.warning(
@@ -106,6 +107,7 @@ def cancel_by_soon(data: DataSet, settings: CheckSettings, today: date) -> Itera
                 f"cancel-by date {cancel_by} {_when(left)}: the term ends {term.term_end} unless "
                 "both parties sign a renewal",
                 agreement.supplier_id,
+                due=cancel_by,
             )
 
 
@@ -128,6 +130,7 @@ def renewed_by_default(data: DataSet, settings: CheckSettings, today: date) -> I
             f"{days(horizon.days)} before it; it renews for {agreement.renewal_months} "
             f"months on {renews_on}",
             agreement.supplier_id,
+            due=passed,
         )
 
 
@@ -141,7 +144,9 @@ def expired_in_use(data: DataSet, settings: CheckSettings, today: date) -> Itera
         end = term.term_end
         ended = f"term ended {end} ({days((today - end).days)} ago)" if end else "term ended"
         if agreement.kind is AgreementKind.CUSTOMER_SLA:
-            yield AGR_EXPIRED.error(agreement, f"customer SLA still active but its {ended}")
+            yield AGR_EXPIRED.error(
+                agreement, f"customer SLA still active but its {ended}", due=end
+            )
             continue
         supplier = data.get_as(Supplier, agreement.supplier_id)
         if supplier is not None and supplier.status in CONTRACTED_SUPPLIER:
@@ -150,6 +155,7 @@ def expired_in_use(data: DataSet, settings: CheckSettings, today: date) -> Itera
                 f"{ended} while {supplier.display} is still {supplier.status.value}: "
                 "renew, replace or end the relationship",
                 supplier.id,
+                due=end,
             )
 
 

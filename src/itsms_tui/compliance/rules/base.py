@@ -44,9 +44,17 @@ class Check:
     """Its warnings are about a date falling due or passed (they belong on the overview)."""
 
     def finding(
-        self, severity: Severity, record: Record, problem: str, *related: str | None
+        self,
+        severity: Severity,
+        record: Record,
+        problem: str,
+        *related: str | None,
+        due: date | None = None,
     ) -> Finding:
-        """A finding about ``record`` ("<id> <name>: <problem>"), with related record ids."""
+        """A finding about ``record`` ("<id> <name>: <problem>"), with related record ids.
+
+        ``due``: the date the finding is about (see ``Finding.due``).
+        """
         ids = (record.id, *(r for r in related if r and r != record.id))
         return Finding(
             rule=self.id,
@@ -54,13 +62,18 @@ class Check:
             severity=severity,
             record_ids=tuple(dict.fromkeys(ids)),
             message=f"{record.display}: {problem}",
+            due=due,
         )
 
-    def error(self, record: Record, problem: str, *related: str | None) -> Finding:
-        return self.finding(Severity.ERROR, record, problem, *related)
+    def error(
+        self, record: Record, problem: str, *related: str | None, due: date | None = None
+    ) -> Finding:
+        return self.finding(Severity.ERROR, record, problem, *related, due=due)
 
-    def warning(self, record: Record, problem: str, *related: str | None) -> Finding:
-        return self.finding(Severity.WARNING, record, problem, *related)
+    def warning(
+        self, record: Record, problem: str, *related: str | None, due: date | None = None
+    ) -> Finding:
+        return self.finding(Severity.WARNING, record, problem, *related, due=due)
 
 
 @dataclass(frozen=True, slots=True)

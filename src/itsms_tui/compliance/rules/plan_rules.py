@@ -119,6 +119,7 @@ def objective_overdue(data: DataSet, settings: CheckSettings, today: date) -> It
             yield OBJ_OVERDUE.warning(
                 objective,
                 f"due {due} ({late} ago) and not achieved: record the result or re-plan",
+                due=due,
             )
 
 
@@ -146,6 +147,7 @@ def activity_overdue(data: DataSet, settings: CheckSettings, today: date) -> Ite
                 activity,
                 f"due {due} ({late} ago), still {activity.status.label}",
                 activity.process_id,
+                due=due,
             )
 
 

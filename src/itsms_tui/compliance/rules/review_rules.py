@@ -50,7 +50,9 @@ def supplier_review(data: DataSet, settings: CheckSettings, today: date) -> Iter
         reviews = data.referring(supplier.id, SupplierReview)
         status = supplier_review_status(supplier, reviews, today, settings.supplier_review_months)
         if status.overdue:
-            yield SUP_REVIEW.error(supplier, _late(status, today), status.last_review_id)
+            yield SUP_REVIEW.error(
+                supplier, _late(status, today), status.last_review_id, due=status.next_due
+            )
         elif status.next_due is None:
             yield SUP_REVIEW.warning(
                 supplier, "no review held and no approval date to schedule the first one from"
@@ -66,7 +68,10 @@ def agreement_review(data: DataSet, settings: CheckSettings, today: date) -> Ite
         status = agreement_review_status(agreement, reviews, today, default)
         if status.overdue:
             yield AGR_REVIEW.error(
-                agreement, f"contract {_late(status, today)}", status.last_review_id
+                agreement,
+                f"contract {_late(status, today)}",
+                status.last_review_id,
+                due=status.next_due,
             )
         elif status.next_due is None and status.interval_months is not None:
             yield AGR_REVIEW.warning(
@@ -88,6 +93,7 @@ def action_overdue(data: DataSet, settings: CheckSettings, today: date) -> Itera
                 action.supplier_id,
                 action.agreement_id,
                 action.kpi_id,
+                due=due,
             )
 
 

@@ -66,7 +66,9 @@ def risk_review(data: DataSet, settings: CheckSettings, today: date) -> Iterator
             yield RSK_REVIEW.warning(risk, "no review date set")
         elif risk_review_overdue(risk, today):
             late = days((today - risk.review_date).days)
-            yield RSK_REVIEW.error(risk, f"review was due {risk.review_date} ({late} ago)")
+            yield RSK_REVIEW.error(
+                risk, f"review was due {risk.review_date} ({late} ago)", due=risk.review_date
+            )
 
 
 RULES: tuple[Rule, ...] = (

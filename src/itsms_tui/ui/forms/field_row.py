@@ -152,7 +152,7 @@ class FieldRow(Horizontal):
             rows = editor.row_editors()
             if rows and rows[0].controls():
                 return rows[0].controls()[0]
-            return editor.query_one(".add-row")
+            return editor  # an empty table is its own Tab stop (ctrl+n adds a row)
         return editor
 
     def value(self) -> Any:

@@ -14,8 +14,10 @@ Usage from a screen::
 
 On save the form dismisses with a validated instance of the model class; when editing,
 ``id``, ``revision``, ``created_at`` and ``updated_at`` are those of the original (the
-store checks the revision). Escape cancels (asking first when something was changed)
-and dismisses with None.
+store checks the revision). Given a ``submit`` callback, the form instead stays open while
+it saves and closes only once the save is done (``saved``); a failed save (``save_failed``)
+keeps everything typed, with the reason, ready to retry. Escape cancels (asking first when
+something was changed) and dismisses with None. ctrl+g goes to a field by name.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from itsms_tui.ui.forms.reference_picker import Candidates, ReferencePicker
 from itsms_tui.ui.forms.rows_editor import RowsEditor
 from itsms_tui.ui.forms.values import OMIT, empty_value
 from itsms_tui.ui.widgets.confirm import ConfirmScreen
+from itsms_tui.ui.widgets.ordered_input import OrderedInput
 
 R = TypeVar("R", bound=Record)
 
@@ -48,6 +51,13 @@ ChoicesCallback = Callable[[str], Sequence[tuple[str, str]]]
 
 VALIDATE_DELAY = 0.3
 """Seconds of quiet typing before the form re-validates."""
+
+SubmitCallback = Callable[["RecordForm[Any]", Any], None]
+"""Saves a validated record for the form; it then calls ``saved`` or ``save_failed``."""
+
+
+HINT = "^s save · ^g go to field · esc cancel"
+"""Fits beside the buttons at 80 columns (a field marked * is required)."""
 
 
 def _blank(value: Any) -> bool:
@@ -62,8 +72,12 @@ def _blank(value: Any) -> bool:
 class RecordForm(ModalScreen[R | None], Generic[R]):
     """Create or edit one record of ``model``; dismisses with the validated record or None."""
 
+    AUTO_FOCUS: ClassVar[str | None] = ""
+    """No automatic focus: ``on_mount`` focuses the first field without selecting its text."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("ctrl+g", "go_to_field", "Go to field", id="form.go_to_field"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
     ]
 
@@ -122,6 +136,8 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         exclude: Collection[str] = (),
         required: Collection[str] = (),
         title: str | None = None,
+        draft: R | None = None,
+        submit: SubmitCallback | None = None,
     ) -> None:
         """Build the form.
 
@@ -139,10 +155,19 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
             required: Fields that must not be left blank beyond what the model demands
                 (e.g. ``required_fields(change, target)``).
             title: First line of the form; defaults to "New <label>" / "Edit <id name>".
+            draft: When editing: the values the editors start with instead of ``record``'s
+                (a retried edit merged onto the stored revision); ``record`` stays the
+                revision the edit is based on.
+            submit: Save the record while the form stays open (a failed save keeps what
+                was typed); without it the form dismisses with the record.
         """
         super().__init__()
         self.model = model
         self.record = record
+        self.draft = draft if record is not None else None
+        self._submit = submit
+        self.saving = False
+        """True while ``submit`` is saving (a second ctrl+s waits for the outcome)."""
         self._choices = choices
         self._all_specs = field_specs(model, required=required)
         self.specs = field_specs(model, only=only, exclude=exclude, required=required)
@@ -154,7 +179,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         }
         if record is not None:
             # Includes id, revision and timestamps: an edit carries them over unchanged.
-            self._base: dict[str, Any] = record.model_dump()
+            self._base: dict[str, Any] = (self.draft or record).model_dump()
         else:
             self._base = dict(initial or {})
         self.form_title = title or (
@@ -171,7 +196,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
 
     def _start_value(self, spec: FieldSpec) -> Any:
         if self.record is not None:
-            return getattr(self.record, spec.name)
+            return getattr(self.draft or self.record, spec.name)
         if spec.name in self._base:
             return self._base[spec.name]
         return empty_value(spec)
@@ -193,13 +218,17 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save", id="form-save", variant="primary", compact=True)
                 yield Button("Cancel", id="form-cancel", compact=True)
-                yield Static("ctrl+s save · esc cancel · * required", id="form-hint", markup=False)
+                yield Static(HINT, id="form-hint", markup=False)
 
     def on_mount(self) -> None:
         self._initial_values = self.values()
         rows = self.field_rows()
         if rows:
-            rows[0].focus_target().focus()
+            target = rows[0].focus_target()
+            if isinstance(target, OrderedInput):
+                # Keys typed while the form opens must not replace the first field's text.
+                target.keep_text_on_next_focus()
+            target.focus()
         else:
             self.query_one("#form-save", Button).focus()
 
@@ -219,8 +248,14 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
 
     @property
     def is_dirty(self) -> bool:
-        """True when something differs from what the form opened with."""
+        """True when something differs from what the form opened with (or from ``record``)."""
+        if self.draft is not None and self.draft.content() != self.record_content():
+            return True
         return self.values() != self._initial_values
+
+    def record_content(self) -> dict[str, Any]:
+        """The edited record's own content (empty for a new record)."""
+        return self.record.content() if self.record is not None else {}
 
     def validate(self) -> tuple[R | None, FormErrors]:
         """Validate what is typed with the model; the record, or None and the errors."""
@@ -325,7 +360,12 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         result, errors = self.validate()
         self._show(errors)
         if result is not None:
-            self.dismiss(result)
+            if self._submit is None:
+                self.dismiss(result)
+            elif not self.saving:
+                self.saving = True
+                self._set_hint("Saving…")
+                self._submit(self, result)
             return
         for row in self.field_rows():
             name = row.spec.name
@@ -333,6 +373,40 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
                 row.focus_target().focus()
                 row.scroll_visible(animate=False)
                 break
+
+    def action_go_to_field(self) -> None:
+        """ctrl+g: type part of a field's label, Enter puts the cursor in that field."""
+        from itsms_tui.ui.forms.field_jump import FieldJumpScreen
+
+        fields = [(row.spec.name, row.spec.title) for row in self.field_rows()]
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.focus_field(name)
+
+        self.app.push_screen(FieldJumpScreen(fields), chosen)
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in a field and scroll it into view."""
+        row = self.field_row(name)
+        row.focus_target().focus()
+        row.scroll_visible(animate=False)
+
+    def saved(self, record: R) -> None:
+        """The save went through: close with the stored record."""
+        self.saving = False
+        self.dismiss(record)
+
+    def save_failed(self, reason: str) -> None:
+        """The save did not go through: say why, keep everything typed, ready to retry."""
+        self.saving = False
+        self._set_hint(HINT)
+        general = self.query_one("#form-errors", Static)
+        general.update(f"Not saved: {reason}. Your text is kept; ctrl+s to try again.")
+        general.set_class(True, "-shown")
+
+    def _set_hint(self, text: str) -> None:
+        self.query_one("#form-hint", Static).update(text)
 
     def action_cancel(self) -> None:
         """Close without saving; ask first when something was changed."""

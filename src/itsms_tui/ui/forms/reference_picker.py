@@ -180,6 +180,9 @@ class ReferencePicker(Vertical):
         if not self.is_mounted:
             return
         matches = self._matches(self.search.value)
+        exact = self._exact_id(self.search.value)
+        if exact is not None:  # the exact id first, highlighted: Enter picks it
+            matches = [m for m in matches if m[0] == exact] + [m for m in matches if m[0] != exact]
         options: list[Option] = []
         picked = set(self.picked)
         for record_id, label in matches[:MAX_SHOWN]:
@@ -221,9 +224,19 @@ class ReferencePicker(Vertical):
         event.stop()
         self._refresh_matches()
 
+    def _exact_id(self, typed: str) -> str | None:
+        """The candidate whose id is exactly what was typed (any case), if any."""
+        wanted = typed.strip().upper()
+        return wanted if wanted and wanted in self._label_map() else None
+
     @on(Input.Submitted, ".search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        """Enter picks the exact id typed, else the highlighted match."""
         event.stop()
+        exact = self._exact_id(event.value)
+        if exact is not None:
+            self._pick(exact)
+            return
         option_list = self.query_one(ReferenceMatches)
         option = option_list.highlighted_option
         if option is not None and option.id is not None:

@@ -1,7 +1,11 @@
 """An inline table of sub-records (contacts, criteria, targets, priority times).
 
 Generic over the row model's fields: one compact editor per sub-field, one line per row.
-ctrl+n (or the Add button) adds a row, ctrl+r removes the row that has focus.
+ctrl+n (or the Add button) adds a row, ctrl+r removes the row that has focus. The Add
+button is not a Tab stop (ctrl+n is quicker); a table without rows takes focus itself,
+so Tab still reaches it and ctrl+n works there. A row model may name a ``unique_field``
+(a choice, e.g. the priority of response times): a new row starts at its first value
+not used by another row.
 """
 
 from __future__ import annotations
@@ -26,6 +30,12 @@ _WEIGHTS = {Kind.TEXT: 3, Kind.LONG_TEXT: 3}
 
 def _weight(spec: FieldSpec) -> str:
     return f"{_WEIGHTS.get(spec.kind, 2)}fr"
+
+
+def next_unused(choices: Sequence[Any], used: Sequence[Any]) -> Any | None:
+    """The first of ``choices`` not in ``used`` (None when all are used)."""
+    taken = set(used)
+    return next((c for c in choices if c not in taken), None)
 
 
 class RowEditor(Vertical):
@@ -89,6 +99,10 @@ class RowsEditor(Vertical):
     DEFAULT_CSS = """
     RowsEditor {
         height: auto;
+        &:focus .rows-empty {
+            color: $text;
+            text-style: reverse;
+        }
         & .rows-header {
             height: 1;
             color: $text-muted;
@@ -175,11 +189,13 @@ class RowsEditor(Vertical):
         with Vertical(classes="rows-body"):
             for values in self._initial:
                 yield RowEditor(self.specs, values)
-        yield Static("(no rows)", classes="rows-empty", markup=False)
+        yield Static("(no rows: ctrl+n adds one)", classes="rows-empty", markup=False)
         helps = [f"{s.title}: {s.help}" for s in self.specs if s.help]
         if helps:
             yield Static("\n".join(helps), classes="rows-help", markup=False)
-        yield Button("Add row (ctrl+n)", classes="add-row", compact=True)
+        add = Button("Add row (ctrl+n)", classes="add-row", compact=True)
+        add.can_focus = False  # out of the Tab order: ctrl+n adds a row
+        yield add
 
     def on_mount(self) -> None:
         self._update_empty()
@@ -199,11 +215,23 @@ class RowsEditor(Vertical):
             row.show_errors(rows.get(index, []), bad)
 
     def _update_empty(self) -> None:
-        self.query_one(".rows-empty", Static).display = not self.row_editors()
+        empty = not self.row_editors()
+        self.query_one(".rows-empty", Static).display = empty
+        self.can_focus = empty  # the table itself is the Tab stop while it has no cell
+
+    def _new_row_values(self) -> dict[str, Any]:
+        """A new row's starting values: the next unused value of the model's unique field."""
+        unique = getattr(self.model, "unique_field", None)
+        spec = next((s for s in self.specs if s.name == unique), None)
+        if spec is None or spec.kind is not Kind.CHOICE:
+            return {}
+        used = [row.read().get(spec.name) for row in self.row_editors()]
+        value = next_unused(spec.choices, used)
+        return {} if value is None else {spec.name: value}
 
     async def action_add_row(self) -> None:
         """Append a row with the row model's defaults and put the cursor in its first cell."""
-        row = RowEditor(self.specs, {})
+        row = RowEditor(self.specs, self._new_row_values())
         await self.query_one(".rows-body", Vertical).mount(row)
         self._update_empty()
         controls = row.controls()
@@ -226,5 +254,5 @@ class RowsEditor(Vertical):
         if rows:
             rows[min(index, len(rows) - 1)].controls()[0].focus()
         else:
-            self.query_one(".add-row", Button).focus()
+            self.focus()
         self.post_message(self.Changed(self))

@@ -16,7 +16,9 @@ from itsms_tui.domain.changes import (
     ACTION_NAMES,
     REQUIRED_FIELDS,
     ChangeRequest,
+    allowed_transitions,
     required_fields,
+    step_refusal,
 )
 from itsms_tui.domain.enums import ChangeStatus
 from itsms_tui.ui.forms.field_specs import SYSTEM_FIELDS
@@ -59,11 +61,36 @@ EDIT_FIELDS: frozenset[str] = frozenset(
 
 
 def step_bindings() -> list[Binding]:
-    """One binding per workflow step; ``check_action`` shows only the allowed ones."""
-    return [
+    """One binding per workflow step; ``check_action`` shows only the allowed ones.
+
+    Each key also has a hidden second binding, ``explain_step``: Textual tries it when the
+    step is not allowed (its ``check_action`` is False), so the key says why instead of
+    doing nothing.
+    """
+    steps = [
         Binding(key, f"move('{status.value}')", ACTION_NAMES[status], id=f"plan.change.{status}")
         for status, key in STEP_KEYS.items()
     ]
+    explain = [
+        Binding(key, f"explain_step('{status.value}')", ACTION_NAMES[status], show=False)
+        for status, key in STEP_KEYS.items()
+    ]
+    return [*steps, *explain]
+
+
+def refusal_text(change: ChangeRequest, target: ChangeStatus) -> str:
+    """``Approve needs an assessed change; CHG-0001 X is draft: press u (Submit) first``.
+
+    The sentence is the domain's (``step_refusal``); this adds the key of the step that
+    leads there.
+    """
+    sentence, first = step_refusal(change, target)
+    if first is not None:
+        return f"{sentence}: press {STEP_KEYS[first]} ({ACTION_NAMES[first]}) first"
+    allowed = allowed_transitions(change)
+    if allowed and change.status is not ChangeStatus.CLOSED:
+        return f"{sentence}; next: {next_steps_text(allowed)}"
+    return sentence
 
 
 def _blank(value: Any) -> bool:

@@ -34,6 +34,7 @@ from itsms_tui.ui.plan.change_workflow import (
     new_change_fields,
     next_steps_text,
     prefilled,
+    refusal_text,
     step_bindings,
     step_updates,
 )
@@ -176,6 +177,13 @@ class ChangesTab(RegisterTab[ChangeRow], inherit_bindings=False):
             return target in allowed_transitions(change)
         return super().check_action(action, parameters)
 
+    def action_explain_step(self, target: str) -> None:
+        """A step key that is not allowed now: say what the step needs."""
+        change = self.current_change()
+        if change is not None and not self.shell.read_only:
+            text = refusal_text(change, ChangeStatus(target))
+            self.app.notify(text, severity="warning", markup=False)
+
     def action_move(self, target: str) -> None:
         """Ask for the fields the step needs, then move the change in a worker."""
         change = self.current_change()
@@ -191,26 +199,20 @@ class ChangesTab(RegisterTab[ChangeRow], inherit_bindings=False):
             return
         fields = required_fields(change, status)
         shell = self.shell
+        success = f"{ACTION_NAMES[status]}: {change.display} is now {status.label}"
+
+        def job(result: ChangeRequest) -> ChangeRequest:
+            return shell.workspace.move_change(change, status, step_updates(result, fields))
+
         form = RecordForm(
             ChangeRequest,
             prefilled(change, status, shell.today, user_of(shell)),
             only=fields,
             required=fields,
             title=f"{ACTION_NAMES[status]} {change.display}",
+            submit=shell.form_job(job, lambda _moved: success),  # a failed step keeps the form
         )
-
-        def done(result: ChangeRequest | None) -> None:
-            if result is None:
-                return
-            shell.run_service(
-                shell.workspace.move_change,
-                change,
-                status,
-                step_updates(result, fields),
-                success=f"{ACTION_NAMES[status]}: {change.display} is now {status.label}",
-            )
-
-        self.app.push_screen(form, done)
+        self.app.push_screen(form)
 
     # ------------------------------------------------------------------ new and edit
 
@@ -240,13 +242,9 @@ class ChangesTab(RegisterTab[ChangeRow], inherit_bindings=False):
             required=needed,
             choices=shell.choices,
             title=f"New {kind.value} change ({state.label})",
+            submit=shell.save_from_form,  # saved while open: a failed save keeps the form
         )
-
-        def done(result: ChangeRequest | None) -> None:
-            if result is not None:
-                shell.save_record(result)
-
-        self.app.push_screen(form, done)
+        self.app.push_screen(form)
 
     def edit(self, record: Record) -> None:
         if isinstance(record, ChangeRequest):

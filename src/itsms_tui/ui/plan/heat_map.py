@@ -103,12 +103,17 @@ class HeatMapGrid(Widget, can_focus=True):
         self.grid: HeatMap = _EMPTY_GRID
         self.residual = False
         self.chosen: Cell | None = None
+        self.unrated = 0
 
-    def show(self, grid: HeatMap, *, residual: bool, chosen: Cell | None) -> None:
-        """Display these counts (from ``risk_rating.heat_map``) and the chosen cell."""
+    def show(self, grid: HeatMap, *, residual: bool, chosen: Cell | None, unrated: int = 0) -> None:
+        """Display these counts (from ``risk_rating.heat_map``) and the chosen cell.
+
+        ``unrated``: risks the residual map leaves out (no residual rating), said in the title.
+        """
         self.grid = grid
         self.residual = residual
         self.chosen = chosen
+        self.unrated = unrated if residual else 0
         self.refresh()
 
     def count(self, cell: Cell) -> int:
@@ -158,8 +163,13 @@ class HeatMapGrid(Widget, can_focus=True):
         axis = self._style("heat-map--axis")
         view = "Residual" if self.residual else "Inherent"
         text = Text(no_wrap=True, overflow="crop", end="")
-        text.append(f"{view} rating", style=self._style("heat-map--title"))
-        text.append(" · bands L M H C", style=axis)
+        if self.unrated:
+            # Fits the map's width: "Residual · 12 not rated · L M H C".
+            text.append(view, style=self._style("heat-map--title"))
+            text.append(f" · {self.unrated} not rated · L M H C", style=axis)
+        else:
+            text.append(f"{view} rating", style=self._style("heat-map--title"))
+            text.append(" · bands L M H C", style=axis)
         text.append("\n")
         text.append("L\\I".ljust(LABEL_WIDTH), style=axis)
         for impact in IMPACT_COLUMNS:

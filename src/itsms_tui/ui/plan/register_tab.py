@@ -172,11 +172,13 @@ class RegisterTab(TabPane, Generic[RowT]):
         shell = self.shell
         if shell.read_only:
             return
-        form: RecordForm[Any] = RecordForm(model, initial=initial, choices=shell.choices)
+        form: RecordForm[Any] = RecordForm(
+            model, initial=initial, choices=shell.choices, submit=shell.save_from_form
+        )
 
-        def done(record: Record | None) -> None:
-            if record is not None:
-                shell.save_record(record, lambda saved: self._select_created(saved.id))
+        def done(saved: Record | None) -> None:  # the form closes once the save is done
+            if saved is not None:
+                self._select_created(saved.id)
 
         self.app.push_screen(form, done)
 

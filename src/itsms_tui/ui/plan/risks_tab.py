@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.risk_rating import HeatMap, cell, heat_map
+from itsms_tui.domain.risk_rating import HeatMap, cell, heat_map, residual_unrated
 from itsms_tui.domain.risks import Risk
 from itsms_tui.services.plan_rows import RiskRow, link_rows, risk_rows
 from itsms_tui.ui.plan.detail_text import DetailText
@@ -120,7 +120,8 @@ class RisksTab(RegisterTab[RiskRow], inherit_bindings=False):
     def _show_map(self) -> None:
         """Recount the heat map (domain ``heat_map``: closed risks left out) and label the cell."""
         self.grid = heat_map((r.record for r in self._all_rows), residual=self.residual)
-        self.heat_map.show(self.grid, residual=self.residual, chosen=self.chosen)
+        unrated = len(residual_unrated(r.record for r in self._all_rows))
+        self.heat_map.show(self.grid, residual=self.residual, chosen=self.chosen, unrated=unrated)
         if self.chosen is None:
             self.cell_label.display = False
             return

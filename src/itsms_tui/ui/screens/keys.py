@@ -11,21 +11,40 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+TABLE_MOVES: frozenset[str] = frozenset(
+    {
+        "record_table.cursor_up",
+        "record_table.cursor_down",
+        "record_table.first",
+        "record_table.last",
+        "record_table.page_up",
+        "record_table.page_down",
+    }
+)
+"""A table's cursor keys: one line in the list, so a screen's own keys fit at 80x24."""
+
 
 def key_lines(screen: Screen[object]) -> list[tuple[str, str]]:
     """(keys, description) for the app's own bindings active on ``screen``.
 
     Only bindings with an id count (every binding of this app has one; Textual's
-    generic scrolling and focus keys have none); the area keys make one line.
+    generic scrolling and focus keys have none); the area keys make one line, and so do
+    a table's cursor keys.
     """
     by_action: dict[tuple[str, str], list[str]] = {}
     areas = False
+    moves = False
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if not binding.description or not binding.id:
             continue
         if binding.id.startswith("app.area."):
             areas = True
+            continue
+        if binding.id in TABLE_MOVES:
+            if not moves:
+                moves = True
+                by_action[("move", "Up/down, first/last row, page")] = ["jk gG PgUp/Dn"]
             continue
         shown = screen.app.get_key_display(binding) if binding.key_display else key
         entry = (binding.action, binding.description)

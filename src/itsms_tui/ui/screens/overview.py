@@ -23,8 +23,16 @@ if TYPE_CHECKING:  # the list runs the checker: imported in the worker, not at s
 _URGENCY: dict[str, tuple[str, str]] = {"red": ("red", "fix"), "amber": ("amber", "due")}
 """Red: a requirement is not met (fix it); amber: something falls due or waits."""
 
+
+def urgency_text(item: AttentionItem) -> Text:
+    """``fix`` / ``due``, or ``today`` (in red) for a line pinned because it is due today."""
+    if item.due_today:
+        return rag_text("red", "today")
+    return rag_text(*_URGENCY[item.urgency])
+
+
 ATTENTION_COLUMNS: list[Column[AttentionItem]] = [
-    Column("urgency", "!", lambda i: rag_text(*_URGENCY[i.urgency]), width=5),
+    Column("urgency", "!", urgency_text, width=7),
     Column("topic", "What", lambda i: i.topic.value, width=16),
     Column("text", "Record and reason", lambda i: i.text, flex=1),
 ]
@@ -108,9 +116,13 @@ class OverviewScreen(MainScreen):
         table.empty_text = "Nothing needs attention today." if loaded else "Loading…"
         table.set_rows(items)
         red = sum(1 for i in items if i.urgency == "red")
+        today = sum(1 for i in items if i.due_today)
+        due_today = f", {today} due today" if today else ""
         title = Text.assemble(
             ("Needs attention today", "bold"),
-            f"  {len(items)} item(s), {red} to fix · Enter opens the record" if loaded else "",
+            f"  {len(items)} item(s){due_today}, {red} to fix · Enter opens the record"
+            if loaded
+            else "",
         )
         self.query_one("#attention-title", Static).update(title)
 
@@ -132,7 +144,7 @@ class OverviewScreen(MainScreen):
         if item is None:
             detail.update("")
         else:
-            detail.update(Text.assemble(rag_text(*_URGENCY[item.urgency]), " ", item.text))
+            detail.update(Text.assemble(urgency_text(item), " ", item.text))
 
     @on(RecordTable.Selected, "#attention")
     def _open(self, event: RecordTable.Selected) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import BindingType
 
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
@@ -23,6 +24,7 @@ from itsms_tui.domain.suppliers import (
     SupplierReview,
 )
 from itsms_tui.services.register_rows import SEVERITY, SupplierRow, supplier_rows
+from itsms_tui.ui.screens import supplier_lifecycle as lifecycle
 from itsms_tui.ui.screens.register import RegisterScreen
 from itsms_tui.ui.theme import rag_text, urgency_text
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder
@@ -91,9 +93,22 @@ class SuppliersScreen(RegisterScreen[SupplierRow, Supplier]):
 
     MODE: ClassVar[str] = "suppliers"
     MODEL: ClassVar[type[Record]] = Supplier
+    BINDINGS: ClassVar[list[BindingType]] = lifecycle.lifecycle_bindings()
 
     def columns(self) -> list[Column[SupplierRow]]:
         return list(COLUMNS)
+
+    # Lifecycle steps (evaluate ... exit): keys and forms in ``supplier_lifecycle``.
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in lifecycle.ACTIONS:
+            return lifecycle.check_step(self, action, parameters)
+        return super().check_action(action, parameters)
+
+    def action_lifecycle(self, step: str) -> None:
+        lifecycle.take_step(self, step)
+
+    def action_explain_lifecycle(self, step: str) -> None:
+        lifecycle.explain_step(self, step)
 
     def rows(self, data: DataSet) -> list[SupplierRow]:
         app = self.itsms

@@ -37,7 +37,8 @@ _DIALOG_CSS = """
         margin-top: 1;
     }
     & #details > Static {
-        width: auto;
+        width: 100%;  /* wrap long lines (a record name in the question) instead of cutting */
+        height: auto;
     }
     & #buttons {
         height: auto;

@@ -34,6 +34,27 @@ async def run_own_binding(widget: Widget, event: events.Key) -> bool:
 class OrderedInput(Input):
     """An Input whose editing keys keep their place among typed characters."""
 
+    _keep_text_once = False
+
+    def keep_text_on_next_focus(self) -> None:
+        """Do not select the text on the next focus (keys typed ahead must not replace it).
+
+        A form focuses its first field as it opens; with the usual select-on-focus, a
+        letter typed right after the key that opened the form would replace the value.
+        """
+        self._keep_text_once = True
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Input._on_focus runs next (it selects when select_on_focus is set).
+        if self._keep_text_once:
+            self._keep_text_once = False
+            select, self.select_on_focus = self.select_on_focus, False
+
+            def restore() -> None:
+                self.select_on_focus = select
+
+            self.call_next(restore)
+
     async def _on_key(self, event: events.Key) -> None:
         # Input._on_key runs next (printable keys, cursor blink), as before.
         await run_own_binding(self, event)
