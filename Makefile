@@ -29,7 +29,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff format --check src tests benchmarks
 
 typecheck: $(TEST_STAMP)
-	$(BIN)/mypy src
+	$(BIN)/mypy src tests benchmarks
 
 pytest: $(TEST_STAMP)
 	$(BIN)/pytest
@@ -37,7 +37,7 @@ pytest: $(TEST_STAMP)
 test: lint typecheck pytest
 
 bench: $(APP_STAMP)
-	$(BIN)/python benchmarks/store_and_export.py
+	$(BIN)/python -m benchmarks.store_and_export
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

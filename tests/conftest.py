@@ -1,5 +1,6 @@
 """Shared test set-up.
 
-This file's presence puts ``tests/`` on ``sys.path`` (pytest's rootdir-conftest rule),
-so shared helpers import by module name from any test folder: ``from strategies import ...``.
+``tests/`` is a package: shared helpers import by their full name
+(``from tests.strategies import ...``), and benchmark helpers likewise
+(``from benchmarks.datagen import ...``), with the repository root on ``sys.path``.
 """

@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from snapshot_helpers import load_module
 
 from itsms_tui.domain.agreements import Agreement, Amendment
 from itsms_tui.domain.capacity import resource_loads
@@ -46,6 +45,7 @@ from itsms_tui.domain.suppliers import (
 )
 from itsms_tui.resources import sample_data_path
 from itsms_tui.snapshot import load_demo, load_demo_snapshot, load_snapshot
+from tests.snapshot.snapshot_helpers import load_module
 
 TODAYS = (date(2026, 11, 25), date(2027, 1, 31), date(2028, 2, 29), date(2031, 12, 31))
 

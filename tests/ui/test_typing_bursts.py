@@ -7,15 +7,6 @@ overtook the backspaces. These tests send a burst with no pause between the keys
 
 from __future__ import annotations
 
-from shell_support import (
-    SIZE,
-    demo_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-    type_text,
-    wait_for,
-)
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
@@ -24,6 +15,15 @@ from textual.widgets import Input, TextArea
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.widgets.filter_bar import FilterBar
+from tests.ui.shell_support import (
+    SIZE,
+    demo_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+    type_text,
+    wait_for,
+)
 
 
 def _character(key: str) -> str | None:
@@ -38,7 +38,7 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
     for key in keys:
         name = "minus" if key == "-" else key
         app.post_message(events.Key(name, _character(key)))
-    await settle(pilot)  # type: ignore[arg-type]
+    await settle(pilot)
 
 
 async def test_backspaces_and_a_new_date_in_one_burst_give_the_new_date() -> None:
