@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.installed-app
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo run test lint typecheck pytest bench clean
+.PHONY: demo run test test-fast lint typecheck pytest bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,16 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy src tests benchmarks
 
+# One worker per core (2 on the reference machine); snapshot tests run under xdist too.
 pytest: $(TEST_STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
+# The one gate, and CI's command.
 test: lint typecheck pytest
+
+# The pure tiers only (domain, services, store, snapshot, checker): no app, no processes.
+test-fast: $(TEST_STAMP)
+	$(BIN)/pytest -m "not ui and not processes"
 
 bench: $(APP_STAMP)
 	$(BIN)/python -m benchmarks.store_and_export

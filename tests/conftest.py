@@ -1,6 +1,42 @@
-"""Shared test set-up.
+"""Shared test set-up: the test tiers, marked by where a test lives.
 
-``tests/`` is a package: shared helpers import by their full name
-(``from tests.strategies import ...``), and benchmark helpers likewise
-(``from benchmarks.datagen import ...``), with the repository root on ``sys.path``.
+``tests/`` is a package, so shared helpers import by their full name
+(``from tests.strategies import ...``). Markers are given here by location rather
+than on each test, so a new test file in ``tests/ui/`` is in the ``ui`` tier without
+anyone remembering to say so; ``make test-fast`` runs what is neither ``ui`` nor
+``processes``.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+
+UI_FOLDERS = frozenset({"ui"})
+"""Folders whose tests drive the app through Pilot or compare SVG screenshots."""
+
+PROCESS_MODULES = frozenset({"store/test_store_processes.py", "test_cli.py"})
+"""Test files that start processes (store workers, the installed command)."""
+
+
+def tier_markers(path: Path) -> list[str]:
+    """The tier markers of a test file, from its place under ``tests/``."""
+    try:
+        relative = path.resolve().relative_to(TESTS)
+    except ValueError:
+        return []
+    markers: list[str] = []
+    if relative.parts and relative.parts[0] in UI_FOLDERS:
+        markers.append("ui")
+    if relative.as_posix() in PROCESS_MODULES:
+        markers.append("processes")
+    return markers
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for name in tier_markers(item.path):
+            item.add_marker(getattr(pytest.mark, name))
