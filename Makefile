@@ -25,11 +25,11 @@ run: $(APP_STAMP)
 	$(BIN)/itsms-tui
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: $(TEST_STAMP)
-	$(BIN)/mypy src tests benchmarks
+	$(BIN)/mypy src tests benchmarks scripts
 
 # One worker per core (2 on the reference machine); snapshot tests run under xdist too.
 pytest: $(TEST_STAMP)

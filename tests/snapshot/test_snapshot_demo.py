@@ -64,7 +64,7 @@ def demo(today: date) -> DataSet:
 def test_the_committed_file_is_what_the_generator_writes() -> None:
     builder = load_module("scripts/build_demo_data.py")
     committed = sample_data_path("demo.toml").read_text(encoding="utf-8")
-    assert committed == builder.render(), "run: .venv/bin/python scripts/build_demo_data.py"
+    assert committed == builder.render(), "run: .venv/bin/python -m scripts.build_demo_data"
 
 
 def test_the_file_is_anchored_on_the_generators_day() -> None:
