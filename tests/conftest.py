@@ -1,39 +1,14 @@
-"""Shared test set-up: the test tiers, marked by where a test lives.
+"""Shared test set-up: every test gets the markers of its tier (see ``tests/tiers.py``).
 
 ``tests/`` is a package, so shared helpers import by their full name
-(``from tests.strategies import ...``). Markers are given here by location rather
-than on each test, so a new test file in ``tests/ui/`` is in the ``ui`` tier without
-anyone remembering to say so; ``make test-fast`` runs what is neither ``ui`` nor
-``processes``.
+(``from tests.strategies import ...``, ``from benchmarks.datagen import ...``).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-TESTS = Path(__file__).resolve().parent
-
-UI_FOLDERS = frozenset({"ui"})
-"""Folders whose tests drive the app through Pilot or compare SVG screenshots."""
-
-PROCESS_MODULES = frozenset({"store/test_store_processes.py", "test_cli.py"})
-"""Test files that start processes (store workers, the installed command)."""
-
-
-def tier_markers(path: Path) -> list[str]:
-    """The tier markers of a test file, from its place under ``tests/``."""
-    try:
-        relative = path.resolve().relative_to(TESTS)
-    except ValueError:
-        return []
-    markers: list[str] = []
-    if relative.parts and relative.parts[0] in UI_FOLDERS:
-        markers.append("ui")
-    if relative.as_posix() in PROCESS_MODULES:
-        markers.append("processes")
-    return markers
+from tests.tiers import tier_markers
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PROCESS_MODULES, TESTS, UI_FOLDERS, tier_markers
+from tests.tiers import PROCESS_MODULES, TESTS, UI_FOLDERS, tier_markers
 
 
 @pytest.mark.parametrize("relative", sorted(PROCESS_MODULES))
