@@ -1,6 +1,6 @@
 """How long the clause checker takes on a generated data set, and whether it scales linearly.
 
-    .venv/bin/python benchmarks/check_scale.py [n_records ...]    (default: 10000)
+    .venv/bin/python -m benchmarks.check_scale [n_records ...]    (default: 10000)
 
 For each size: the median of several ``run_checks`` runs (all rules, default settings),
 each on a fresh DataSet so the lazily built reverse-reference index is paid every time, as
@@ -17,17 +17,13 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from datagen import TODAY, generate  # noqa: E402
-
-from itsms_tui.compliance.engine import RULES, run_checks  # noqa: E402
-from itsms_tui.compliance.settings import CheckSettings  # noqa: E402
-from itsms_tui.domain.dataset import DataSet  # noqa: E402
-from itsms_tui.domain.record import Record  # noqa: E402
-from itsms_tui.domain.suppliers import Supplier  # noqa: E402
+from benchmarks.datagen import TODAY, generate
+from itsms_tui.compliance.engine import RULES, run_checks
+from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.record import Record
+from itsms_tui.domain.suppliers import Supplier
 
 RUNS = 5
 

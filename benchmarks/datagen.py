@@ -4,7 +4,7 @@ For store, checker, export and UI benchmarks. Proportions follow a real register
 records are KPI measurements; suppliers are about 2 %, agreements about 3 %. Every
 record passes model validation and every reference points at an existing record.
 
-    from datagen import generate          # benchmarks/ on sys.path
+    from benchmarks.datagen import generate   # from the repository root
     data = generate(10_000, seed=1)
 """
 

@@ -6,7 +6,7 @@ machine (shared and noisy machines make absolute numbers meaningless alone):
   fsync, i.e. the least any crash-safe whole-file store must do;
 - export floor: starting the same Python and importing tomllib.
 
-    .venv/bin/python benchmarks/store_and_export.py [--runs 15]
+    .venv/bin/python -m benchmarks.store_and_export [--runs 15]
 """
 
 from __future__ import annotations
@@ -23,12 +23,9 @@ from pathlib import Path
 
 import orjson
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from datagen import generate  # noqa: E402
-
-from itsms_tui.domain.suppliers import Supplier  # noqa: E402
-from itsms_tui.store.records import RecordStore  # noqa: E402
+from benchmarks.datagen import generate
+from itsms_tui.domain.suppliers import Supplier
+from itsms_tui.store.records import RecordStore
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> float:

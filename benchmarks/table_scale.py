@@ -1,6 +1,6 @@
 """How RecordTable scales: mount + first paint at 1k/10k/100k rows, filter, sort, cursor moves.
 
-Run: ``.venv/bin/python benchmarks/table_scale.py [--repeat N]``
+Run: ``.venv/bin/python -m benchmarks.table_scale [--repeat N]``
 
 Each figure is a median over N runs in a headless ``App.run_test`` at 80x24, measured
 from the call until the widget has rendered a line again, and is also given as a ratio

@@ -1,5 +1,17 @@
-"""Shared test set-up.
+"""Shared test set-up: every test gets the markers of its tier (see ``tests/tiers.py``).
 
-This file's presence puts ``tests/`` on ``sys.path`` (pytest's rootdir-conftest rule),
-so shared helpers import by module name from any test folder: ``from strategies import ...``.
+``tests/`` is a package, so shared helpers import by their full name
+(``from tests.strategies import ...``, ``from benchmarks.datagen import ...``).
 """
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tiers import tier_markers
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for name in tier_markers(item.path):
+            item.add_marker(getattr(pytest.mark, name))

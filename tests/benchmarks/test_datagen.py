@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from datagen import counts_for, generate
 
+from benchmarks.datagen import counts_for, generate
 from itsms_tui.domain.registry import COLLECTIONS
 from itsms_tui.snapshot import export_snapshot, load_snapshot
 

@@ -1,7 +1,7 @@
 """``itsms-tui serve`` end to end in a real headless Chromium: page, overview, keys.
 
 Needs Debian's ``chromium`` and the ``playwright`` package (driving the system browser,
-no browser download): ``make browser-test-deps`` installs both. Without them the test is
+no browser download): ``make browser`` installs both. Without them the test is
 skipped with the reason, never passed.
 """
 
@@ -25,11 +25,9 @@ except ImportError:  # pragma: no cover - depends on the machine
     sync_playwright = None  # type: ignore[assignment]
 
 pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (run: make browser)"),
     pytest.mark.skipif(
-        CHROMIUM is None, reason="Chromium is not installed (run: make browser-test-deps)"
-    ),
-    pytest.mark.skipif(
-        sync_playwright is None, reason="playwright is not installed (run: make browser-test-deps)"
+        sync_playwright is None, reason="playwright is not installed (run: make browser)"
     ),
 ]
 

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from builders import TODAY, amendment, edit, findings, flagged, healthy, review, without
-
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Renewal, SupplierStatus
+from tests.compliance.builders import (
+    TODAY,
+    amendment,
+    edit,
+    findings,
+    flagged,
+    healthy,
+    review,
+    without,
+)
 
 DAY = timedelta(days=1)
 

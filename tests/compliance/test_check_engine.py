@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from builders import TODAY, edit, healthy, without
 
 from itsms_tui.compliance.engine import (
     CLAUSE_TITLES,
@@ -25,6 +24,7 @@ from itsms_tui.compliance.findings import Finding, Severity, sort_findings
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementStatus
+from tests.compliance.builders import TODAY, edit, healthy, without
 
 
 def broken() -> DataSet:

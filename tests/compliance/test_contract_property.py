@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from builders import TODAY, contract, supplier
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +12,7 @@ from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, AgreementStatus, SupplierKind, SupplierStatus
+from tests.compliance.builders import TODAY, contract, supplier
 
 NEEDS_AGREEMENT = {SupplierStatus.APPROVED, SupplierStatus.ACTIVE, SupplierStatus.UNDER_REVIEW}
 

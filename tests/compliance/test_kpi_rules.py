@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from builders import (
+from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.enums import (
+    ActionStatus,
+    AgreementStatus,
+    Frequency,
+    ObjectiveStatus,
+    SupplierStatus,
+)
+from tests.compliance.builders import (
     TODAY,
     action,
     edit,
@@ -14,15 +22,6 @@ from builders import (
     kpi,
     measurement,
     without,
-)
-
-from itsms_tui.compliance.settings import CheckSettings
-from itsms_tui.domain.enums import (
-    ActionStatus,
-    AgreementStatus,
-    Frequency,
-    ObjectiveStatus,
-    SupplierStatus,
 )
 
 DAY = timedelta(days=1)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from builders import (
+from itsms_tui.domain.enums import ActivityStatus, AgreementStatus, ObjectiveStatus
+from tests.compliance.builders import (
     TODAY,
     activity,
     allocation,
@@ -14,8 +15,6 @@ from builders import (
     healthy,
     without,
 )
-
-from itsms_tui.domain.enums import ActivityStatus, AgreementStatus, ObjectiveStatus
 
 DAY = timedelta(days=1)
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from builders import TODAY, edit, findings, flagged, healthy, without
-
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.enums import ActionStatus, Criticality, SupplierStatus
+from tests.compliance.builders import TODAY, edit, findings, flagged, healthy, without
 
 DAY = timedelta(days=1)
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from builders import TODAY, change, edit, findings, flagged, healthy
-
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, RiskStatus, RiskTreatment
+from tests.compliance.builders import TODAY, change, edit, findings, flagged, healthy
 
 DAY = timedelta(days=1)
 

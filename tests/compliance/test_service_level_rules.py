@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from builders import contract, edit, findings, flagged, healthy, service
-
 from itsms_tui.domain.agreements import PriorityTimes, ServiceTarget
 from itsms_tui.domain.enums import AgreementStatus, Priority, ServiceStatus
+from tests.compliance.builders import contract, edit, findings, flagged, healthy, service
 
 
 def test_live_service_has_an_active_customer_sla() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from builders import contract, edit, healthy
-
 from itsms_tui.compliance.alignment import (
     AlignmentMatrix,
     CellState,
@@ -14,6 +12,7 @@ from itsms_tui.compliance.alignment import (
 from itsms_tui.domain.agreements import Agreement, PriorityTimes, ServiceTarget
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementStatus, Direction, Priority
+from tests.compliance.builders import contract, edit, healthy
 
 
 def _matrix(data: DataSet, sla_id: str = "AGR-0003") -> AlignmentMatrix:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from builders import TODAY, edit, evaluation, findings, flagged, healthy, without
-
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.enums import (
     AgreementKind,
@@ -17,6 +15,7 @@ from itsms_tui.domain.enums import (
     SupplierStatus,
 )
 from itsms_tui.domain.suppliers import Dispute
+from tests.compliance.builders import TODAY, edit, evaluation, findings, flagged, healthy, without
 
 DAY = timedelta(days=1)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from itsms_tui.domain import enums
 from itsms_tui.domain.enums import (
     ActivityStatus,
@@ -31,9 +33,9 @@ def test_every_enum_of_the_model_is_a_vocabulary_with_distinct_short_forms() -> 
         value
         for value in vars(enums).values()
         if isinstance(value, type)
-        and issubclass(value, enums.StrEnum)
+        and issubclass(value, StrEnum)
         and value is not Vocabulary
-        and value is not enums.StrEnum
+        and value is not StrEnum
     ]
     assert len(found) > 10
     for vocabulary in found:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -25,10 +26,11 @@ STAMP = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
 
 def _events(payload: bytes) -> dict[str, tuple[date, str, str]]:
     calendar = Calendar.from_ical(payload)
-    return {
-        str(e["uid"]): (e["dtstart"].dt, str(e["summary"]), str(e["description"]))
-        for e in calendar.walk("VEVENT")
-    }
+    events: dict[str, tuple[date, str, str]] = {}
+    for event in calendar.walk("VEVENT"):
+        start: Any = event["dtstart"]
+        events[str(event["uid"])] = (start.dt, str(event["summary"]), str(event["description"]))
+    return events
 
 
 def test_every_kind_of_due_date_is_in_the_demo_calendar() -> None:

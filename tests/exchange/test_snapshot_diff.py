@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from exchange_helpers import demo_snapshot, edited, new_supplier, with_contact, write
 
 from itsms_tui.cli import main
 from itsms_tui.domain.enums import Criticality
 from itsms_tui.domain.suppliers import Supplier
+from tests.exchange.exchange_helpers import demo_snapshot, edited, new_supplier, with_contact, write
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -10,7 +10,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from exchange_helpers import EXPORTED_AT, demo_snapshot, edited, new_supplier, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +21,8 @@ from itsms_tui.snapshot.compare import Tables, record_tables
 from itsms_tui.snapshot.format import Snapshot
 from itsms_tui.snapshot.importer import load_snapshot
 from itsms_tui.snapshot.merge import merge_snapshots
-from strategies import data_sets
+from tests.exchange.exchange_helpers import EXPORTED_AT, demo_snapshot, edited, new_supplier, write
+from tests.strategies import data_sets
 
 
 def _snap(data: DataSet) -> Snapshot:

@@ -12,8 +12,7 @@ from openpyxl import load_workbook
 
 from itsms_tui.cli import main
 from itsms_tui.domain.agreements import Agreement
-from itsms_tui.domain.audit import AuditAction
-from itsms_tui.domain.enums import Criticality, SupplierStatus
+from itsms_tui.domain.enums import AuditAction, Criticality, SupplierStatus
 from itsms_tui.domain.kpis import Measurement
 from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import Supplier

@@ -10,8 +10,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from conftest import fingerprint
 from itsms_tui.cli import main
+from tests.hardening.conftest import fingerprint
 
 
 def one_line(err: str) -> str:

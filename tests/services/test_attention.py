@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from compliance.builders import TODAY, change, edit, healthy, measurement
 from itsms_tui.compliance.engine import RULES, run_checks
 from itsms_tui.compliance.findings import Severity
 from itsms_tui.compliance.settings import CheckSettings
@@ -18,6 +17,7 @@ from itsms_tui.services.attention import (
     topic_of,
 )
 from itsms_tui.services.workspace import Workspace
+from tests.compliance.builders import TODAY, change, edit, healthy, measurement
 
 DEMO_TODAY = date(2026, 3, 2)
 

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from compliance.builders import TODAY, edit, healthy, kpi, measurement
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementStatus, Direction, KpiStatus, SupplierStatus
@@ -19,6 +18,7 @@ from itsms_tui.services.register_rows import (
     card_data,
     supplier_rows,
 )
+from tests.compliance.builders import TODAY, edit, healthy, kpi, measurement
 
 SETTINGS = CheckSettings()
 

@@ -8,7 +8,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from snapshot_helpers import load_module
 
 from itsms_tui.domain.agreements import Agreement, Amendment
 from itsms_tui.domain.capacity import resource_loads
@@ -46,6 +45,7 @@ from itsms_tui.domain.suppliers import (
 )
 from itsms_tui.resources import sample_data_path
 from itsms_tui.snapshot import load_demo, load_demo_snapshot, load_snapshot
+from tests.snapshot.snapshot_helpers import load_module
 
 TODAYS = (date(2026, 11, 25), date(2027, 1, 31), date(2028, 2, 29), date(2031, 12, 31))
 
@@ -64,7 +64,7 @@ def demo(today: date) -> DataSet:
 def test_the_committed_file_is_what_the_generator_writes() -> None:
     builder = load_module("scripts/build_demo_data.py")
     committed = sample_data_path("demo.toml").read_text(encoding="utf-8")
-    assert committed == builder.render(), "run: .venv/bin/python scripts/build_demo_data.py"
+    assert committed == builder.render(), "run: .venv/bin/python -m scripts.build_demo_data"
 
 
 def test_the_file_is_anchored_on_the_generators_day() -> None:

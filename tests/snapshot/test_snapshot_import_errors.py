@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 import tomli_w
-from snapshot_helpers import export
 
 from itsms_tui.domain.agreements import Agreement, ServiceTarget
 from itsms_tui.domain.catalogue import Service
@@ -20,6 +19,7 @@ from itsms_tui.domain.plan import Resource
 from itsms_tui.domain.suppliers import Contact, Supplier
 from itsms_tui.snapshot import SnapshotError, load_snapshot
 from itsms_tui.snapshot import importer as importer_module
+from tests.snapshot.snapshot_helpers import export
 
 Doc = dict[str, Any]
 

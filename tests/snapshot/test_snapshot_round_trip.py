@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from snapshot_helpers import EXPORTED_AT, export
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.plan import Resource
@@ -21,7 +20,8 @@ from itsms_tui.snapshot import (
     load_demo,
     load_snapshot,
 )
-from strategies import data_sets
+from tests.snapshot.snapshot_helpers import EXPORTED_AT, export
+from tests.strategies import data_sets
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import soak
+from benchmarks import soak
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ import os
 from pathlib import Path
 
 import pytest
-from store_workers import delete_lock_file_until, insert_loop
 from tinydb import Query
 
 from itsms_tui.store import DataFileStorage, open_tinydb
 from itsms_tui.store.filelock import FileLock
+from tests.store.store_workers import delete_lock_file_until, insert_loop
 
 ctx = multiprocessing.get_context("spawn")
 JOIN_TIMEOUT = 300  # only so that a deadlock fails the test instead of hanging it

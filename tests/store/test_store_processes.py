@@ -10,10 +10,10 @@ import time
 from pathlib import Path
 
 import orjson
-from store_workers import insert_loop, insert_one, write_until_killed
 from tinydb import Query
 
 from itsms_tui.store import DataFileStorage, open_tinydb
+from tests.store.store_workers import insert_loop, insert_one, write_until_killed
 
 ctx = multiprocessing.get_context("spawn")
 JOIN_TIMEOUT = 300  # only so that a deadlock fails the test instead of hanging it

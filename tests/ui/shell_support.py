@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
@@ -43,20 +44,20 @@ def file_app(path: Path, *, poll_seconds: float = 0.0) -> ItsmsApp:
     return make_app(workspace, poll_seconds=poll_seconds)
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """Everything painted on the current screen (modal screens over their background)."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
 
 
-async def settle(pilot: Pilot[object]) -> None:
+async def settle(pilot: Pilot[Any]) -> None:
     """Let workers finish and the screen catch up with their results."""
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 
-async def wait_for(pilot: Pilot[object], condition: Callable[[], bool], tries: int = 200) -> bool:
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int = 200) -> bool:
     """Pause until ``condition()`` holds (polling is asynchronous); False if it never does."""
     for _ in range(tries):
         if condition():
@@ -65,5 +66,5 @@ async def wait_for(pilot: Pilot[object], condition: Callable[[], bool], tries: i
     return condition()
 
 
-async def type_text(pilot: Pilot[object], text: str) -> None:
+async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.press(*text)

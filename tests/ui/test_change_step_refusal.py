@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from shell_support import (
+from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.enums import ChangeStatus
+from itsms_tui.ui.screens.plan import PlanScreen
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
     settle,
 )
-
-from itsms_tui.domain.changes import ChangeRequest
-from itsms_tui.domain.enums import ChangeStatus
-from itsms_tui.ui.screens.plan import PlanScreen
 
 
 async def test_approve_on_a_draft_change_says_what_it_needs_and_which_key_leads_there() -> None:

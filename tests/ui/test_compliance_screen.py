@@ -9,15 +9,6 @@ from typing import Any
 
 import pytest
 from rich.style import Style
-from shell_support import (
-    FIXED_TODAY,
-    SIZE,
-    demo_app,
-    fixed_today,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-)
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -49,6 +40,15 @@ from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.screens import compliance as compliance_module
 from itsms_tui.ui.screens.compliance import ComplianceScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
+from tests.ui.shell_support import (
+    FIXED_TODAY,
+    SIZE,
+    demo_app,
+    fixed_today,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+)
 
 SnapCompare = Callable[..., bool]
 
@@ -218,7 +218,7 @@ async def test_settings_change_the_findings_and_are_saved_with_the_data() -> Non
 
         await pilot.press("backspace", "backspace", "2", "5", "ctrl+s")
         await settle(pilot)
-        assert app.screen is screen
+        assert app.screen is screen  # type: ignore[comparison-overlap]  # narrowed before an await
         assert app.workspace.settings()["risk_acceptance_score"] == 25
         assert app.settings.risk_acceptance_score == 25
         assert not any(f.rule.startswith("RSK-TREATMENT") for f in screen.findings_shown())
@@ -270,7 +270,7 @@ async def test_the_checker_runs_in_a_worker_thread_and_follows_new_data(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     threads: list[threading.Thread] = []
-    real = compliance_module.compliance_report
+    real = compliance_module.compliance_report  # type: ignore[attr-defined]
 
     def recording(*args: Any) -> Any:
         threads.append(threading.current_thread())

@@ -4,14 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shell_support import (
-    SIZE,
-    file_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-)
-
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.suppliers import Supplier
@@ -19,6 +11,13 @@ from itsms_tui.services.workspace import Workspace
 from itsms_tui.store.records import RecordStore
 from itsms_tui.ui.screens.suppliers import SuppliersScreen
 from itsms_tui.ui.widgets.confirm import ConfirmScreen, MessageScreen
+from tests.ui.shell_support import (
+    SIZE,
+    file_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+)
 
 
 def stored_ids(path: Path) -> list[str]:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from shell_support import (
+from itsms_tui.ui.widgets.confirm import ConfirmScreen
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
     screen_text,
     settle,
 )
-
-from itsms_tui.ui.widgets.confirm import ConfirmScreen
 
 
 async def test_the_discard_question_is_not_cut_at_80x24() -> None:

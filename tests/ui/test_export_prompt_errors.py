@@ -5,7 +5,10 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from shell_support import (
+from textual.widgets import Input
+
+from itsms_tui.ui.screens.export_prompt import ExportPrompt
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
@@ -13,9 +16,6 @@ from shell_support import (
     settle,
     type_text,
 )
-from textual.widgets import Input
-
-from itsms_tui.ui.screens.export_prompt import ExportPrompt
 
 
 async def test_a_missing_folder_is_explained_in_the_prompt_and_the_path_kept(

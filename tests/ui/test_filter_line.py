@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from shell_support import (
+
+from itsms_tui.ui.app import ItsmsApp
+from itsms_tui.ui.widgets.record_table import RecordTable
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
@@ -11,9 +14,6 @@ from shell_support import (
     settle,
     type_text,
 )
-
-from itsms_tui.ui.app import ItsmsApp
-from itsms_tui.ui.widgets.record_table import RecordTable
 
 TABLE_OF = {"1": "#attention", "3": "#register", "4": "#register"}
 

@@ -6,12 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from shell_support import (
-    SIZE,
-    demo_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    settle,
-)
 from textual.app import App, ComposeResult
 from textual.widgets import Button, Static
 
@@ -24,6 +18,12 @@ from itsms_tui.ui.forms.field_jump import FieldJumpScreen, matching_fields
 from itsms_tui.ui.forms.field_row import FieldRow
 from itsms_tui.ui.forms.reference_picker import ReferencePicker
 from itsms_tui.ui.forms.rows_editor import RowsEditor, next_unused
+from tests.ui.shell_support import (
+    SIZE,
+    demo_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    settle,
+)
 
 
 class Harness(App[None]):
@@ -73,7 +73,8 @@ async def test_ctrl_g_goes_to_a_field_by_typing_part_of_its_label() -> None:
         await pilot.pause()
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert isinstance(app.screen, FieldJumpScreen)
+        jump: object = app.screen
+        assert isinstance(jump, FieldJumpScreen)
         await pilot.press(*"signed", "enter")
         await pilot.pause()
         assert app.screen is form

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from shell_support import (
+from itsms_tui.ui.forms import RecordForm
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
     settle,
 )
-
-from itsms_tui.ui.forms import RecordForm
 
 
 async def test_a_letter_typed_right_after_E_is_added_not_replacing_the_name() -> None:

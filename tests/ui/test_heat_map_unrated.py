@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from shell_support import (
+from itsms_tui.domain.risk_rating import heat_map, residual_unrated
+from itsms_tui.domain.risks import Risk
+from itsms_tui.ui.screens.plan import PlanScreen
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
     screen_text,
     settle,
 )
-
-from itsms_tui.domain.risk_rating import heat_map, residual_unrated
-from itsms_tui.domain.risks import Risk
-from itsms_tui.ui.screens.plan import PlanScreen
 
 
 async def test_the_residual_view_counts_the_risks_not_rated() -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from compliance.builders import healthy
 from itsms_tui.domain.registry import BY_COLLECTION, COLLECTIONS
 from itsms_tui.ui.homes import HOME_OF, HOMES, adds_from, shown_under
 from itsms_tui.ui.navigation import BY_MODE, mode_for_record
 from itsms_tui.ui.screens.plan import PlanScreen
+from tests.compliance.builders import healthy
 
 
 def test_every_collection_of_the_registry_has_exactly_one_home() -> None:

@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-from shell_support import (
-    SIZE,
-    demo_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-    type_text,
-)
 from textual.pilot import Pilot
 
 from itsms_tui.domain.agreements import Agreement
@@ -21,6 +13,14 @@ from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.screens.kpis import KpiBoardScreen
 from itsms_tui.ui.screens.register import RegisterScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
+from tests.ui.shell_support import (
+    SIZE,
+    demo_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+    type_text,
+)
 
 
 def newest(app: ItsmsApp, model: type[Record], heading: str) -> str:
@@ -33,7 +33,7 @@ def newest(app: ItsmsApp, model: type[Record], heading: str) -> str:
 async def fill(pilot: Pilot[None], form: RecordForm[Record], field: str, text: str) -> None:
     form.field_row(field).focus_target().focus()
     await pilot.pause()
-    await type_text(pilot, text)  # type: ignore[arg-type]
+    await type_text(pilot, text)
 
 
 async def test_a_new_supplier_gets_the_cursor() -> None:
@@ -99,7 +99,7 @@ async def test_a_new_kpi_gets_the_cursor_on_the_board() -> None:
         assert app.screen is board
         new_id = newest(app, Kpi, "Aardvark uptime")
         assert new_id != before
-        assert board.grid.current_id == new_id
+        assert board.grid.current_id == new_id  # type: ignore[attr-defined]  # `is` above widened it
 
 
 async def test_a_linked_record_added_from_the_detail_pane_gets_the_cursor_there() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shell_support import (
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture

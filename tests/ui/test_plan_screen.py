@@ -504,7 +504,7 @@ async def test_enter_on_a_linked_record_jumps_to_its_tab() -> None:
         assert screen.risks.links.select_key(risk.process_id or "")
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.active_tab is screen.processes
+        assert screen.active_tab is screen.processes  # type: ignore[comparison-overlap]  # narrowed before an await
         assert screen.processes.register.cursor_key == risk.process_id
 
 
@@ -627,7 +627,7 @@ def cursor_line(table: RecordTable[Any]) -> str:
     return table.render_line(table.cursor_index - round(table.scroll_y) + 1).text
 
 
-def detail_text(tab: RegisterTab) -> str:
+def detail_text(tab: RegisterTab[Any]) -> str:
     return f"{tab.detail_text.render()}\n{tab.detail_more.render()}"
 
 

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from shell_support import (
-    SIZE,
-    demo_app,
-    file_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-    type_text,
-    wait_for,
-)
+from textual.content import Content
 from textual.pilot import Pilot
 
 from itsms_tui.domain.agreements import Agreement
@@ -29,6 +20,16 @@ from itsms_tui.ui.plan.services_tab import ServicesTab
 from itsms_tui.ui.screens.agreements import AgreementsScreen
 from itsms_tui.ui.screens.plan import PlanScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
+from tests.ui.shell_support import (
+    SIZE,
+    demo_app,
+    file_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+    type_text,
+    wait_for,
+)
 
 BOLD = "[bold]Acme"
 CLICK = "[@click=app.quit]x[/]"
@@ -190,7 +191,7 @@ async def test_read_only_offers_history_but_no_editing_key() -> None:
             await pilot.pause()
             assert app.screen is screen
         assert app.workspace.data().get("SVC-0001") == before
-        label = tab.kpi_label.render().plain
+        label = cast(Content, tab.kpi_label.render()).plain
         assert label.startswith("Linked KPIs") and "n adds one" not in label
 
 

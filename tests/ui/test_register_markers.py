@@ -3,7 +3,7 @@ shows no red overdue marker, while a live one still does."""
 
 from __future__ import annotations
 
-from shell_support import (
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture

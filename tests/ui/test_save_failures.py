@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from shell_support import (
-    SIZE,
-    file_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-    type_text,
-    wait_for,
-)
 from textual.widgets import Static
 
 from itsms_tui.domain.enums import SupplierStatus
@@ -28,6 +20,15 @@ from itsms_tui.store.errors import (
 from itsms_tui.store.storage import DataFileStorage
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.screens.suppliers import SuppliersScreen
+from tests.ui.shell_support import (
+    SIZE,
+    file_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+    type_text,
+    wait_for,
+)
 
 FAILURES: dict[str, tuple[type[StoreError], str, str]] = {
     "disk full": (StoreWriteError, "No space left on device", "No space left on device"),
@@ -36,10 +37,15 @@ FAILURES: dict[str, tuple[type[StoreError], str, str]] = {
 }
 
 
+def _open_form(screen: object) -> RecordForm[Any]:
+    assert isinstance(screen, RecordForm)
+    return screen
+
+
 def _error(kind: type[StoreError], path: Path, detail: str) -> StoreError:
     if kind is StoreBusyError:
         return StoreBusyError(path, 5.0)
-    return kind(path, detail)  # type: ignore[call-arg]
+    return kind(path, detail)
 
 
 @pytest.mark.parametrize("case", list(FAILURES))
@@ -62,8 +68,7 @@ async def test_a_failed_save_keeps_the_form_open_with_the_reason_and_the_text(
         await settle(pilot)
         await pilot.press("E")
         await pilot.pause()
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = _open_form(app.screen)
         form.field_row("notes").focus_target().focus()
         await type_text(pilot, "typed with care")
 
@@ -105,8 +110,7 @@ async def test_a_lifecycle_step_that_fails_to_save_keeps_its_form(
         await settle(pilot)
         await pilot.press("o")  # approve
         await pilot.pause()
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = _open_form(app.screen)
         form.field_row("relationship_owner").focus_target().focus()
         await type_text(pilot, "Dana")
         with monkeypatch.context() as patch:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shell_support import (
+from itsms_tui.domain.suppliers import Supplier
+from itsms_tui.services.workspace import Workspace
+from itsms_tui.store.records import RecordStore
+from itsms_tui.ui.forms import RecordForm
+from itsms_tui.ui.screens.conflict import ConflictScreen
+from itsms_tui.ui.screens.suppliers import SuppliersScreen
+from tests.ui.shell_support import (
     SIZE,
     file_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
@@ -13,13 +19,6 @@ from shell_support import (
     type_text,
     wait_for,
 )
-
-from itsms_tui.domain.suppliers import Supplier
-from itsms_tui.services.workspace import Workspace
-from itsms_tui.store.records import RecordStore
-from itsms_tui.ui.forms import RecordForm
-from itsms_tui.ui.screens.conflict import ConflictScreen
-from itsms_tui.ui.screens.suppliers import SuppliersScreen
 
 
 async def test_another_sessions_save_appears_and_a_stale_edit_shows_the_conflict(

@@ -6,15 +6,6 @@ import json
 import tomllib
 from pathlib import Path
 
-from shell_support import (
-    SIZE,
-    demo_app,
-    file_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-    type_text,
-)
 from textual.containers import VerticalScroll
 
 from itsms_tui.domain.suppliers import Supplier
@@ -26,6 +17,15 @@ from itsms_tui.ui.screens.keys import KeysScreen
 from itsms_tui.ui.screens.overview import OverviewScreen
 from itsms_tui.ui.screens.too_small import TooSmallScreen
 from itsms_tui.ui.screens.welcome import WelcomeScreen
+from tests.ui.shell_support import (
+    SIZE,
+    demo_app,
+    file_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+    type_text,
+)
 
 
 async def test_h_shows_who_changed_which_field_from_what_to_what(tmp_path: Path) -> None:

@@ -7,16 +7,8 @@ crash it; each string below sits in every kind of record these screens show.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
-from shell_support import (
-    FIXED_TODAY,
-    SIZE,
-    fixed_today,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-    type_text,
-)
 from textual.pilot import Pilot
 
 from itsms_tui.domain.agreements import Agreement, Amendment, ServiceTarget
@@ -47,6 +39,15 @@ from itsms_tui.ui.screens.history import HistoryScreen
 from itsms_tui.ui.screens.kpi_detail import KpiDetailScreen
 from itsms_tui.ui.widgets.confirm import MessageScreen
 from itsms_tui.ui.widgets.detail_pane import DetailPane
+from tests.ui.shell_support import (
+    FIXED_TODAY,
+    SIZE,
+    fixed_today,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+    type_text,
+)
 
 CLOSE = "[/x]"
 BOLD = "[bold]Acme"
@@ -167,7 +168,7 @@ def assert_still_running(app: ItsmsApp) -> None:
     assert app.return_code is None
 
 
-async def read_whole_pane(pilot: Pilot[object], app: ItsmsApp) -> str:
+async def read_whole_pane(pilot: Pilot[Any], app: ItsmsApp) -> str:
     """Everything the detail pane shows, page by page, as painted."""
     pane = app.screen.query_one(DetailPane)
     pane.focus()

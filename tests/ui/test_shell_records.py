@@ -4,17 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shell_support import (
-    FIXED_TODAY,
-    SIZE,
-    demo_app,
-    file_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-    type_text,
-)
-
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.suppliers import Supplier
@@ -27,6 +16,16 @@ from itsms_tui.ui.screens.suppliers import SuppliersScreen
 from itsms_tui.ui.screens.welcome import WelcomeScreen
 from itsms_tui.ui.widgets.confirm import MessageScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
+from tests.ui.shell_support import (
+    FIXED_TODAY,
+    SIZE,
+    demo_app,
+    file_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+    type_text,
+)
 
 
 def stored(path: Path) -> Workspace:
@@ -99,7 +98,7 @@ async def test_m_records_a_measurement_with_the_value_and_enter() -> None:
         await pilot.press("4", "2", ".", "5", "enter")
         await settle(pilot)
 
-        assert app.screen is board
+        assert app.screen is board  # type: ignore[comparison-overlap]  # narrowed before an await
         own = app.workspace.data().referring(kpi.kpi.id, Measurement)
         assert len(own) == before + 1
         newest = max(own, key=lambda m: m.id)

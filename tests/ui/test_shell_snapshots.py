@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from shell_support import (
+from textual.pilot import Pilot
+
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
     settle,
 )
-from textual.pilot import Pilot
 
 SnapCompare = Callable[..., bool]
 

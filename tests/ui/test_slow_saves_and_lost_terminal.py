@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from shell_support import (
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture

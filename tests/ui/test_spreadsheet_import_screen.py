@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shell_support import (
+from textual.widgets import Button, Input
+
+from itsms_tui.domain.suppliers import Supplier
+from itsms_tui.ui.screens.spreadsheet_import import SpreadsheetImportScreen
+from tests.ui.shell_support import (
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
     screen_text,
     settle,
 )
-from textual.widgets import Button, Input
-
-from itsms_tui.domain.suppliers import Supplier
-from itsms_tui.ui.screens.spreadsheet_import import SpreadsheetImportScreen
 
 FIXTURES = Path(__file__).parents[1] / "exchange" / "fixtures"
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import pytest
 from rich.color import Color, ColorSystem
 from rich.style import Style
-from shell_support import (
+
+from itsms_tui.ui.app import ItsmsApp
+from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
     settle,
 )
-
-from itsms_tui.ui.app import ItsmsApp
 
 SYMBOL_OF = {"red": "✖", "amber": "▲", "green": "●", "grey": "○"}
 STANDARD_FAMILY = {"red": {1, 9}, "amber": {3, 11}, "green": {2, 10}}

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from shell_support import (
-    FIXED_TODAY,
-    SIZE,
-    demo_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    settle,
-)
-
 from itsms_tui.domain.enums import SupplierStatus
 from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.ui.app import ItsmsApp
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.screens.suppliers import SuppliersScreen
 from itsms_tui.ui.widgets.confirm import ConfirmScreen
+from tests.ui.shell_support import (
+    FIXED_TODAY,
+    SIZE,
+    demo_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    settle,
+)
 
 
 def stored(app: ItsmsApp, supplier_id: str) -> Supplier:

@@ -8,15 +8,6 @@ overtook the backspaces. These tests send a burst with no pause between the keys
 from __future__ import annotations
 
 import pytest
-from shell_support import (
-    SIZE,
-    demo_app,
-    isolated_preferences,  # noqa: F401 - autouse fixture
-    screen_text,
-    settle,
-    type_text,
-    wait_for,
-)
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
@@ -26,6 +17,15 @@ from itsms_tui.domain.agreements import Agreement
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.widgets.filter_bar import FilterBar
 from itsms_tui.ui.widgets.record_table import RecordTable
+from tests.ui.shell_support import (
+    SIZE,
+    demo_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+    type_text,
+    wait_for,
+)
 
 
 def _character(key: str) -> str | None:
@@ -40,7 +40,7 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
     for key in keys:
         name = "minus" if key == "-" else key
         app.post_message(events.Key(name, _character(key)))
-    await settle(pilot)  # type: ignore[arg-type]
+    await settle(pilot)
 
 
 async def test_backspaces_and_a_new_date_in_one_burst_give_the_new_date() -> None:
@@ -138,8 +138,11 @@ def test_every_text_field_of_the_app_is_an_ordered_one() -> None:
         if path.name == "ordered_input.py":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            called = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            if called and node.func.id in ("Input", "TextArea"):  # type: ignore[attr-defined]
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("Input", "TextArea")
+            ):
                 plain.append(f"{path.relative_to(root)}:{node.lineno}")
     assert plain == []
 
