@@ -14,8 +14,22 @@ TESTS = Path(__file__).resolve().parent
 UI_FOLDERS = frozenset({"ui"})
 """Folders whose tests drive the app through Pilot or compare SVG screenshots."""
 
-PROCESS_MODULES = frozenset({"store/test_store_processes.py", "test_cli.py"})
-"""Test files that start processes (store workers, the installed command)."""
+PROCESS_FOLDERS = frozenset({"soak", "browser"})
+"""Folders whose tests start processes (the fault campaign, a server and a browser)."""
+
+PROCESS_MODULES = frozenset(
+    {
+        "exchange/test_due_and_calendar.py",
+        "exchange/test_snapshot_merge.py",
+        "hardening/test_bad_input_cli.py",
+        "store/test_store_lock_faults.py",
+        "store/test_store_processes.py",
+        "test_cli.py",
+        "ui/test_serve_access.py",
+        "ui/test_slow_saves_and_lost_terminal.py",
+    }
+)
+"""Test files that start processes (store workers, the installed command, git, a pty)."""
 
 
 def tier_markers(path: Path) -> list[str]:
@@ -27,6 +41,8 @@ def tier_markers(path: Path) -> list[str]:
     markers: list[str] = []
     if relative.parts and relative.parts[0] in UI_FOLDERS:
         markers.append("ui")
-    if relative.as_posix() in PROCESS_MODULES:
+    if relative.as_posix() in PROCESS_MODULES or (
+        relative.parts and relative.parts[0] in PROCESS_FOLDERS
+    ):
         markers.append("processes")
     return markers

@@ -32,6 +32,7 @@ from itsms_tui.ui.plan.new_change import NewChangeScreen
 from itsms_tui.ui.plan.register_tab import RegisterTab
 from itsms_tui.ui.screens.plan import PlanScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
+from tests.ui.shell_support import wait_for
 
 SIZE = (80, 24)
 TODAY = date(2026, 3, 2)
@@ -680,8 +681,8 @@ async def test_markup_like_names_show_literally_on_every_tab_and_detail_pane(
         }
         # The workflow form's title shows the name literally too.
         await pilot.press("u")
-        await pilot.pause()
-        assert f"Submit {change.id} Chg {NASTY[2]}" in screen_text(app)
+        title = f"Submit {change.id} Chg {NASTY[2]}"
+        assert await wait_for(pilot, lambda: title in screen_text(app)), screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and app.return_code is None

@@ -228,7 +228,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
             if isinstance(target, OrderedInput):
                 # Keys typed while the form opens must not replace the first field's text.
                 target.keep_text_on_next_focus()
-            target.focus()
+            self.set_focus(target)  # at once: a key already queued must find the field
         else:
             self.query_one("#form-save", Button).focus()
 

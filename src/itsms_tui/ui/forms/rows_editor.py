@@ -69,8 +69,16 @@ class RowEditor(Vertical):
         """The cell editors, in sub-field order."""
         return list(self.query_one(".cells", Horizontal).children)
 
+    @property
+    def composed(self) -> bool:
+        """False between adding the row and Textual building its cells (a validation timer
+        can fire in between; until then the row is its starting values)."""
+        return bool(self.query(".row-error"))
+
     def read(self) -> dict[str, Any]:
         """The row as a dict for the row model (empty cells left out when they have no meaning)."""
+        if not self.composed:
+            return {k: v for k, v in self.values.items() if v is not OMIT}
         out: dict[str, Any] = {}
         for spec, control in zip(self.specs, self.controls(), strict=True):
             value = read_control(spec, control)
@@ -79,6 +87,8 @@ class RowEditor(Vertical):
         return out
 
     def show_errors(self, messages: Sequence[str], bad_cells: set[str]) -> None:
+        if not self.composed:
+            return  # the next validation, once the cells exist, shows them
         error = self.query_one(".row-error", Static)
         error.update("; ".join(messages))
         error.display = bool(messages)
