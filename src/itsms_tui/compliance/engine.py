@@ -22,12 +22,14 @@ from itsms_tui.compliance.findings import Finding, Severity, clause_key, sort_fi
 from itsms_tui.compliance.rules import ALL_RULES
 from itsms_tui.compliance.rules.base import Rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.audit_chain import ChainVerdict
 from itsms_tui.domain.dataset import DataSet
 
 RULES: tuple[Rule, ...] = ALL_RULES
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 CLAUSE_TITLES: dict[str, str] = {
+    "7.5.3": "Control of documented information",
     "8.1": "Operational planning and control",
     "8.3.3": "Service level management",
     "8.3.4": "Supplier management",
@@ -57,11 +59,16 @@ def run_checks(
     settings: CheckSettings,
     today: date,
     rule_ids: Collection[str] | None = None,
+    *,
+    trail: ChainVerdict | None = None,
 ) -> list[Finding]:
-    """Every finding of the selected rules (all by default), in the stable order."""
+    """Every finding of the selected rules (all by default), in the stable order.
+
+    ``trail`` is the audit chain's verdict, computed by the caller (the rules stay pure).
+    """
     findings: list[Finding] = []
     for selected in select_rules(rule_ids):
-        findings.extend(selected.run(data, settings, today))
+        findings.extend(selected.run(data, settings, today, trail))
     return sort_findings(findings)
 
 

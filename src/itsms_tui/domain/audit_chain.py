@@ -97,11 +97,11 @@ class ChainVerdict:
     def summary(self) -> str:
         if self.broken is not None:
             return self.broken.describe()
-        sealed = f", {self.legacy} earlier entries sealed by the chain" if self.legacy else ""
+        sealed = f", the first {_entries(self.legacy)} sealed by the chain" if self.legacy else ""
         if not self.entries:
             return "audit trail intact: no entries yet"
         return (
-            f"audit trail intact: {self.entries} entries, seq 1 to {self.head.seq}{sealed}; "
+            f"audit trail intact: {_entries(self.entries)}, seq 1 to {self.head.seq}{sealed}; "
             f"head {self.head.hash[:16]}"
         )
 
@@ -200,3 +200,7 @@ def _misplaced(
     if linked == position - 2:
         return "inserted", f"entry {position - 1} before it was inserted after entry {linked}"
     return "reordered", f"it follows entry {linked}, not entry {position - 1}"
+
+
+def _entries(n: int) -> str:
+    return "1 entry" if n == 1 else f"{n} entries"

@@ -112,11 +112,13 @@ def check(
         snapshot = read_snapshot_file(snapshot_file)
         dataset, settings, source = snapshot.dataset, snapshot.settings, str(snapshot_file)
         today = date.today()
+        trail = None
     else:
         workspace = open_workspace(data, demo, read_only=True)
         dataset, settings, source = workspace.data(), workspace.settings(), workspace.location
         today = workspace.today()
-    findings = findings_for(dataset, settings, today, source=source, rule_ids=rule_ids)
+        trail = workspace.store.verify_audit()
+    findings = findings_for(dataset, settings, today, source=source, rule_ids=rule_ids, trail=trail)
     if output_format == "json":
         text = format_json(findings)
     else:
