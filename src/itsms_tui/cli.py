@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     _source_options(export)
     _read_only_option(export)
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="snapshot file to write")
+    export.add_argument(
+        "--with-audit", action="store_true", help="include the audit trail, with its hashes"
+    )
 
     imp = sub.add_parser("import", help="load a TOML snapshot into a new or empty data file")
     imp.add_argument("file", type=Path, metavar="FILE")
@@ -169,7 +172,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if exchanged is not None:
             return exchanged
         if args.command == "export":
-            return commands.export(args.data, args.demo, args.output)
+            return commands.export(args.data, args.demo, args.output, with_audit=args.with_audit)
         if args.command == "import":
             return commands.import_snapshot(
                 args.file, args.data, args.dry_run, args.replace, read_only=args.read_only

@@ -42,16 +42,16 @@ def refuse_read_only(command: str, read_only: bool) -> None:
         raise UserError(f"{command} writes the data file, which --read-only forbids")
 
 
-def export(data: Path | None, demo: bool, output: Path | None) -> int:
+def export(data: Path | None, demo: bool, output: Path | None, *, with_audit: bool = False) -> int:
     workspace = open_workspace(data, demo, read_only=True)
     if output is None:
-        sys.stdout.write(workspace.export_text())
+        sys.stdout.write(workspace.export_text(with_audit=with_audit))
         sys.stdout.flush()
         return EXIT_OK
     if output.is_dir():
         raise UserError(f"{output}: is a directory; give a file name with -o")
     existed = output.exists()
-    count = workspace.export_to(output)
+    count = workspace.export_to(output, with_audit=with_audit)
     how = (
         "its mode was kept"
         if existed

@@ -340,13 +340,13 @@ class RecordStore:
             if settings is not None:
                 self._put_single(SETTINGS_TABLE, dict(settings))
             if trail and tables.get(AUDIT_TABLE):
-                summary += f"; its audit trail of {len(trail)} entries was verified, not kept"
+                summary += f"; its audit trail ({_count(trail)}) was verified, not kept"
             elif trail:
                 self._db.table(AUDIT_TABLE).insert_multiple(
                     Document(e.model_dump(mode="json"), doc_id=e.seq) for e in trail
                 )
                 self._db.drop_table(audit_chain.HEAD_TABLE)  # the next append reads the new end
-                summary += f"; its audit trail of {len(trail)} entries is kept above"
+                summary += f"; its audit trail ({_count(trail)}) is kept above"
             self._append_audit(
                 AuditEntry(
                     seq=self._next_audit_seq(),
@@ -448,3 +448,7 @@ class RecordStore:
         doc, head = audit_chain.chained(self._storage.read(), entry)
         self._db.table(AUDIT_TABLE).insert(Document(doc, doc_id=doc["seq"]))
         self._put_single(audit_chain.HEAD_TABLE, head)
+
+
+def _count(entries: Sequence[AuditEntry]) -> str:
+    return "1 entry" if len(entries) == 1 else f"{len(entries)} entries"
