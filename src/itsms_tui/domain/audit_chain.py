@@ -102,7 +102,7 @@ class ChainVerdict:
             return "audit trail intact: no entries yet"
         return (
             f"audit trail intact: {_entries(self.entries)}, seq 1 to {self.head.seq}{sealed}; "
-            f"head {self.head.hash[:16]}"
+            f"head {self.head.hash}"
         )
 
 

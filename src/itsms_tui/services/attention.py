@@ -70,6 +70,7 @@ class Topic(StrEnum):
     CHANGE = "Change control"
     KPI = "KPI"
     KPI_MEASUREMENT = "KPI measurement"
+    AUDIT_TRAIL = "Audit trail"
     FINDING = "Finding"
 
 
@@ -108,6 +109,7 @@ AREA_TOPICS: dict[str, Topic] = {
     "AMD": Topic.AMENDMENT,
     "ACN": Topic.ACTION,
     "KPI": Topic.KPI,
+    "AUD": Topic.AUDIT_TRAIL,
 }
 """Topic by the area part of a rule id (``SUP-OWNER`` -> Supplier)."""
 
