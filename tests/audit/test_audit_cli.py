@@ -96,3 +96,40 @@ def test_the_trail_lists_and_filters_by_person_record_and_date(
     ]
     assert main(["audit", "--data", str(path), "--from", "yesterday"]) == 2
     assert "--from 'yesterday': not a date" in capsys.readouterr().err
+
+
+def test_a_restore_is_chained_after_the_restored_trail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from itsms_tui.store.backups import BackupPolicy, list_backups
+
+    path = tmp_path / "data.json"
+    store = RecordStore.open(path, user="alice", backups=BackupPolicy(count=5))
+    acme = store.create(Supplier(name="Acme"))
+    store.update(acme.model_copy(update={"name": "Acme Ltd"}))
+    newest = list_backups(path)[0]  # the file as it was after the create
+    assert main(["restore", newest.name, "--data", str(path)]) == 0
+    trail = RecordStore.open(path).audit_trail()
+    assert [(e.seq, e.action.value) for e in trail] == [(1, "create"), (2, "restore")]
+    assert trail[1].prev_hash == trail[0].hash
+    capsys.readouterr()
+    assert main(["audit", "verify", "--data", str(path)]) == 0
+
+
+def test_verify_on_a_file_from_before_the_chain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file_with_trail(tmp_path)
+    tables = json.loads(path.read_text(encoding="utf-8"))
+    for doc in tables["audit"].values():
+        del doc["prev_hash"], doc["hash"]
+    del tables["audit_head"]
+    path.write_text(json.dumps(tables), encoding="utf-8")
+    assert main(["audit", "verify", "--data", str(path)]) == 0
+    assert "not yet chained: 3 entries" in capsys.readouterr().out
+    RecordStore.open(path, user="carol").create(Supplier(name="Gamma"))
+    assert main(["audit", "verify", "--data", str(path)]) == 0
+    assert "the first 3 entries sealed by the chain" in capsys.readouterr().out
+    _flip_one_byte(path, b'"user":"bob"', b'"user":"bib"')
+    assert main(["audit", "verify", "--data", str(path)]) == 1
+    assert "audit entry 4 (SUP-0003): changed: entries 1 to 3" in capsys.readouterr().out

@@ -100,6 +100,11 @@ class ChainVerdict:
         sealed = f", the first {_entries(self.legacy)} sealed by the chain" if self.legacy else ""
         if not self.entries:
             return "audit trail intact: no entries yet"
+        if self.legacy == self.entries:
+            return (
+                f"audit trail not yet chained: {_entries(self.entries)} from before the hash "
+                "chain; the next save seals them"
+            )
         return (
             f"audit trail intact: {_entries(self.entries)}, seq 1 to {self.head.seq}{sealed}; "
             f"head {self.head.hash}"
