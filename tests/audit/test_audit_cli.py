@@ -133,3 +133,16 @@ def test_verify_on_a_file_from_before_the_chain(
     _flip_one_byte(path, b'"user":"bob"', b'"user":"bib"')
     assert main(["audit", "verify", "--data", str(path)]) == 1
     assert "audit entry 4 (SUP-0003): changed: entries 1 to 3" in capsys.readouterr().out
+
+
+def test_a_snapshot_check_does_not_count_the_unchecked_trail_as_met(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    snapshot = tmp_path / "demo.toml"
+    assert main(["export", "--demo", "-o", str(snapshot)]) == 0
+    main(["check", "--snapshot", str(snapshot)])
+    assert "7.5.3" not in capsys.readouterr().out
+    main(["check", "--demo"])
+    assert "7.5.3 Control of documented information: 1 of 1 requirement met" in (
+        capsys.readouterr().out
+    )

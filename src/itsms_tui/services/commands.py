@@ -103,7 +103,13 @@ def check(
     rule_ids: list[str],
 ) -> int:
     """Print findings grouped by clause; exit 1 when an error-severity finding exists."""
-    from itsms_tui.compliance.engine import format_json, format_text, has_errors, select_rules
+    from itsms_tui.compliance.engine import (
+        applicable,
+        format_json,
+        format_text,
+        has_errors,
+        select_rules,
+    )
     from itsms_tui.services.checking import findings_for
 
     if snapshot_file is not None:
@@ -122,7 +128,8 @@ def check(
     if output_format == "json":
         text = format_json(findings)
     else:
-        text = format_text(findings, select_rules(rule_ids or None))
+        ran = applicable(select_rules(rule_ids or None), trail_checked=trail is not None)
+        text = format_text(findings, ran)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 
