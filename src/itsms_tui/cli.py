@@ -64,6 +64,24 @@ def _add_backup_commands(sub: Any) -> None:
     _read_only_option(restore)
 
 
+def _add_audit_commands(sub: Any) -> None:
+    audit = sub.add_parser("audit", help="list the audit trail, or verify its hash chain")
+    _source_options(audit)
+    _read_only_option(audit)
+    audit.add_argument("--from", dest="since", metavar="DATE", help="from this day (UTC)")
+    audit.add_argument("--to", dest="until", metavar="DATE", help="up to this day (UTC)")
+    audit.add_argument("--person", metavar="ID", help="only entries by this person (OS login)")
+    audit.add_argument("--record", metavar="ID", help="only entries about this record")
+    audit.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_Parser)
+    verify = actions.add_parser("verify", help="check the chain; exit 1 naming the first break")
+    _source_options(verify)
+    _read_only_option(verify)
+    for action in verify._actions:  # given before ``verify`` too: keep the value given there
+        if action.dest in ("data", "demo"):
+            action.default = argparse.SUPPRESS
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -78,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     _source_options(export)
     _read_only_option(export)
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="snapshot file to write")
+    export.add_argument(
+        "--with-audit", action="store_true", help="include the audit trail, with its hashes"
+    )
 
     imp = sub.add_parser("import", help="load a TOML snapshot into a new or empty data file")
     imp.add_argument("file", type=Path, metavar="FILE")
@@ -99,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--rule", action="append", default=[], metavar="ID", help="only this rule (repeatable)"
     )
     _add_backup_commands(sub)
+    _add_audit_commands(sub)
     from itsms_tui import cli_exchange
 
     cli_exchange.add_commands(sub, _source_options, _read_only_option)
@@ -124,6 +146,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from itsms_tui.services import audit_trail
+
+    if args.audit_command == "verify":
+        return audit_trail.verify(args.data, args.demo)
+    wanted = audit_trail.TrailFilter(
+        since=audit_trail.parse_day(args.since, "--from"),
+        until=audit_trail.parse_day(args.until, "--to"),
+        person=args.person,
+        record_id=args.record,
+    )
+    return audit_trail.list_trail(args.data, args.demo, wanted, args.format)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from itsms_tui.services import commands
@@ -136,11 +172,13 @@ def _run(argv: Sequence[str] | None) -> int:
         if exchanged is not None:
             return exchanged
         if args.command == "export":
-            return commands.export(args.data, args.demo, args.output)
+            return commands.export(args.data, args.demo, args.output, with_audit=args.with_audit)
         if args.command == "import":
             return commands.import_snapshot(
                 args.file, args.data, args.dry_run, args.replace, read_only=args.read_only
             )
+        if args.command == "audit":
+            return _audit(args)
         if args.command == "backups":
             return commands.backups(args.data)
         if args.command == "restore":

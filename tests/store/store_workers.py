@@ -6,6 +6,7 @@ import os
 import time
 from multiprocessing.connection import Connection
 from multiprocessing.synchronize import Event
+from pathlib import Path
 
 from tinydb import Query
 from tinydb.operations import increment
@@ -68,3 +69,15 @@ def open_in_child(path: str, result: Connection) -> None:
         result.send(f"{type(error).__name__}: {error}")
     else:
         result.send("opened")
+
+
+def save_suppliers(path: str, user: str, count: int, start: Event) -> None:
+    """Create and rename ``count`` suppliers through the record store (each save audited)."""
+    from itsms_tui.domain.suppliers import Supplier
+    from itsms_tui.store.records import RecordStore
+
+    store = RecordStore.open(Path(path), user=user)
+    start.wait()
+    for i in range(count):
+        saved = store.create(Supplier(name=f"{user} {i}"))
+        store.update(saved.model_copy(update={"name": f"{user} {i} renamed"}))

@@ -22,12 +22,14 @@ from itsms_tui.compliance.findings import Finding, Severity, clause_key, sort_fi
 from itsms_tui.compliance.rules import ALL_RULES
 from itsms_tui.compliance.rules.base import Rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.audit_chain import ChainVerdict
 from itsms_tui.domain.dataset import DataSet
 
 RULES: tuple[Rule, ...] = ALL_RULES
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 CLAUSE_TITLES: dict[str, str] = {
+    "7.5.3": "Control of documented information",
     "8.1": "Operational planning and control",
     "8.3.3": "Service level management",
     "8.3.4": "Supplier management",
@@ -52,16 +54,34 @@ def select_rules(rule_ids: Collection[str] | None = None) -> tuple[Rule, ...]:
     return tuple(r for r in RULES if r.id in wanted)
 
 
+def applicable(rules: Sequence[Rule], *, trail_checked: bool) -> tuple[Rule, ...]:
+    """The rules that really ran: audit-trail rules only when a trail verdict was given.
+
+    Without one (a snapshot, the TUI's report) they found nothing because they looked at
+    nothing, so a summary must not count them as met.
+    """
+    return tuple(r for r in rules if trail_checked or r.trail_fn is None)
+
+
+RECORD_RULES: tuple[Rule, ...] = applicable(RULES, trail_checked=False)
+"""The rules that look at records only: what runs when no trail verdict is given."""
+
+
 def run_checks(
     data: DataSet,
     settings: CheckSettings,
     today: date,
     rule_ids: Collection[str] | None = None,
+    *,
+    trail: ChainVerdict | None = None,
 ) -> list[Finding]:
-    """Every finding of the selected rules (all by default), in the stable order."""
+    """Every finding of the selected rules (all by default), in the stable order.
+
+    ``trail`` is the audit chain's verdict, computed by the caller (the rules stay pure).
+    """
     findings: list[Finding] = []
     for selected in select_rules(rule_ids):
-        findings.extend(selected.run(data, settings, today))
+        findings.extend(selected.run(data, settings, today, trail))
     return sort_findings(findings)
 
 
@@ -90,10 +110,10 @@ def summarise(
 ) -> list[ClauseSummary]:
     """Per clause, in clause order: how many of the rules that ran are met.
 
-    ``rules`` are the rules that ran (default: all). A rule is met when it has no
+    ``rules`` are the rules that ran (default: every rule about records). A rule is met when it has no
     error-severity finding; warnings are counted but do not make a rule unmet.
     """
-    ran = RULES if rules is None else tuple(rules)
+    ran = RECORD_RULES if rules is None else tuple(rules)
     listed = list(findings)
     failing = {f.rule for f in listed if f.severity is Severity.ERROR}
     out: list[ClauseSummary] = []
@@ -124,7 +144,7 @@ def _plural(n: int, word: str) -> str:
 def format_text(findings: Sequence[Finding], rules: Sequence[Rule] | None = None) -> str:
     """Findings grouped by clause, each clause with its heading and met count; totals last.
 
-    ``rules`` are the rules that ran (default: all); clauses with no finding are listed
+    ``rules`` are the rules that ran (default: every rule about records); clauses with no finding are listed
     with their count too, so the report shows what was checked, not only what failed.
     """
     ordered = sort_findings(list(findings))
@@ -137,7 +157,7 @@ def format_text(findings: Sequence[Finding], rules: Sequence[Rule] | None = None
         lines.append("")
     errors = sum(f.severity is Severity.ERROR for f in ordered)
     warnings = len(ordered) - errors
-    ran = len(RULES if rules is None else rules)
+    ran = len(RECORD_RULES if rules is None else rules)
     lines.append(
         f"{_plural(len(ordered), 'finding')}: {_plural(errors, 'error')}, "
         f"{_plural(warnings, 'warning')} ({_plural(ran, 'rule')} checked)"

@@ -33,4 +33,5 @@ class Topic(StrEnum):
     CHANGE = "Change control"
     KPI = "KPI"
     KPI_MEASUREMENT = "KPI measurement"
+    AUDIT_TRAIL = "Audit trail"
     FINDING = "Finding"

@@ -33,6 +33,8 @@ class AuditEntry(BaseModel):
     record_id: str = ""
     summary: str = ""
     changes: tuple[FieldChange, ...] = ()
+    prev_hash: str = Field(default="", description="The previous entry's hash (audit_chain).")
+    hash: str = Field(default="", description="SHA-256 of this entry (audit_chain); '' if legacy.")
 
 
 def diff_fields(old: dict[str, Any] | None, new: dict[str, Any] | None) -> tuple[FieldChange, ...]:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from itsms_tui.compliance.engine import run_checks
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.audit_chain import ChainVerdict
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.services.errors import UserError
 
@@ -32,9 +33,11 @@ def findings_for(
     *,
     source: str,
     rule_ids: Collection[str] | None = None,
+    trail: ChainVerdict | None = None,
 ) -> list[Finding]:
+    """The findings; ``trail`` is the audit chain verdict (None: not checked, a snapshot)."""
     settings = check_settings(saved_settings, source=source)
     try:
-        return run_checks(data, settings, today, rule_ids or None)
+        return run_checks(data, settings, today, rule_ids or None, trail=trail)
     except ValueError as error:  # an unknown rule id
         raise UserError(str(error)) from None

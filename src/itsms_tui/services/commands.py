@@ -42,16 +42,16 @@ def refuse_read_only(command: str, read_only: bool) -> None:
         raise UserError(f"{command} writes the data file, which --read-only forbids")
 
 
-def export(data: Path | None, demo: bool, output: Path | None) -> int:
+def export(data: Path | None, demo: bool, output: Path | None, *, with_audit: bool = False) -> int:
     workspace = open_workspace(data, demo, read_only=True)
     if output is None:
-        sys.stdout.write(workspace.export_text())
+        sys.stdout.write(workspace.export_text(with_audit=with_audit))
         sys.stdout.flush()
         return EXIT_OK
     if output.is_dir():
         raise UserError(f"{output}: is a directory; give a file name with -o")
     existed = output.exists()
-    count = workspace.export_to(output)
+    count = workspace.export_to(output, with_audit=with_audit)
     how = (
         "its mode was kept"
         if existed
@@ -103,7 +103,13 @@ def check(
     rule_ids: list[str],
 ) -> int:
     """Print findings grouped by clause; exit 1 when an error-severity finding exists."""
-    from itsms_tui.compliance.engine import format_json, format_text, has_errors, select_rules
+    from itsms_tui.compliance.engine import (
+        applicable,
+        format_json,
+        format_text,
+        has_errors,
+        select_rules,
+    )
     from itsms_tui.services.checking import findings_for
 
     if snapshot_file is not None:
@@ -112,15 +118,18 @@ def check(
         snapshot = read_snapshot_file(snapshot_file)
         dataset, settings, source = snapshot.dataset, snapshot.settings, str(snapshot_file)
         today = date.today()
+        trail = None
     else:
         workspace = open_workspace(data, demo, read_only=True)
         dataset, settings, source = workspace.data(), workspace.settings(), workspace.location
         today = workspace.today()
-    findings = findings_for(dataset, settings, today, source=source, rule_ids=rule_ids)
+        trail = workspace.store.verify_audit()
+    findings = findings_for(dataset, settings, today, source=source, rule_ids=rule_ids, trail=trail)
     if output_format == "json":
         text = format_json(findings)
     else:
-        text = format_text(findings, select_rules(rule_ids or None))
+        ran = applicable(select_rules(rule_ids or None), trail_checked=trail is not None)
+        text = format_text(findings, ran)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 

@@ -177,12 +177,23 @@ class Workspace:
 
     # --- snapshots ----------------------------------------------------------------
 
-    def export_text(self) -> str:
+    def export_text(self, *, with_audit: bool = False) -> str:
+        """The snapshot text; ``with_audit`` adds the audit trail, which must verify first."""
+        trail = None
+        if with_audit:
+            verdict = self.store.verify_audit()
+            if verdict.broken is not None:
+                raise UserError(
+                    f"{self.location}: the audit trail is broken ({verdict.summary()}); "
+                    "a snapshot of it would not verify"
+                )
+            trail = self.store.audit_trail()
         return export_snapshot(
             self.data(),
             exported_at=datetime.now(UTC).replace(microsecond=0),
             app_version=__version__,
             settings=self.settings() or None,
+            audit=trail,
         )
 
     @property
@@ -195,9 +206,9 @@ class Workspace:
         mode = self.store.file_mode
         return PRIVATE_MODE if mode is None else mode
 
-    def export_to(self, path: Path) -> int:
+    def export_to(self, path: Path, *, with_audit: bool = False) -> int:
         """Write a snapshot file atomically (mode: ``export_mode``); returns the record count."""
-        text = self.export_text()
+        text = self.export_text(with_audit=with_audit)
         write_file_atomically(path, text.encode("utf-8"), mode=self.export_mode)
         return len(self.data())
 
@@ -213,6 +224,7 @@ class Workspace:
             snapshot.dataset,
             summary=f"imported {snapshot.total()} records from {source}",
             settings=snapshot.settings or None,
+            trail=snapshot.audit,
         )
 
     def load_demo_here(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
@@ -17,8 +17,10 @@ from typing import Any
 import tomli_w
 from pydantic import BaseModel
 
+from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.registry import COLLECTIONS
+from itsms_tui.snapshot.audit_table import AUDIT_TABLE, audit_tables
 from itsms_tui.snapshot.errors import SnapshotExportError
 from itsms_tui.snapshot.format import (
     HEADER_TABLE,
@@ -40,11 +42,17 @@ def export_snapshot(
     exported_at: datetime,
     app_version: str,
     settings: Mapping[str, Any] | None = None,
+    audit: Sequence[AuditEntry] | None = None,
 ) -> str:
-    """The whole data set as snapshot text; same data, same text (``exported_at`` aside)."""
+    """The whole data set as snapshot text; same data, same text (``exported_at`` aside).
+
+    With ``audit``, the trail follows the records as the ``audit`` array of tables.
+    """
     document = snapshot_document(
         data, exported_at=exported_at, app_version=app_version, settings=settings
     )
+    if audit is not None:
+        document[AUDIT_TABLE] = audit_tables(audit)
     try:
         body = tomli_w.dumps(document, multiline_strings=True)
     except (TypeError, ValueError) as exc:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.domain.dataset import DataSet
 
 SNAPSHOT_FORMAT = "itsms-tui-snapshot"
@@ -35,6 +36,8 @@ class Snapshot:
     app_version: str
     schema_version: int
     settings: dict[str, Any] = field(default_factory=dict)
+    audit: tuple[AuditEntry, ...] = ()
+    """The audit trail it carries (``export --with-audit``), chain already verified."""
 
     def counts(self) -> dict[str, int]:
         """Records per collection, every collection listed (registry order)."""

@@ -22,10 +22,12 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.fields import ID_PATTERN
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION, COLLECTIONS, referenced_collection
+from itsms_tui.snapshot.audit_table import AUDIT_TABLE, read_audit
 from itsms_tui.snapshot.errors import Problem, SnapshotError, show
 from itsms_tui.snapshot.format import (
     HEADER_TABLE,
@@ -89,6 +91,11 @@ def load_snapshot(text: str | bytes, *, source: str) -> Snapshot:
                 _check_collection(name, document[name], header.exported_at, ids, problems)
             )
     _check_references(records, ids, problems)
+    trail: list[AuditEntry] = []
+    if AUDIT_TABLE in document:
+        trail, trail_problems = read_audit(document[AUDIT_TABLE])
+        for where, message in trail_problems:
+            problems.add(where, message)
     if problems.total:
         raise problems.error()
     return Snapshot(
@@ -97,6 +104,7 @@ def load_snapshot(text: str | bytes, *, source: str) -> Snapshot:
         app_version=header.app_version,
         schema_version=header.schema_version,
         settings=settings,
+        audit=tuple(trail),
     )
 
 
@@ -225,7 +233,7 @@ def _check_settings(document: dict[str, Any], problems: _Problems) -> dict[str, 
 
 
 def _check_top_level_keys(document: dict[str, Any], problems: _Problems) -> None:
-    known = (HEADER_TABLE, SETTINGS_TABLE, *COLLECTIONS)
+    known = (HEADER_TABLE, SETTINGS_TABLE, AUDIT_TABLE, *COLLECTIONS)
     for key in document:
         if key not in known:
             problems.add("", _unknown("collection", key, COLLECTIONS, list_all=True))

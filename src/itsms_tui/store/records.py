@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from itsms_tui.domain.audit import AuditEntry, diff_fields
+from itsms_tui.domain.audit_chain import ChainVerdict
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AuditAction
 from itsms_tui.domain.fields import utc_now
@@ -33,6 +34,7 @@ from itsms_tui.domain.registry import (
     id_number,
     referenced_collection,
 )
+from itsms_tui.store import audit_chain
 from itsms_tui.store.backups import BackupPolicy
 from itsms_tui.store.errors import (
     DanglingReferenceError,
@@ -226,6 +228,10 @@ class RecordStore:
                 ) from None
         return sorted(entries, key=lambda e: e.seq)
 
+    def verify_audit(self) -> ChainVerdict:
+        """Check the audit trail's hash chain (see ``domain.audit_chain``)."""
+        return audit_chain.verify_tables(self._storage.snapshot().data)
+
     # --- writing ------------------------------------------------------------------
 
     @contextmanager
@@ -303,12 +309,21 @@ class RecordStore:
             )
 
     def replace_all(
-        self, data: DataSet, *, summary: str, settings: Mapping[str, Any] | None = None
+        self,
+        data: DataSet,
+        *,
+        summary: str,
+        settings: Mapping[str, Any] | None = None,
+        trail: Sequence[AuditEntry] | None = None,
     ) -> None:
         """Replace every record (an import) in one atomic, audited write.
 
         ``data`` must already be validated and referentially complete (the snapshot
         importer guarantees it); records keep their ids, revisions and timestamps.
+        ``trail`` is a snapshot's verified audit trail: it becomes this store's trail
+        when this store has none yet (the import entry is chained after it); a store
+        with a trail of its own keeps it, and the import entry says so, because
+        evidence already held is never replaced.
         """
         with self._write() as tables:
             sequences = dict(tables.get(SEQUENCE_TABLE, {}).get(str(_SINGLE_DOC), {}))
@@ -324,6 +339,14 @@ class RecordStore:
             self._put_single(SEQUENCE_TABLE, sequences)
             if settings is not None:
                 self._put_single(SETTINGS_TABLE, dict(settings))
+            if trail and tables.get(AUDIT_TABLE):
+                summary += f"; its audit trail ({_count(trail)}) was verified, not kept"
+            elif trail:
+                self._db.table(AUDIT_TABLE).insert_multiple(
+                    Document(e.model_dump(mode="json"), doc_id=e.seq) for e in trail
+                )
+                self._db.drop_table(audit_chain.HEAD_TABLE)  # the next append reads the new end
+                summary += f"; its audit trail ({_count(trail)}) is kept above"
             self._append_audit(
                 AuditEntry(
                     seq=self._next_audit_seq(),
@@ -403,8 +426,8 @@ class RecordStore:
         table.insert(Document(doc, doc_id=_SINGLE_DOC))
 
     def _next_audit_seq(self) -> int:
-        table = self._storage.read().get(AUDIT_TABLE, {})
-        return max((int(k) for k in table), default=0) + 1
+        """The seq the next entry gets: from the chain head, not a scan of the trail."""
+        return audit_chain.next_seq(self._storage.read())
 
     def _audit(self, action: AuditAction, record: Record, changes: Any, at: datetime) -> None:
         self._append_audit(
@@ -421,6 +444,11 @@ class RecordStore:
         )
 
     def _append_audit(self, entry: AuditEntry) -> None:
-        self._db.table(AUDIT_TABLE).insert(
-            Document(entry.model_dump(mode="json"), doc_id=entry.seq)
-        )
+        """Chain ``entry`` after the head (seq, prev_hash, hash) and move the head to it."""
+        doc, head = audit_chain.chained(self._storage.read(), entry)
+        self._db.table(AUDIT_TABLE).insert(Document(doc, doc_id=doc["seq"]))
+        self._put_single(audit_chain.HEAD_TABLE, head)
+
+
+def _count(entries: Sequence[AuditEntry]) -> str:
+    return "1 entry" if len(entries) == 1 else f"{len(entries)} entries"

@@ -18,6 +18,7 @@ from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.domain.enums import AuditAction
 from itsms_tui.domain.fields import utc_now
 from itsms_tui.domain.registry import COLLECTIONS
+from itsms_tui.store.audit_chain import append_to_tables, next_seq
 from itsms_tui.store.backups import BackupPolicy, backup_dir, is_backup_name, list_backups
 from itsms_tui.store.errors import DataFileError, StoreError
 from itsms_tui.store.records import AUDIT_TABLE, RecordStore, current_user
@@ -93,8 +94,7 @@ def restore_backup(
         raise DataFileError(backup, str(exc)) from None
     _validate(backup, tables)
     restored = copy.deepcopy(tables)
-    audit = restored.setdefault(AUDIT_TABLE, {})
-    seq = max((int(k) for k in audit), default=0) + 1
+    seq = next_seq(restored)
     info = _describe(backup)
     entry = AuditEntry(
         seq=seq,
@@ -103,7 +103,7 @@ def restore_backup(
         action=AuditAction.RESTORE,
         summary=f"restored the backup {backup.name} (saved {info.saved_at:%Y-%m-%d %H:%M:%S} UTC)",
     )
-    audit[str(seq)] = entry.model_dump(mode="json")
+    append_to_tables(restored, entry)
     storage = DataFileStorage(data_path, unusable_ok=True, backups=backups)
     storage.overwrite(restored)
     return info

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itsms_tui.compliance.rules import (
     agreement_rules,
+    audit_rules,
     change_rules,
     kpi_rules,
     plan_rules,
@@ -23,6 +24,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *agreement_rules.RULES,
     *review_rules.RULES,
     *kpi_rules.RULES,
+    *audit_rules.RULES,
 )
 
 __all__ = ["ALL_RULES", "Rule"]

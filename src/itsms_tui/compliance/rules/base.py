@@ -15,11 +15,14 @@ from datetime import date
 from itsms_tui.compliance.findings import Finding, Severity
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
+from itsms_tui.domain.audit_chain import ChainVerdict
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import SupplierStatus
 from itsms_tui.domain.record import Record
 
 RuleFn = Callable[[DataSet, CheckSettings, date], Iterable[Finding]]
+TrailFn = Callable[[ChainVerdict], Iterable[Finding]]
+"""A rule about the audit trail: it reads the chain verdict that services computed."""
 
 
 CONTRACTED_SUPPLIER: frozenset[SupplierStatus] = frozenset(
@@ -84,17 +87,29 @@ class Rule:
     clause: str
     title: str
     description: str
-    fn: RuleFn
+    fn: RuleFn | None
+    trail_fn: TrailFn | None = None
     topic: Topic = Topic.FINDING
     dated: bool = False
 
-    def run(self, data: DataSet, settings: CheckSettings, today: date) -> list[Finding]:
-        return list(self.fn(data, settings, today))
+    def run(
+        self,
+        data: DataSet,
+        settings: CheckSettings,
+        today: date,
+        trail: ChainVerdict | None = None,
+    ) -> list[Finding]:
+        """The findings; a trail rule finds nothing when no trail was verified (a snapshot)."""
+        if self.trail_fn is not None:
+            return list(self.trail_fn(trail)) if trail is not None else []
+        return list(self.fn(data, settings, today)) if self.fn is not None else []
 
 
 def rule(check: Check, title: str, description: str, fn: RuleFn) -> Rule:
     """Register ``fn`` under ``check``'s id and clause."""
-    return Rule(check.id, check.clause, title, description, fn, check.topic, check.dated)
+    return Rule(
+        check.id, check.clause, title, description, fn, topic=check.topic, dated=check.dated
+    )
 
 
 def missing_list(items: Iterable[tuple[bool, str]]) -> str:
