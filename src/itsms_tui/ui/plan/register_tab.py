@@ -20,13 +20,14 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Static, TabPane
+from textual.widgets import Static, TabPane
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
 from itsms_tui.ui.forms import RecordForm
+from itsms_tui.ui.registers import RegisterView, focus_now
 from itsms_tui.ui.theme import PALETTE
 from itsms_tui.ui.widgets.ordered_input import OrderedInput
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
@@ -51,15 +52,6 @@ RowT = TypeVar("RowT", bound=HasRecord)
 def record_key(row: HasRecord) -> str:
     """Every plan row carries its record; the record id is the row's key."""
     return row.record.id
-
-
-def focus_now(widget: Widget) -> None:
-    """Move the focus at once (``Widget.focus`` waits a turn, so keys typed right after a
-    tab switch, already queued, would still go to the table of the hidden tab)."""
-    if widget.is_attached:
-        widget.screen.set_focus(widget)
-    else:
-        widget.focus()
 
 
 class DetailScroll(VerticalScroll):
@@ -109,19 +101,18 @@ class RegisterTab(TabPane, Generic[RowT]):
         self.data = DataSet()
         self.today = date.today()
         self.palette = PALETTE
-        self.filter_input = OrderedInput(
-            placeholder="Filter: type to narrow · Enter keep · Esc clear",
-            id=f"{id}-filter",
-            classes="plan-filter",
-            compact=True,
-        )
-        self.register: RecordTable[RowT] = RecordTable(
+        self.view: RegisterView[RowT] = RegisterView(
             self.columns(),
             record_key,
-            id=f"{id}-register",
-            classes="plan-register",
+            table_id=f"{id}-register",
+            table_classes="plan-register",
             empty_text=self.empty_text,
+            filter_id=f"{id}-filter",
+            filter_classes="plan-filter",
+            classes="plan-main",
         )
+        self.register: RecordTable[RowT] = self.view.table
+        self.filter_input: OrderedInput = cast(OrderedInput, self.view.filter_input)
         self.detail_text = Static(
             "", id=f"{id}-detail-text", classes="plan-detail-text", markup=False
         )
@@ -208,9 +199,7 @@ class RegisterTab(TabPane, Generic[RowT]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="plan-main"):
-            yield self.filter_input
-            yield self.register
+        yield self.view
         yield from self.compose_detail()
 
     def compose_detail(self) -> ComposeResult:
@@ -225,9 +214,6 @@ class RegisterTab(TabPane, Generic[RowT]):
         self.children_tables[child.table] = child
         return child.table
 
-    def on_mount(self) -> None:
-        self.filter_input.display = False
-
     # ------------------------------------------------------------------ data
 
     @property
@@ -238,8 +224,7 @@ class RegisterTab(TabPane, Generic[RowT]):
         """Rebuild the rows from ``data`` (cheap: the table formats only what is on screen)."""
         self.data = data
         self.today = today
-        self.register.empty_text = self.empty_text if loaded else "Loading…"
-        self.register.set_rows(self.build_rows(data, today))
+        self.view.show_rows(self.build_rows(data, today), self.empty_text if loaded else "Loading…")
         self._show(self.register.cursor_row_object)
 
     def _show(self, row: RowT | None) -> None:
@@ -303,13 +288,8 @@ class RegisterTab(TabPane, Generic[RowT]):
 
     def select_in_register(self, record_id: str) -> bool:
         """Put the cursor and the focus on ``record_id``, clearing filters that hide it."""
-        if not self.register.select_key(record_id):
-            cleared = self.extra_filter_cleared()
-            if self.register.filter_text:
-                self._clear_filter()
-                cleared = True
-            if not cleared or not self.register.select_key(record_id):
-                return False
+        if not self.view.select(record_id, self.extra_filter_cleared):
+            return False
         self._show(self.register.cursor_row_object)
         self.focus_register()
         return True
@@ -355,8 +335,7 @@ class RegisterTab(TabPane, Generic[RowT]):
             self.shell.show_history(record.id)
 
     def action_filter(self) -> None:
-        self.filter_input.display = True
-        focus_now(self.filter_input)
+        self.view.open_filter()
 
     def action_toggle_detail(self) -> None:
         hidden = self.toggle_class("-no-detail").has_class("-no-detail")
@@ -371,32 +350,14 @@ class RegisterTab(TabPane, Generic[RowT]):
         """Escape: leave the filter or the detail pane, else clear the filters."""
         focused: Widget | None = self.screen.focused
         if focused is self.filter_input:
-            self._clear_filter()
+            self.view.clear_filter()
             self.focus_register()
         elif focused is not None and focused is not self.register:
             self.focus_register()
         elif self.register.filter_text:
-            self._clear_filter()
+            self.view.clear_filter()
         else:
             raise SkipAction()
-
-    def _clear_filter(self) -> None:
-        self.filter_input.value = ""
-        self.register.set_filter("")
-        self.filter_input.display = False
-
-    @on(Input.Changed)
-    def _filter_changed(self, event: Input.Changed) -> None:
-        if event.input is self.filter_input:
-            event.stop()
-            self.register.set_filter(event.value)
-
-    @on(Input.Submitted)
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        if event.input is self.filter_input:
-            event.stop()
-            self.filter_input.display = bool(event.value.strip())
-            self.focus_register()
 
 
 def links_table(table_id: str) -> RecordTable[Any]:

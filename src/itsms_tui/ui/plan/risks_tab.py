@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
@@ -19,7 +19,8 @@ from itsms_tui.domain.risks import Risk
 from itsms_tui.services.plan_rows import RiskRow, link_rows, risk_rows
 from itsms_tui.ui.plan.detail_text import DetailText
 from itsms_tui.ui.plan.heat_map import Cell, HeatMapGrid, band_of
-from itsms_tui.ui.plan.register_tab import Child, RegisterTab, focus_now, links_table
+from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table
+from itsms_tui.ui.registers import focus_now
 from itsms_tui.ui.theme import band_text, days_word, due_text
 from itsms_tui.ui.widgets.record_table import Column
 
@@ -92,16 +93,13 @@ class RisksTab(RegisterTab[RiskRow], inherit_bindings=False):
         with Horizontal(classes="plan-risk-top"):
             yield self.heat_map
             yield from self.compose_detail()
-        with Vertical(classes="plan-main"):
+        with self.view:  # the cell label above the filter line and the table
             yield self.cell_label
-            yield self.filter_input
-            yield self.register
 
     def compose_children(self) -> ComposeResult:
         yield self.links
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.cell_label.display = False
 
     # ------------------------------------------------------------------ data

@@ -21,6 +21,7 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION
 from itsms_tui.ui.homes import adds_from, shown_under
+from itsms_tui.ui.registers import RegisterView
 from itsms_tui.ui.screens.add_chooser import AddChooser
 from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.widgets.detail_pane import DetailBuilder, DetailPane
@@ -41,11 +42,12 @@ class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield RecordTable(
+        yield RegisterView(
             self.columns(),
-            row_key=self.row_id,
+            self.row_id,
+            table_id="register",
             empty_text="Loading…",
-            id="register",
+            id="register-view",
         )
         yield DetailPane(self.detail_label(), id="detail")
 
@@ -74,8 +76,12 @@ class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
 
     @property
     def register(self) -> RecordTable[RowT]:
-        table: RecordTable[RowT] = self.query_one("#register", RecordTable)
-        return table
+        return self.view.table
+
+    @property
+    def view(self) -> RegisterView[RowT]:
+        view: RegisterView[RowT] = self.query_one("#register-view", RegisterView)
+        return view
 
     @property
     def detail(self) -> DetailPane:
@@ -87,9 +93,8 @@ class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
         self.register.focus()
 
     def _show_data(self, data: DataSet) -> None:
-        table = self.register
-        table.empty_text = self.empty_text() if self.itsms.loaded else "Loading…"
-        table.set_rows(self.rows(data))
+        empty = self.empty_text() if self.itsms.loaded else "Loading…"
+        self.view.show_rows(self.rows(data), empty)
         self._show_detail(keep=True)
 
     def _show_detail(self, keep: bool) -> None:
@@ -164,10 +169,8 @@ class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
         if record is None:
             return False
         if isinstance(record, self.MODEL):
-            if not self.register.select_key(record_id):
-                self.clear_filter()
-                if not self.register.select_key(record_id):
-                    return False
+            if not self.view.select(record_id, self._filter_cleared):
+                return False
             self._show_detail(keep=False)
             self.register.focus()
             return True
@@ -176,6 +179,11 @@ class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
             return False
         if self.detail.select_link(record_id):
             self.detail.focus()
+        return True
+
+    def _filter_cleared(self) -> bool:
+        """Drop the `/` filter so the register can show a record it hid."""
+        self.clear_filter()
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
