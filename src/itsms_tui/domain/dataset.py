@@ -7,7 +7,7 @@ pure and testable, and the same code serves the TUI, the CLI and snapshot files.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
 from itsms_tui.domain.record import Record
@@ -30,6 +30,16 @@ class DataSet:
         if record.collection not in self._by_collection:
             raise KeyError(f"unknown collection {record.collection!r}")
         self._by_collection[record.collection][record.id] = record
+        self._reverse = None
+
+    def adopt(self, collection: str, records: Mapping[str, Record]) -> None:
+        """Set a whole collection at once (records by id, all of that collection).
+
+        For the store's incremental rebuild: ``records`` is copied, not kept.
+        """
+        if collection not in self._by_collection:
+            raise KeyError(f"unknown collection {collection!r}")
+        self._by_collection[collection] = dict(records)
         self._reverse = None
 
     def all(self, model: type[R]) -> list[R]:
