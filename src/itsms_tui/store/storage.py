@@ -57,6 +57,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from itsms_tui.store import journal
 from itsms_tui.store.backups import BackupPolicy, keep_backup, newest_readable, prune_backups
 from itsms_tui.store.errors import (
     DataFileError,
@@ -122,7 +123,20 @@ class _Loaded:
     inode that is still open cannot be reused, so while we hold it the stamp is exact.
     """
 
-    __slots__ = ("data", "error", "fd", "generation", "raw", "schema_version", "stamp")
+    __slots__ = (
+        "crc",
+        "data",
+        "error",
+        "fd",
+        "generation",
+        "journal_end",
+        "journal_id",
+        "journal_seen",
+        "journal_valid",
+        "raw",
+        "schema_version",
+        "stamp",
+    )
 
     def __init__(
         self,
@@ -142,6 +156,29 @@ class _Loaded:
         self.schema_version = schema_version
         self.error = error  # why the file is unusable
         self.fd = fd
+        self.crc: int | None = None  # of ``raw``, the journal's epoch
+        # The journal as last read: its (device, inode), the bytes read, whether it
+        # belongs to this data file, and where its valid part ends.
+        self.journal_id: tuple[int, int] | None = None
+        self.journal_seen = 0
+        self.journal_valid = False
+        self.journal_end = 0
+
+    def successor(self, generation: int, data: Tables) -> _Loaded:
+        """The same data file with more of its journal applied; takes over ``fd``."""
+        fresh = _Loaded(
+            generation=generation,
+            stamp=self.stamp,
+            raw=self.raw,
+            data=data,
+            schema_version=self.schema_version,
+            fd=self.fd,
+        )
+        self.fd = None
+        fresh.crc = self.crc
+        fresh.journal_id, fresh.journal_seen = self.journal_id, self.journal_seen
+        fresh.journal_valid, fresh.journal_end = self.journal_valid, self.journal_end
+        return fresh
 
     def decoded(self) -> Tables:
         if self.data is None:
@@ -218,6 +255,13 @@ class TransactionalStorage(Storage, ABC):
     def _persist(self, payload: bytes, schema_version: int) -> _Loaded:
         """Make ``payload`` the committed state durably, or raise and change nothing."""
 
+    def _persist_change(
+        self, base: _Loaded, change: bytes, data: Tables, schema_version: int
+    ) -> _Loaded | None:
+        """Make ``data`` committed by saving only ``change`` (a journal change line's
+        JSON), or return None for a whole save (``_persist``)."""
+        return None
+
     # -- public interface ----------------------------------------------------------
 
     @property
@@ -286,9 +330,8 @@ class TransactionalStorage(Storage, ABC):
             txn = self._txn_of_caller()
             if txn is None:
                 # TinyDB has already modified what read() gave it, i.e. our decoded
-                # cache: decode it again from the bytes, which nothing can modify.
-                if self._loaded is not None:
-                    self._loaded.data = None
+                # cache: load it again from what is committed, which nothing can modify.
+                self._discard_cache()
                 raise TransactionRequiredError()
             txn.data = data
             txn.dirty = True
@@ -346,6 +389,10 @@ class TransactionalStorage(Storage, ABC):
     def _unchanged(self, loaded: _Loaded) -> bool:
         """Whether the committed state may still be ``loaded`` (lock-free)."""
         return True
+
+    def _discard_cache(self) -> None:
+        if self._loaded is not None:
+            self._loaded.data = None  # decoded again from ``raw``, the whole state
 
     def _next_generation(self) -> int:
         self._generations += 1
@@ -430,6 +477,12 @@ class TransactionalStorage(Storage, ABC):
         except SchemaProblem as exc:
             raise InvalidDataError(self.location, str(exc)) from None
         assert version is not None  # _meta is present
+        if not delta.touches_meta:
+            change = journal.change_json(delta.dropped, delta.deleted, encoded)
+            appended = self._persist_change(txn.base, change, data, version)
+            if appended is not None:
+                self._install(appended)
+                return
         try:
             payload = orjson.dumps(data, option=_ENCODE_OPTIONS)
         except TypeError as exc:  # orjson.JSONEncodeError
@@ -491,6 +544,10 @@ class _Delta:
         """The changed documents as JSON (refusing what JSON cannot hold)."""
         return orjson.dumps(self.put, option=_ENCODE_OPTIONS)
 
+    @property
+    def touches_meta(self) -> bool:
+        return META_TABLE in self.dropped or META_TABLE in self.put or META_TABLE in self.deleted
+
     def keeps_layout_of(self, base: Tables) -> bool:
         """Whether only documents of existing, non-meta tables changed (checkable alone)."""
         return (
@@ -505,20 +562,40 @@ class _Delta:
 
     def apply(self, base: Tables, puts: dict[str, dict[str, Any]]) -> Tables:
         """A new state sharing every untouched table with ``base`` (which stays intact)."""
-        data = {name: table for name, table in base.items() if name not in self.dropped}
-        for name, gone in self.deleted.items():
+        return apply_change(base, self.dropped, self.deleted, puts)
+
+
+def apply_change(
+    base: Tables,
+    dropped: Iterable[str],
+    deleted: Mapping[str, Iterable[str]],
+    put: Mapping[str, dict[str, Any]],
+) -> Tables:
+    """``base`` with a change applied (drop, delete, put), as a new state.
+
+    Only the tables the change touches are copied (shallowly); ``base`` and every
+    snapshot of it stay intact. Deleting what is already gone is not an error, so a
+    change applied twice gives the same state.
+    """
+    gone = set(dropped)
+    data = {name: table for name, table in base.items() if name not in gone}
+    copied: set[str] = set()
+    for name, keys in deleted.items():
+        if name in data:
             table = data[name] = dict(data[name])
-            for key in gone:
-                del table[key]
-        for name, docs in puts.items():
-            current = data.get(name)
-            if current is None or name in self.dropped:
-                data[name] = docs
-            else:
-                if name not in self.deleted:
-                    current = data[name] = dict(current)
-                current.update(docs)
-        return data
+            copied.add(name)
+            for key in keys:
+                table.pop(key, None)
+    for name, docs in put.items():
+        current = data.get(name)
+        if current is None:
+            data[name] = dict(docs)
+        else:
+            if name not in copied:
+                current = data[name] = dict(current)
+                copied.add(name)
+            current.update(docs)
+    return data
 
 
 def decode_database(raw: bytes) -> tuple[Tables, int | None]:
@@ -619,10 +696,13 @@ class DataFileStorage(TransactionalStorage):
         create_dirs: bool = False,
         backups: BackupPolicy | None = None,
         unusable_ok: bool = False,
+        journal_from: int = journal.JOURNAL_MIN_DATA_BYTES,
     ) -> None:
         super().__init__(lock_timeout=lock_timeout, read_only=read_only)
         self.path = Path(os.path.realpath(path))
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.journal_path = self.path.with_name(self.path.name + ".journal")
+        self.journal_from = journal_from  # data file size from which saves are journalled
         self.create_dirs = create_dirs
         self.backups = BackupPolicy() if backups is None else backups
         self._file_existed = True
@@ -686,7 +766,21 @@ class DataFileStorage(TransactionalStorage):
             return loaded.stamp is None
         except OSError:
             return False  # let a reload report it
-        return current == loaded.stamp
+        if current != loaded.stamp:
+            return False
+        try:
+            st = os.stat(self.journal_path)
+        except FileNotFoundError:
+            return loaded.journal_id is None
+        except OSError:
+            return False
+        return loaded.journal_id == (st.st_dev, st.st_ino) and st.st_size == loaded.journal_seen
+
+    def _discard_cache(self) -> None:
+        # ``raw`` lacks what the journal holds: read both again at the next access.
+        old, self._loaded = self._loaded, None
+        if old is not None:
+            old.close()
 
     def _lock(self) -> FileLock:
         try:
@@ -754,7 +848,7 @@ class DataFileStorage(TransactionalStorage):
             stamp = FileStamp.of(st)
             if loaded is not None and loaded.stamp == stamp:
                 os.close(fd)
-                return loaded
+                return self._catch_up(loaded)
             if not stat.S_ISREG(st.st_mode):
                 raise DataFileError(self.path, f"not a regular file ({_file_kind(st)})")
             with open(fd, "rb", closefd=False) as handle:
@@ -765,6 +859,8 @@ class DataFileStorage(TransactionalStorage):
         fresh = _Loaded(generation=self._next_generation(), stamp=stamp, raw=raw, fd=fd)
         try:
             fresh.data, fresh.schema_version = decode_database(raw)
+            fresh.crc = journal.data_crc(raw)
+            self._replay(fresh)
             # Long-lived from here on: keep the collector from walking it at every save
             # (a full collection over a 50k data set's objects takes ~180 ms).
             gc.freeze()
@@ -772,6 +868,143 @@ class DataFileStorage(TransactionalStorage):
             fresh.raw = None
             fresh.error = str(exc) + corrupt_file_advice(self.path)
         return self._install(fresh)
+
+    def _journal_bytes(self, offset: int) -> tuple[tuple[int, int], bytes] | None:
+        """The journal's (device, inode) and its bytes from ``offset``; None if missing."""
+        try:
+            fd = os.open(self.journal_path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise DataFileError(self.journal_path, f"cannot be opened: {exc.strerror}") from None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise DataFileError(self.journal_path, f"not a regular file ({_file_kind(st)})")
+            with open(fd, "rb", closefd=False) as handle:
+                handle.seek(offset)
+                content = handle.read()
+        finally:
+            os.close(fd)
+        return (st.st_dev, st.st_ino), content
+
+    def _replay(self, loaded: _Loaded) -> None:
+        """Apply the whole journal to a freshly decoded data file (if it belongs to it)."""
+        assert loaded.raw is not None and loaded.crc is not None and loaded.data is not None
+        found = self._journal_bytes(0)
+        if found is None:
+            return
+        loaded.journal_id, content = found
+        loaded.journal_seen = len(content)
+        replay = journal.read(content, expect_header=journal.header(len(loaded.raw), loaded.crc))
+        if replay is None:
+            return  # another data file's journal: ignored, replaced by the next save
+        loaded.journal_valid, loaded.journal_end = True, replay.end
+        for change in replay.changes:
+            loaded.data = apply_change(loaded.data, change.dropped, change.deleted, change.put)
+
+    def _catch_up(self, loaded: _Loaded) -> _Loaded:
+        """The same data file with what was appended to its journal since: O(change)."""
+        if loaded.error is not None or loaded.raw is None or loaded.crc is None:
+            return loaded
+        try:
+            st = os.stat(self.journal_path)
+            current: tuple[int, int] | None = (st.st_dev, st.st_ino)
+        except FileNotFoundError:
+            current = None
+        if current == loaded.journal_id and (current is None or st.st_size == loaded.journal_seen):
+            return loaded
+        if current is not None and current == loaded.journal_id and loaded.journal_valid:
+            found = self._journal_bytes(loaded.journal_end)
+            if found is not None and found[0] == current:
+                replay = journal.read(found[1], expect_header=None)
+                assert replay is not None
+                data = loaded.decoded()
+                for change in replay.changes:
+                    data = apply_change(data, change.dropped, change.deleted, change.put)
+                fresh = loaded.successor(self._next_generation(), data)
+                fresh.journal_seen = loaded.journal_end + len(found[1])
+                fresh.journal_end = loaded.journal_end + replay.end
+                return self._install(fresh)
+        # The journal was replaced or removed under the same data file: start over.
+        fresh = loaded.successor(self._next_generation(), orjson.loads(loaded.raw))
+        fresh.journal_id, fresh.journal_seen = None, 0
+        fresh.journal_valid, fresh.journal_end = False, 0
+        self._replay(fresh)
+        return self._install(fresh)
+
+    def _persist_change(
+        self, base: _Loaded, change: bytes, data: Tables, schema_version: int
+    ) -> _Loaded | None:
+        raw, crc = base.raw, base.crc
+        if raw is None or crc is None or base.stamp is None or len(raw) < self.journal_from:
+            return None
+        line = journal.record(change)
+        start = base.journal_end if base.journal_valid else 0
+        if journal.needs_compaction(start + len(line), len(raw)):
+            return None  # fold everything into the data file instead
+        try:
+            if base.journal_valid:
+                journal_id = self._append(base, line)
+                end = base.journal_end + len(line)
+            else:
+                head = journal.header(len(raw), crc)
+                journal_id = self._start_journal(head + line)
+                end = len(head) + len(line)
+        except OSError as exc:
+            raise StoreWriteError(self.journal_path, exc.strerror or str(exc)) from exc
+        if journal_id is None:
+            return None
+        fresh = base.successor(self._next_generation(), data)
+        fresh.schema_version = schema_version
+        fresh.journal_id, fresh.journal_seen = journal_id, end
+        fresh.journal_valid, fresh.journal_end = True, end
+        if not base.journal_valid:  # a new journal: its name must be durable too
+            self._install(fresh)
+            try:
+                _fsync_directory(self.path.parent)
+            except OSError as exc:
+                raise StoreSyncError(self.path, exc.strerror or str(exc)) from exc
+        return fresh
+
+    def _append(self, base: _Loaded, line: bytes) -> tuple[int, int] | None:
+        """Append one change line durably; None if the journal is not the one we read."""
+        fd = os.open(self.journal_path, os.O_RDWR | os.O_CLOEXEC)
+        try:
+            st = os.fstat(fd)
+            if (st.st_dev, st.st_ino) != base.journal_id:
+                return None
+            if st.st_size != base.journal_end:
+                os.ftruncate(fd, base.journal_end)  # a torn tail of a killed save
+            try:
+                _write_all(fd, line, base.journal_end)
+                os.fsync(fd)
+            except BaseException:
+                with suppress(OSError):
+                    os.ftruncate(fd, base.journal_end)
+                raise
+            return st.st_dev, st.st_ino
+        finally:
+            os.close(fd)
+
+    def _start_journal(self, content: bytes) -> tuple[int, int]:
+        """Create the journal (replacing one that belongs to another data file)."""
+        fd, temp_name = tempfile.mkstemp(
+            prefix=self._temp_prefix, suffix=".tmp", dir=self.path.parent
+        )
+        try:
+            _write_all(fd, content, 0)
+            os.fsync(fd)
+            self._copy_ownership(fd)
+            st = os.fstat(fd)
+            os.replace(temp_name, self.journal_path)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temp_name)
+            raise
+        finally:
+            os.close(fd)
+        return st.st_dev, st.st_ino
 
     def _sweep_temp_files(self) -> None:
         """Delete temp files of saves that crashed; safe under the exclusive lock."""
@@ -822,6 +1055,10 @@ class DataFileStorage(TransactionalStorage):
                         self.path, "another session created the file at the same moment"
                     ) from None
                 os.unlink(temp_name)
+            # Everything is in the data file now. Should this be lost in a crash, the
+            # journal's header no longer matches the new file, so it is ignored anyway.
+            with suppress(FileNotFoundError):
+                os.unlink(self.journal_path)
         except BaseException as exc:
             os.close(fd)
             with suppress(OSError):
@@ -840,6 +1077,7 @@ class DataFileStorage(TransactionalStorage):
             schema_version=schema_version,
             fd=fd,
         )
+        fresh.crc = journal.data_crc(payload)
         self._install(fresh)
         self._file_existed = True
         if backup is not None:
@@ -864,6 +1102,13 @@ class DataFileStorage(TransactionalStorage):
                 break
             except PermissionError:
                 continue
+
+
+def _write_all(fd: int, data: bytes, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view, offset)
+        view, offset = view[written:], offset + written
 
 
 def _file_kind(st: os.stat_result) -> str:
