@@ -1,9 +1,13 @@
 """TinyDB storages for the data file: crash-safe, multi-process-safe, transactional.
 
-``DataFileStorage`` keeps one JSON file; ``InMemoryStorage`` (``--demo``, tests) has the
-same interface and never touches the disk. Both hold the last committed database
-encoded (orjson) and decoded, and hand TinyDB a private working copy inside
-``transaction()``, so a failed transaction leaves nothing behind, in memory or on disk.
+``DataFileStorage`` keeps one JSON file, plus a journal of the saves since it was last
+written whole once it is large (``itsms_tui.store.journal``); ``InMemoryStorage``
+(``--demo``, tests) has the same interface and never touches the disk. Both hold the
+last committed database decoded and hand TinyDB a copy-on-write working view inside
+``transaction()`` (a table is copied when first written, a document when first edited),
+so a failed transaction leaves nothing behind, in memory or on disk, and a save costs
+what it changes. Committed versions share every table neither changed: a snapshot is
+never modified afterwards.
 
 How an upper layer uses TinyDB on top of this safely
 ----------------------------------------------------
@@ -668,9 +672,11 @@ def corrupt_file_advice(path: Path) -> str:
 class DataFileStorage(TransactionalStorage):
     """A TinyDB storage for one JSON data file, shared safely by several processes.
 
-    Saves go to a temporary file in the same directory, are fsynced, replace the data
-    file atomically and the directory is fsynced: a crash at any instant leaves the old
-    or the new file. A new file is created mode 0600; an existing file keeps its mode
+    Whole-file saves go to a temporary file in the same directory, are fsynced, replace
+    the data file atomically and the directory is fsynced: a crash at any instant leaves
+    the old or the new file. From ``journal_from`` bytes on, a save appends its change
+    to the journal instead (see ``itsms_tui.store.journal``), folded into the data file
+    that same way when the journal has grown. A new file is created mode 0600; an existing file keeps its mode
     (and, where allowed, its owner and group). A symlinked path is resolved once, so
     the link's target is what gets replaced.
 
