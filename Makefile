@@ -42,8 +42,8 @@ test: lint typecheck browser pytest
 test-fast: $(TEST_STAMP)
 	$(BIN)/pytest -m "not ui and not processes"
 
-bench: $(APP_STAMP)
-	$(BIN)/python -m benchmarks.store_and_export
+bench: $(TEST_STAMP)
+	$(BIN)/python -m benchmarks.bench
 
 # The long fault campaign (a few minutes; not part of `make test`, which runs the short one).
 soak: $(APP_STAMP)

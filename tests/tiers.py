@@ -23,6 +23,7 @@ PROCESS_MODULES = frozenset(
         "exchange/test_snapshot_merge.py",
         "hardening/test_bad_input_cli.py",
         "store/test_audit_processes.py",
+        "store/test_store_journal.py",
         "store/test_store_lock_faults.py",
         "store/test_store_processes.py",
         "test_cli.py",

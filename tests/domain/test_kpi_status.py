@@ -222,3 +222,14 @@ def test_trend_orders_by_date_and_ignores_other_kpis() -> None:
     shuffled = list(reversed(series(kpi, [98.0, 99.0, 99.9])))
     noise = [measure(fix_time(), date(2024, 12, 1), 0.0)]
     assert trend(kpi, shuffled + noise) is Trend.IMPROVING
+
+
+def test_kpi_readings_are_computed_once_per_data_set_and_again_after_a_change() -> None:
+    kpi = availability()
+    data = DataSet([kpi])
+    today = date(2025, 6, 1)
+    first = kpi_readings(data, today)
+    assert kpi_readings(data, today) is first  # shared by the rules that ask for it
+    assert kpi_readings(data, date(2025, 6, 2)) is not first  # another day, another reading
+    data.add(kpi.model_copy(update={"name": "Uptime"}))
+    assert kpi_readings(data, today) is not first  # the data changed: computed again

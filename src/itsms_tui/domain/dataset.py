@@ -7,13 +7,14 @@ pure and testable, and the same code serves the TUI, the CLI and snapshot files.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import COLLECTIONS, model_for_id
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 
 class DataSet:
@@ -22,6 +23,7 @@ class DataSet:
     def __init__(self, records: Iterable[Record] = ()) -> None:
         self._by_collection: dict[str, dict[str, Record]] = {c: {} for c in COLLECTIONS}
         self._reverse: dict[tuple[str, str], list[Record]] | None = None
+        self._derived: dict[Hashable, Any] = {}
         for record in records:
             self.add(record)
 
@@ -31,6 +33,28 @@ class DataSet:
             raise KeyError(f"unknown collection {record.collection!r}")
         self._by_collection[record.collection][record.id] = record
         self._reverse = None
+        self._derived.clear()
+
+    def adopt(self, collection: str, records: Mapping[str, Record]) -> None:
+        """Set a whole collection at once (records by id, all of that collection).
+
+        For the store's incremental rebuild: ``records`` is copied, not kept.
+        """
+        if collection not in self._by_collection:
+            raise KeyError(f"unknown collection {collection!r}")
+        self._by_collection[collection] = dict(records)
+        self._reverse = None
+        self._derived.clear()
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per data set and ``key``: for values several rules share.
+
+        The result is shared by every caller, so it must be treated as read-only.
+        """
+        if key not in self._derived:
+            self._derived[key] = compute()
+        value: T = self._derived[key]
+        return value
 
     def all(self, model: type[R]) -> list[R]:
         """Every record of ``model``, in id order."""

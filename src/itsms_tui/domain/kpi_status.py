@@ -144,11 +144,19 @@ def kpi_status(
 def kpi_readings(
     data: DataSet, today: date, grace_days: int = DEFAULT_GRACE_DAYS
 ) -> dict[str, KpiReading]:
-    """Every KPI's reading, by KPI id (one pass over the measurements)."""
-    by_kpi: dict[str, list[Measurement]] = defaultdict(list)
-    for m in data.all(Measurement):
-        by_kpi[m.kpi_id].append(m)
-    return {k.id: kpi_status(k, by_kpi.get(k.id, []), today, grace_days) for k in data.all(Kpi)}
+    """Every KPI's reading, by KPI id (one pass over the measurements).
+
+    Computed once per data set, day and grace period (several rules and screens ask for
+    it); the result is shared, so callers must not modify it.
+    """
+
+    def compute() -> dict[str, KpiReading]:
+        by_kpi: dict[str, list[Measurement]] = defaultdict(list)
+        for m in data.all(Measurement):
+            by_kpi[m.kpi_id].append(m)
+        return {k.id: kpi_status(k, by_kpi.get(k.id, []), today, grace_days) for k in data.all(Kpi)}
+
+    return data.derived(("kpi_readings", today, grace_days), compute)
 
 
 def trend_of_values(direction: Direction, values: Sequence[float], tolerance: float = 0.0) -> Trend:

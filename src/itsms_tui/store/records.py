@@ -9,6 +9,7 @@ re-reading after another session's save re-validates only what changed.
 
 from __future__ import annotations
 
+import gc
 import getpass
 import os
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
@@ -91,6 +92,7 @@ class RecordStore:
         self._cache_generation: int | None = None
         self._cache: DataSet | None = None
         self._models: dict[str, dict[str, tuple[Any, Any, Record]]] = {}
+        self._built: dict[str, tuple[object, dict[str, Record]]] = {}
 
     # --- opening ------------------------------------------------------------------
 
@@ -111,6 +113,7 @@ class RecordStore:
         try:
             store.dataset()  # refuse a file whose records do not validate, before the UI opens
             store.audit_trail()
+            gc.freeze()  # the validated models are long-lived too (see DataFileStorage)
         except DataFileError as error:
             raise DataFileError(error.path, error.problem + corrupt_file_advice(path)) from None
         return store
@@ -163,23 +166,45 @@ class RecordStore:
         return data
 
     def _build_dataset(self, tables: Tables) -> DataSet:
+        """Validate what changed since the last build; reuse every untouched collection.
+
+        The storage shares a table object between versions until that table changes,
+        so a collection whose table is the very object of the last build is taken over
+        whole (no pass over its documents); a changed one re-validates only documents
+        whose fingerprint (revision, updated_at, id) moved.
+        """
         data = DataSet()
         fresh: dict[str, dict[str, tuple[Any, Any, Record]]] = {}
+        built: dict[str, tuple[object, dict[str, Record]]] = {}
         for name in COLLECTIONS:
             model = BY_COLLECTION[name]
-            known = self._models.get(name, {})
-            seen: dict[str, tuple[Any, Any, Record]] = {}
-            for doc_id, doc in tables.get(name, {}).items():
-                print_ = (doc.get("revision"), doc.get("updated_at"))
-                cached = known.get(doc_id)
-                if cached is not None and cached[:2] == print_ and cached[2].id == doc.get("id"):
-                    record = cached[2]
-                else:
-                    record = self._validate(model, doc_id, doc)
-                seen[doc_id] = (*print_, record)
-                data.add(record)
-            fresh[name] = seen
+            table = tables.get(name, {})
+            previous = self._built.get(name)
+            if previous is not None and previous[0] is table and name in self._models:
+                records = previous[1]
+                fresh[name] = self._models[name]
+            else:
+                known = self._models.get(name, {})
+                seen: dict[str, tuple[Any, Any, Record]] = {}
+                records = {}
+                for doc_id, doc in table.items():
+                    print_ = (doc.get("revision"), doc.get("updated_at"))
+                    cached = known.get(doc_id)
+                    if (
+                        cached is not None
+                        and cached[:2] == print_
+                        and cached[2].id == doc.get("id")
+                    ):
+                        record = cached[2]
+                    else:
+                        record = self._validate(model, doc_id, doc)
+                    seen[doc_id] = (*print_, record)
+                    records[record.id] = record
+                fresh[name] = seen
+            data.adopt(name, records)
+            built[name] = (table, records)
         self._models = fresh
+        self._built = built
         return data
 
     def _validate(self, model: type[R], doc_id: str, doc: Mapping[str, Any]) -> R:

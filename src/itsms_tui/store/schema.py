@@ -80,6 +80,42 @@ def check_database(data: object) -> int | None:
     return _schema_version(data[META_TABLE])
 
 
+def check_changes(
+    data: dict[str, Any], changed: dict[str, list[str]], base: dict[str, Any]
+) -> None:
+    """``check_database`` for a state whose only changes are the ``changed`` documents.
+
+    The rest was checked when it was loaded or saved, so only the changed documents
+    are checked, and id uniqueness only where a document's id differs from ``base``.
+    """
+    for name, keys in changed.items():
+        table = data[name]
+        if not isinstance(table, dict):
+            raise SchemaProblem(
+                f"table {name!r} is {json_kind(table)}, expected an object of documents"
+            )
+        _check_table(name, {key: table[key] for key in keys if key in table})
+        if name == META_TABLE:
+            continue
+        before = base.get(name, {})
+        new_ids = {
+            table[key]["id"]: key
+            for key in keys
+            if key in table
+            and "id" in table[key]
+            and before.get(key, {}).get("id", table) != table[key]["id"]
+        }
+        if not new_ids:
+            continue
+        for doc_id, doc in table.items():
+            first = new_ids.get(doc.get("id")) if isinstance(doc, dict) else None
+            if first is not None and first != doc_id:
+                a, b = sorted((first, doc_id), key=int)
+                raise SchemaProblem(
+                    f"table {name!r} has the id {doc['id']!r} twice (documents {a} and {b})"
+                )
+
+
 def _check_table(name: str, table: dict[Any, Any]) -> None:
     seen: dict[object, str] = {}
     check_ids = name != META_TABLE

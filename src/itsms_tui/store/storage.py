@@ -1,9 +1,13 @@
 """TinyDB storages for the data file: crash-safe, multi-process-safe, transactional.
 
-``DataFileStorage`` keeps one JSON file; ``InMemoryStorage`` (``--demo``, tests) has the
-same interface and never touches the disk. Both hold the last committed database
-encoded (orjson) and decoded, and hand TinyDB a private working copy inside
-``transaction()``, so a failed transaction leaves nothing behind, in memory or on disk.
+``DataFileStorage`` keeps one JSON file, plus a journal of the saves since it was last
+written whole once it is large (``itsms_tui.store.journal``); ``InMemoryStorage``
+(``--demo``, tests) has the same interface and never touches the disk. Both hold the
+last committed database decoded and hand TinyDB a copy-on-write working view inside
+``transaction()`` (a table is copied when first written, a document when first edited),
+so a failed transaction leaves nothing behind, in memory or on disk, and a save costs
+what it changes. Committed versions share every table neither changed: a snapshot is
+never modified afterwards.
 
 How an upper layer uses TinyDB on top of this safely
 ----------------------------------------------------
@@ -39,6 +43,7 @@ domain layer should not let those through.
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import stat
@@ -46,7 +51,7 @@ import tempfile
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -56,6 +61,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from itsms_tui.store import journal
 from itsms_tui.store.backups import BackupPolicy, keep_backup, newest_readable, prune_backups
 from itsms_tui.store.errors import (
     DataFileError,
@@ -71,6 +77,7 @@ from itsms_tui.store.filelock import FileLock, InodeLock
 from itsms_tui.store.schema import (
     META_TABLE,
     SchemaProblem,
+    check_changes,
     check_database,
     meta_table,
 )
@@ -120,7 +127,20 @@ class _Loaded:
     inode that is still open cannot be reused, so while we hold it the stamp is exact.
     """
 
-    __slots__ = ("data", "error", "fd", "generation", "raw", "schema_version", "stamp")
+    __slots__ = (
+        "crc",
+        "data",
+        "error",
+        "fd",
+        "generation",
+        "journal_end",
+        "journal_id",
+        "journal_seen",
+        "journal_valid",
+        "raw",
+        "schema_version",
+        "stamp",
+    )
 
     def __init__(
         self,
@@ -140,18 +160,34 @@ class _Loaded:
         self.schema_version = schema_version
         self.error = error  # why the file is unusable
         self.fd = fd
+        self.crc: int | None = None  # of ``raw``, the journal's epoch
+        # The journal as last read: its (device, inode), the bytes read, whether it
+        # belongs to this data file, and where its valid part ends.
+        self.journal_id: tuple[int, int] | None = None
+        self.journal_seen = 0
+        self.journal_valid = False
+        self.journal_end = 0
+
+    def successor(self, generation: int, data: Tables) -> _Loaded:
+        """The same data file with more of its journal applied; takes over ``fd``."""
+        fresh = _Loaded(
+            generation=generation,
+            stamp=self.stamp,
+            raw=self.raw,
+            data=data,
+            schema_version=self.schema_version,
+            fd=self.fd,
+        )
+        self.fd = None
+        fresh.crc = self.crc
+        fresh.journal_id, fresh.journal_seen = self.journal_id, self.journal_seen
+        fresh.journal_valid, fresh.journal_end = self.journal_valid, self.journal_end
+        return fresh
 
     def decoded(self) -> Tables:
         if self.data is None:
             self.data = {} if self.raw is None else orjson.loads(self.raw)
         return self.data
-
-    def fresh_copy(self) -> Tables:
-        """A deep, independent copy for a transaction to mutate (decoding is the fastest copy)."""
-        if self.raw is None:
-            return {}
-        copy: Tables = orjson.loads(self.raw)
-        return copy
 
     def close(self) -> None:
         if self.fd is not None:
@@ -160,7 +196,16 @@ class _Loaded:
 
 
 class _Transaction:
-    __slots__ = ("base", "data", "dirty", "failed_inside", "owner", "serial")
+    """One open transaction: a copy-on-write view of ``base`` and what was edited in it.
+
+    ``data`` starts as a shallow copy of the committed top level; a table is copied
+    (shallowly) the first time a write touches it, and a document the first time a
+    write reads it (``edit_table``), so opening and committing cost what the change
+    costs, not what the data set costs. ``touched`` names the documents possibly
+    changed per copied table: the commit compares only those with the base.
+    """
+
+    __slots__ = ("base", "data", "dirty", "failed_inside", "owned", "owner", "serial", "touched")
 
     def __init__(self, base: _Loaded, serial: int) -> None:
         self.serial = serial
@@ -169,6 +214,8 @@ class _Transaction:
         self.data: Tables | None = None
         self.dirty = False
         self.failed_inside = False
+        self.owned: dict[str, dict[str, Any]] = {}
+        self.touched: dict[str, set[str]] = {}
 
 
 class TransactionalStorage(Storage, ABC):
@@ -211,6 +258,13 @@ class TransactionalStorage(Storage, ABC):
     @abstractmethod
     def _persist(self, payload: bytes, schema_version: int) -> _Loaded:
         """Make ``payload`` the committed state durably, or raise and change nothing."""
+
+    def _persist_change(
+        self, base: _Loaded, change: bytes, data: Tables, schema_version: int
+    ) -> _Loaded | None:
+        """Make ``data`` committed by saving only ``change`` (a journal change line's
+        JSON), or return None for a whole save (``_persist``)."""
+        return None
 
     # -- public interface ----------------------------------------------------------
 
@@ -280,9 +334,8 @@ class TransactionalStorage(Storage, ABC):
             txn = self._txn_of_caller()
             if txn is None:
                 # TinyDB has already modified what read() gave it, i.e. our decoded
-                # cache: decode it again from the bytes, which nothing can modify.
-                if self._loaded is not None:
-                    self._loaded.data = None
+                # cache: load it again from what is committed, which nothing can modify.
+                self._discard_cache()
                 raise TransactionRequiredError()
             txn.data = data
             txn.dirty = True
@@ -341,6 +394,10 @@ class TransactionalStorage(Storage, ABC):
         """Whether the committed state may still be ``loaded`` (lock-free)."""
         return True
 
+    def _discard_cache(self) -> None:
+        if self._loaded is not None:
+            self._loaded.data = None  # decoded again from ``raw``, the whole state
+
     def _next_generation(self) -> int:
         self._generations += 1
         return self._generations
@@ -362,8 +419,32 @@ class TransactionalStorage(Storage, ABC):
 
     def _working(self, txn: _Transaction) -> Tables:
         if txn.data is None:
-            txn.data = txn.base.fresh_copy()
+            txn.data = dict(txn.base.decoded())
         return txn.data
+
+    def edit_table(self, name: str) -> tuple[dict[str, Any], set[str]]:
+        """The calling transaction's private copy of table ``name``, and its touched set.
+
+        For ``StoreTable``: TinyDB edits tables in place, so an edit must never reach
+        the committed (shared) documents. Raises ``TransactionRequiredError`` outside a
+        transaction, before anything is modified.
+        """
+        with self._locked_mutex():
+            txn = self._txn_of_caller()
+            if txn is None:
+                raise TransactionRequiredError()
+            data = self._working(txn)
+            table = data.get(name)
+            if table is None or txn.owned.get(name) is not table:
+                # A table created again after a drop: every old document is touched
+                # (gone unless put back), so the commit notices what was removed.
+                touched = set(txn.base.decoded().get(name, ())) if table is None else set()
+                table = {} if table is None else dict(table)
+                data[name] = table
+                txn.owned[name] = table
+                txn.touched[name] = touched
+            txn.dirty = True
+            return table, txn.touched[name]
 
     @contextmanager
     def _locked_mutex(self) -> Iterator[None]:
@@ -375,21 +456,150 @@ class TransactionalStorage(Storage, ABC):
             self._mutex.release()
 
     def _commit(self, txn: _Transaction) -> None:
-        data = self._working(txn)
+        base = txn.base.decoded()
+        work = self._working(txn)
+        delta = _Delta.between(base, work, txn)
+        if delta.empty and txn.base.raw is not None:
+            return  # nothing changed: no save, no new generation
+        try:
+            encoded = delta.encode()
+        except TypeError as exc:  # orjson.JSONEncodeError
+            raise InvalidDataError(
+                self.location, f"a value cannot be stored as JSON: {exc}"
+            ) from exc
+        # What is stored is what orjson reads back (tuples become lists, ...), so the
+        # new state is built from the decoded change, never from the caller's objects.
+        data = delta.apply(base, orjson.loads(encoded))
         if META_TABLE not in data:
             data = {META_TABLE: meta_table(), **data}  # first, for people reading the file
         try:
-            version = check_database(data)
+            if txn.base.schema_version is not None and delta.keeps_layout_of(base):
+                check_changes(data, delta.changed_docs(), base)
+                version: int | None = txn.base.schema_version
+            else:
+                version = check_database(data)
         except SchemaProblem as exc:
             raise InvalidDataError(self.location, str(exc)) from None
         assert version is not None  # _meta is present
+        if not delta.touches_meta:
+            change = journal.change_json(delta.dropped, delta.deleted, encoded)
+            appended = self._persist_change(txn.base, change, data, version)
+            if appended is not None:
+                self._install(appended)
+                return
         try:
             payload = orjson.dumps(data, option=_ENCODE_OPTIONS)
         except TypeError as exc:  # orjson.JSONEncodeError
             raise InvalidDataError(
                 self.location, f"a value cannot be stored as JSON: {exc}"
             ) from exc
-        self._install(self._persist(payload, version))
+        fresh = self._persist(payload, version)
+        fresh.data = data  # already decoded: no re-read of what was just written
+        self._install(fresh)
+
+
+class _Delta:
+    """What a transaction changed: whole tables dropped, documents put and deleted."""
+
+    __slots__ = ("deleted", "dropped", "put")
+
+    def __init__(self) -> None:
+        self.dropped: list[str] = []
+        self.put: dict[str, dict[str, Any]] = {}
+        self.deleted: dict[str, list[str]] = {}
+
+    @classmethod
+    def between(cls, base: Tables, work: Tables, txn: _Transaction) -> _Delta:
+        delta = cls()
+        for name in base:
+            if name not in work:
+                delta.dropped.append(name)
+        for name, table in work.items():
+            old = base.get(name)
+            if table is old:
+                continue
+            if old is None:
+                delta.put[name] = dict(table)
+                continue
+            # a table replaced wholesale (e.g. TinyDB's drop_tables): compare everything
+            keys: Iterable[str] = (
+                txn.touched[name] if txn.owned.get(name) is table else set(old) | set(table)
+            )
+            puts: dict[str, Any] = {}
+            gone: list[str] = []
+            for key in keys:
+                if key in table:
+                    doc = table[key]
+                    if key not in old or old[key] != doc:
+                        puts[key] = doc
+                elif key in old:
+                    gone.append(key)
+            if puts:
+                delta.put[name] = puts
+            if gone:
+                delta.deleted[name] = gone
+        return delta
+
+    @property
+    def empty(self) -> bool:
+        return not (self.dropped or self.put or self.deleted)
+
+    def encode(self) -> bytes:
+        """The changed documents as JSON (refusing what JSON cannot hold)."""
+        return orjson.dumps(self.put, option=_ENCODE_OPTIONS)
+
+    @property
+    def touches_meta(self) -> bool:
+        return META_TABLE in self.dropped or META_TABLE in self.put or META_TABLE in self.deleted
+
+    def keeps_layout_of(self, base: Tables) -> bool:
+        """Whether only documents of existing, non-meta tables changed (checkable alone)."""
+        return (
+            not self.dropped
+            and META_TABLE not in self.put
+            and META_TABLE not in self.deleted
+            and all(name in base for name in self.put)
+        )
+
+    def changed_docs(self) -> dict[str, list[str]]:
+        return {name: list(docs) for name, docs in self.put.items()}
+
+    def apply(self, base: Tables, puts: dict[str, dict[str, Any]]) -> Tables:
+        """A new state sharing every untouched table with ``base`` (which stays intact)."""
+        return apply_change(base, self.dropped, self.deleted, puts)
+
+
+def apply_change(
+    base: Tables,
+    dropped: Iterable[str],
+    deleted: Mapping[str, Iterable[str]],
+    put: Mapping[str, dict[str, Any]],
+) -> Tables:
+    """``base`` with a change applied (drop, delete, put), as a new state.
+
+    Only the tables the change touches are copied (shallowly); ``base`` and every
+    snapshot of it stay intact. Deleting what is already gone is not an error, so a
+    change applied twice gives the same state.
+    """
+    gone = set(dropped)
+    data = {name: table for name, table in base.items() if name not in gone}
+    copied: set[str] = set()
+    for name, keys in deleted.items():
+        if name in data:
+            table = data[name] = dict(data[name])
+            copied.add(name)
+            for key in keys:
+                table.pop(key, None)
+    for name, docs in put.items():
+        current = data.get(name)
+        if current is None:
+            data[name] = dict(docs)
+        else:
+            if name not in copied:
+                current = data[name] = dict(current)
+                copied.add(name)
+            current.update(docs)
+    return data
 
 
 def decode_database(raw: bytes) -> tuple[Tables, int | None]:
@@ -462,9 +672,11 @@ def corrupt_file_advice(path: Path) -> str:
 class DataFileStorage(TransactionalStorage):
     """A TinyDB storage for one JSON data file, shared safely by several processes.
 
-    Saves go to a temporary file in the same directory, are fsynced, replace the data
-    file atomically and the directory is fsynced: a crash at any instant leaves the old
-    or the new file. A new file is created mode 0600; an existing file keeps its mode
+    Whole-file saves go to a temporary file in the same directory, are fsynced, replace
+    the data file atomically and the directory is fsynced: a crash at any instant leaves
+    the old or the new file. From ``journal_from`` bytes on, a save appends its change
+    to the journal instead (see ``itsms_tui.store.journal``), folded into the data file
+    that same way when the journal has grown. A new file is created mode 0600; an existing file keeps its mode
     (and, where allowed, its owner and group). A symlinked path is resolved once, so
     the link's target is what gets replaced.
 
@@ -490,10 +702,13 @@ class DataFileStorage(TransactionalStorage):
         create_dirs: bool = False,
         backups: BackupPolicy | None = None,
         unusable_ok: bool = False,
+        journal_from: int = journal.JOURNAL_MIN_DATA_BYTES,
     ) -> None:
         super().__init__(lock_timeout=lock_timeout, read_only=read_only)
         self.path = Path(os.path.realpath(path))
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.journal_path = self.path.with_name(self.path.name + ".journal")
+        self.journal_from = journal_from  # data file size from which saves are journalled
         self.create_dirs = create_dirs
         self.backups = BackupPolicy() if backups is None else backups
         self._file_existed = True
@@ -557,7 +772,21 @@ class DataFileStorage(TransactionalStorage):
             return loaded.stamp is None
         except OSError:
             return False  # let a reload report it
-        return current == loaded.stamp
+        if current != loaded.stamp:
+            return False
+        try:
+            st = os.stat(self.journal_path)
+        except FileNotFoundError:
+            return loaded.journal_id is None
+        except OSError:
+            return False
+        return loaded.journal_id == (st.st_dev, st.st_ino) and st.st_size == loaded.journal_seen
+
+    def _discard_cache(self) -> None:
+        # ``raw`` lacks what the journal holds: read both again at the next access.
+        old, self._loaded = self._loaded, None
+        if old is not None:
+            old.close()
 
     def _lock(self) -> FileLock:
         try:
@@ -625,7 +854,7 @@ class DataFileStorage(TransactionalStorage):
             stamp = FileStamp.of(st)
             if loaded is not None and loaded.stamp == stamp:
                 os.close(fd)
-                return loaded
+                return self._catch_up(loaded)
             if not stat.S_ISREG(st.st_mode):
                 raise DataFileError(self.path, f"not a regular file ({_file_kind(st)})")
             with open(fd, "rb", closefd=False) as handle:
@@ -636,10 +865,152 @@ class DataFileStorage(TransactionalStorage):
         fresh = _Loaded(generation=self._next_generation(), stamp=stamp, raw=raw, fd=fd)
         try:
             fresh.data, fresh.schema_version = decode_database(raw)
+            fresh.crc = journal.data_crc(raw)
+            self._replay(fresh)
+            # Long-lived from here on: keep the collector from walking it at every save
+            # (a full collection over a 50k data set's objects takes ~180 ms).
+            gc.freeze()
         except SchemaProblem as exc:
             fresh.raw = None
             fresh.error = str(exc) + corrupt_file_advice(self.path)
         return self._install(fresh)
+
+    def _journal_bytes(self, offset: int) -> tuple[tuple[int, int], bytes] | None:
+        """The journal's (device, inode) and its bytes from ``offset``; None if missing."""
+        try:
+            fd = os.open(self.journal_path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise DataFileError(self.journal_path, f"cannot be opened: {exc.strerror}") from None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise DataFileError(self.journal_path, f"not a regular file ({_file_kind(st)})")
+            with open(fd, "rb", closefd=False) as handle:
+                handle.seek(offset)
+                content = handle.read()
+        finally:
+            os.close(fd)
+        return (st.st_dev, st.st_ino), content
+
+    def _replay(self, loaded: _Loaded) -> None:
+        """Apply the whole journal to a freshly decoded data file (if it belongs to it)."""
+        assert loaded.raw is not None and loaded.crc is not None and loaded.data is not None
+        found = self._journal_bytes(0)
+        if found is None:
+            return
+        loaded.journal_id, content = found
+        loaded.journal_seen = len(content)
+        replay = journal.read(content, expect_header=journal.header(len(loaded.raw), loaded.crc))
+        if replay is None:
+            return  # another data file's journal: ignored, replaced by the next save
+        loaded.journal_valid, loaded.journal_end = True, replay.end
+        for change in replay.changes:
+            loaded.data = apply_change(loaded.data, change.dropped, change.deleted, change.put)
+
+    def _catch_up(self, loaded: _Loaded) -> _Loaded:
+        """The same data file with what was appended to its journal since: O(change)."""
+        if loaded.error is not None or loaded.raw is None or loaded.crc is None:
+            return loaded
+        try:
+            st = os.stat(self.journal_path)
+            current: tuple[int, int] | None = (st.st_dev, st.st_ino)
+        except FileNotFoundError:
+            current = None
+        if current == loaded.journal_id and (current is None or st.st_size == loaded.journal_seen):
+            return loaded
+        if current is not None and current == loaded.journal_id and loaded.journal_valid:
+            found = self._journal_bytes(loaded.journal_end)
+            if found is not None and found[0] == current:
+                replay = journal.read(found[1], expect_header=None)
+                assert replay is not None
+                data = loaded.decoded()
+                for change in replay.changes:
+                    data = apply_change(data, change.dropped, change.deleted, change.put)
+                fresh = loaded.successor(self._next_generation(), data)
+                fresh.journal_seen = loaded.journal_end + len(found[1])
+                fresh.journal_end = loaded.journal_end + replay.end
+                return self._install(fresh)
+        # The journal was replaced or removed under the same data file: start over.
+        fresh = loaded.successor(self._next_generation(), orjson.loads(loaded.raw))
+        fresh.journal_id, fresh.journal_seen = None, 0
+        fresh.journal_valid, fresh.journal_end = False, 0
+        self._replay(fresh)
+        return self._install(fresh)
+
+    def _persist_change(
+        self, base: _Loaded, change: bytes, data: Tables, schema_version: int
+    ) -> _Loaded | None:
+        raw, crc = base.raw, base.crc
+        if raw is None or crc is None or base.stamp is None or len(raw) < self.journal_from:
+            return None
+        line = journal.record(change)
+        start = base.journal_end if base.journal_valid else 0
+        if journal.needs_compaction(start + len(line), len(raw)):
+            return None  # fold everything into the data file instead
+        try:
+            if base.journal_valid:
+                journal_id = self._append(base, line)
+                end = base.journal_end + len(line)
+            else:
+                head = journal.header(len(raw), crc)
+                journal_id = self._start_journal(head + line)
+                end = len(head) + len(line)
+        except OSError as exc:
+            raise StoreWriteError(self.journal_path, exc.strerror or str(exc)) from exc
+        if journal_id is None:
+            return None
+        fresh = base.successor(self._next_generation(), data)
+        fresh.schema_version = schema_version
+        fresh.journal_id, fresh.journal_seen = journal_id, end
+        fresh.journal_valid, fresh.journal_end = True, end
+        if not base.journal_valid:  # a new journal: its name must be durable too
+            self._install(fresh)
+            try:
+                _fsync_directory(self.path.parent)
+            except OSError as exc:
+                raise StoreSyncError(self.path, exc.strerror or str(exc)) from exc
+        return fresh
+
+    def _append(self, base: _Loaded, line: bytes) -> tuple[int, int] | None:
+        """Append one change line durably; None if the journal is not the one we read."""
+        fd = os.open(self.journal_path, os.O_RDWR | os.O_CLOEXEC)
+        try:
+            st = os.fstat(fd)
+            if (st.st_dev, st.st_ino) != base.journal_id:
+                return None
+            if st.st_size != base.journal_end:
+                os.ftruncate(fd, base.journal_end)  # a torn tail of a killed save
+            try:
+                _write_all(fd, line, base.journal_end)
+                os.fsync(fd)
+            except BaseException:
+                with suppress(OSError):
+                    os.ftruncate(fd, base.journal_end)
+                raise
+            return st.st_dev, st.st_ino
+        finally:
+            os.close(fd)
+
+    def _start_journal(self, content: bytes) -> tuple[int, int]:
+        """Create the journal (replacing one that belongs to another data file)."""
+        fd, temp_name = tempfile.mkstemp(
+            prefix=self._temp_prefix, suffix=".tmp", dir=self.path.parent
+        )
+        try:
+            _write_all(fd, content, 0)
+            os.fsync(fd)
+            self._copy_ownership(fd)
+            st = os.fstat(fd)
+            os.replace(temp_name, self.journal_path)
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(temp_name)
+            raise
+        finally:
+            os.close(fd)
+        return st.st_dev, st.st_ino
 
     def _sweep_temp_files(self) -> None:
         """Delete temp files of saves that crashed; safe under the exclusive lock."""
@@ -690,6 +1061,10 @@ class DataFileStorage(TransactionalStorage):
                         self.path, "another session created the file at the same moment"
                     ) from None
                 os.unlink(temp_name)
+            # Everything is in the data file now. Should this be lost in a crash, the
+            # journal's header no longer matches the new file, so it is ignored anyway.
+            with suppress(FileNotFoundError):
+                os.unlink(self.journal_path)
         except BaseException as exc:
             os.close(fd)
             with suppress(OSError):
@@ -708,6 +1083,7 @@ class DataFileStorage(TransactionalStorage):
             schema_version=schema_version,
             fd=fd,
         )
+        fresh.crc = journal.data_crc(payload)
         self._install(fresh)
         self._file_existed = True
         if backup is not None:
@@ -732,6 +1108,13 @@ class DataFileStorage(TransactionalStorage):
                 break
             except PermissionError:
                 continue
+
+
+def _write_all(fd: int, data: bytes, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.pwrite(fd, view, offset)
+        view, offset = view[written:], offset + written
 
 
 def _file_kind(st: os.stat_result) -> str:
@@ -830,6 +1213,66 @@ class StoreTable(Table):
             self._next_id = None
             doc_id = int(super()._get_next_id())  # type: ignore[no-untyped-call]
         return doc_id
+
+    def _update_table(self, updater: Any) -> None:
+        """Edit the transaction's private copy of this table, one document at a time.
+
+        TinyDB's own version converts every key of the table to int and back on each
+        write and edits documents in place; here a write costs what it changes.
+        """
+        edit = getattr(self._storage, "edit_table", None)
+        if edit is None:
+            super()._update_table(updater)
+            return
+        table, touched = edit(self.name)
+        updater(_DocIdView(table, touched, self.document_id_class))
+
+
+class _DocIdView(MutableMapping[Any, Any]):
+    """A table as TinyDB's updaters see it (keys are doc_ids, not strings).
+
+    A document is deep-copied the first time it is read here, so an in-place edit
+    changes only the transaction's copy; every key read, set or deleted is noted.
+    """
+
+    def __init__(self, table: dict[str, Any], touched: set[str], id_class: Any) -> None:
+        self._table = table
+        self._touched = touched
+        self._id_class = id_class
+        self._copied: set[str] = set()
+
+    def __getitem__(self, doc_id: Any) -> Any:
+        key = str(doc_id)
+        doc = self._table[key]
+        if key not in self._copied:
+            doc = self._table[key] = orjson.loads(orjson.dumps(doc))
+            self._copied.add(key)
+            self._touched.add(key)
+        return doc
+
+    def __setitem__(self, doc_id: Any, doc: Any) -> None:
+        key = str(doc_id)
+        self._table[key] = doc
+        self._copied.add(key)
+        self._touched.add(key)
+
+    def __delitem__(self, doc_id: Any) -> None:
+        key = str(doc_id)
+        del self._table[key]
+        self._touched.add(key)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self._table
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self._id_class(key) for key in list(self._table))
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def clear(self) -> None:
+        self._touched.update(self._table)
+        self._table.clear()
 
 
 class StoreTinyDB(TinyDB):

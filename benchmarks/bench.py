@@ -1,0 +1,324 @@
+"""`make bench`: the store, snapshot and checker scenarios at three scales, with floors.
+
+    .venv/bin/python -m benchmarks.bench [--scales demo,50k,200k] [--json bench.json]
+
+For each scale a data set is generated (``datagen``) and saved through the real store,
+then every scenario is timed and printed as a median beside a floor measured in the
+same run on the same machine, and their ratio (a shared, busy machine makes absolute
+figures meaningless alone; the load average is printed with them):
+
+- store update: one supplier update through ``RecordStore`` (audit entry, fsync
+  included); floor: appending and fsyncing as many bytes as the save added on disk.
+- 8 writers: eight processes updating suppliers at once; p50/p99 of a save, lock
+  timeouts counted.
+- export / import: the CLI commands, whole process; floor: a Python process doing
+  ``tomli_w.dumps(tomllib.loads(...))`` of the same snapshot (the in-process dumps and
+  loads times are in the JSON too).
+- check: ``itsms-tui check``, whole process.
+- load: opening the store and building the validated data set, in a fresh process,
+  with that process's peak RSS.
+
+UI scenarios (first frame, keystrokes, terminal bytes; ``/work/shared/tools`` has
+``first-frame`` and ``ptykeys``) belong in ``UI_SCENARIOS`` once the screens are in
+place; they are listed as not measured until then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from benchmarks.datagen import generate
+from itsms_tui.domain.suppliers import Supplier
+from itsms_tui.store.errors import StoreBusyError
+from itsms_tui.store.records import RecordStore
+
+SCALES = {"demo": 540, "1k": 1_000, "50k": 50_000, "200k": 200_000}
+UI_SCENARIOS: list[str] = [
+    "first frame (ratio to a bare Textual app)",
+    "a save in the TUI: key to 'Saved' on screen",
+    "another session's save visible in the TUI",
+    "cursor move / page down / filter key / sort in a register (key to screen, bytes)",
+]
+CLI = [sys.executable, "-m", "itsms_tui"]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def on_disk(path: Path) -> int:
+    """Bytes of the data file and its journal."""
+    journal = path.with_name(path.name + ".journal")
+    return path.stat().st_size + (journal.stat().st_size if journal.exists() else 0)
+
+
+def make_data(n: int, folder: Path) -> Path:
+    path = folder / f"data-{n}.json"
+    store = RecordStore.open(path, user="bench")
+    store.replace_all(generate(n, seed=1), summary="benchmark data")
+    store.close()
+    return path
+
+
+def bench_update(path: Path, runs: int, folder: Path) -> dict[str, float]:
+    store = RecordStore.open(path, user="bench")
+    supplier = store.dataset().all(Supplier)[0]
+    saves: list[float] = []
+    grew: list[int] = []
+    for i in range(runs):
+        record = supplier.model_copy(update={"notes": f"touched {i} {time.time_ns()}"})
+        before = on_disk(path)
+        start = time.perf_counter()
+        supplier = store.update(record)
+        saves.append(time.perf_counter() - start)
+        grew.append(max(on_disk(path) - before, 1))
+    store.close()
+    change = int(median([float(g) for g in grew]))
+    floor_path = folder / "floor.bin"
+    payload = b"x" * change
+    floors: list[float] = []
+    with open(floor_path, "ab") as handle:
+        for _ in range(runs):
+            start = time.perf_counter()
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+            floors.append(time.perf_counter() - start)
+    return {
+        "median_ms": median(saves) * 1000,
+        "floor_ms": median(floors) * 1000,
+        "change_bytes": change,
+    }
+
+
+def _writer(path: str, index: int, saves: int, start: Any, out: Any) -> None:
+    store = RecordStore.open(Path(path), user=f"w{index}")
+    suppliers = store.dataset().all(Supplier)
+    mine = suppliers[index % len(suppliers)]
+    times: list[float] = []
+    timeouts = 0
+    start.wait()
+    for i in range(saves):
+        current = store.get(Supplier, mine.id)
+        record = current.model_copy(update={"notes": f"writer {index} save {i}"})
+        began = time.perf_counter()
+        try:
+            store.update(record)
+        except StoreBusyError:
+            timeouts += 1
+        times.append(time.perf_counter() - began)
+    out.send((times, timeouts))
+
+
+def bench_writers(path: Path, writers: int = 8, saves: int = 10) -> dict[str, float]:
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Event()
+    pipes = []
+    procs = []
+    for index in range(writers):
+        receiver, sender = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_writer, args=(str(path), index, saves, start, sender))
+        proc.start()
+        pipes.append(receiver)
+        procs.append(proc)
+    time.sleep(0.5)
+    start.set()
+    times: list[float] = []
+    timeouts = 0
+    for receiver, proc in zip(pipes, procs, strict=True):
+        got, busy = receiver.recv()
+        times.extend(got)
+        timeouts += busy
+        proc.join()
+    return {
+        "p50_ms": percentile(times, 0.5) * 1000,
+        "p99_ms": percentile(times, 0.99) * 1000,
+        "lock_timeouts": timeouts,
+    }
+
+
+def run_cli(args: list[str], ok: tuple[int, ...] = (0, 1)) -> float:
+    """Wall time of one CLI run; a failure (not just findings) stops the benchmark."""
+    start = time.perf_counter()
+    done = subprocess.run([*CLI, *args], stdout=subprocess.DEVNULL, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in ok:
+        raise SystemExit(f"itsms-tui {' '.join(args)} exited {done.returncode}")
+    return elapsed
+
+
+def bench_exchange(path: Path, folder: Path, runs: int) -> dict[str, float]:
+    snapshot = folder / f"{path.stem}.toml"
+    exports = [run_cli(["export", "--data", str(path), "-o", str(snapshot)]) for _ in range(runs)]
+    text = snapshot.read_text(encoding="utf-8")
+    parsed = tomllib.loads(text)
+    dumps = [timed(lambda: tomli_w.dumps(parsed)) for _ in range(runs)]
+    loads = [timed(lambda: tomllib.loads(text)) for _ in range(runs)]
+    # The least a whole process turning this data into TOML and back must do.
+    toml_process = [
+        timed(lambda: subprocess.run([sys.executable, "-c", TOML_PROBE, str(snapshot)], check=True))
+        for _ in range(runs)
+    ]
+    imports = []
+    for i in range(runs):
+        target = folder / f"imported-{path.stem}-{i}.json"
+        imports.append(run_cli(["import", "--data", str(target), str(snapshot)]))
+        target.unlink(missing_ok=True)
+    return {
+        "export_ms": median(exports) * 1000,
+        "export_floor_ms": median(dumps) * 1000,
+        "import_ms": median(imports) * 1000,
+        "import_floor_ms": median(loads) * 1000,
+        "toml_process_floor_ms": median(toml_process) * 1000,
+    }
+
+
+TOML_PROBE = """
+import sys, tomllib, tomli_w
+tomli_w.dumps(tomllib.loads(open(sys.argv[1], encoding="utf-8").read()))
+"""
+
+# Peak RSS from VmHWM: getrusage's ru_maxrss survives exec, so a child would report
+# this (large) benchmark process's peak instead of its own.
+HWM = "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
+
+LOAD_PROBE = f"""
+import sys, time
+start = time.perf_counter()
+from itsms_tui.store.records import RecordStore
+store = RecordStore.open(__import__("pathlib").Path(sys.argv[1]), read_only=True)
+store.dataset()
+print(time.perf_counter() - start, {HWM})
+"""
+
+FLOOR_PROBE = f"print(0, {HWM})"
+
+
+def bench_load(path: Path, runs: int) -> dict[str, float]:
+    def probe(code: str, *args: str) -> tuple[float, float]:
+        out = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+        ).stdout.split()
+        return float(out[0]), float(out[1]) / 1024
+
+    loads = [probe(LOAD_PROBE, str(path)) for _ in range(runs)]
+    bare = probe(FLOOR_PROBE)
+    checks = [run_cli(["check", "--data", str(path), "--read-only"]) for _ in range(runs)]
+    python = [timed(lambda: subprocess.run([sys.executable, "-c", "pass"])) for _ in range(runs)]
+    return {
+        "load_ms": median([t for t, _ in loads]) * 1000,
+        "peak_rss_mb": max(r for _, r in loads),
+        "bare_python_rss_mb": bare[1],
+        "check_ms": median(checks) * 1000,
+        "bare_python_ms": median(python) * 1000,
+    }
+
+
+def show(scale: str, n: int, figures: dict[str, Any]) -> None:
+    u, w, x, lo = figures["update"], figures["writers"], figures["exchange"], figures["load"]
+    rows = [
+        (
+            "store update",
+            f"{u['median_ms']:.1f} ms",
+            f"{u['floor_ms']:.1f} ms ({u['change_bytes']} B write+fsync)",
+            u["median_ms"] / u["floor_ms"],
+        ),
+        (
+            "8 writers save p50 / p99",
+            f"{w['p50_ms']:.0f} / {w['p99_ms']:.0f} ms",
+            f"{w['lock_timeouts']} lock timeouts",
+            None,
+        ),
+        (
+            "export (whole process)",
+            f"{x['export_ms']:.0f} ms",
+            f"process: tomllib+tomli_w {x['toml_process_floor_ms']:.0f} ms",
+            x["export_ms"] / x["toml_process_floor_ms"],
+        ),
+        (
+            "import (whole process)",
+            f"{x['import_ms']:.0f} ms",
+            f"process: tomllib+tomli_w {x['toml_process_floor_ms']:.0f} ms",
+            x["import_ms"] / x["toml_process_floor_ms"],
+        ),
+        (
+            "check (whole process)",
+            f"{lo['check_ms']:.0f} ms",
+            f"python start {lo['bare_python_ms']:.0f} ms",
+            lo["check_ms"] / lo["bare_python_ms"],
+        ),
+        ("load (store + data set)", f"{lo['load_ms']:.0f} ms", "", None),
+        (
+            "peak RSS of loading",
+            f"{lo['peak_rss_mb']:.0f} MB",
+            f"bare python {lo['bare_python_rss_mb']:.0f} MB",
+            None,
+        ),
+    ]
+    print(f"\n== {scale}: {n} records, data file {figures['file_mb']:.1f} MB ==")
+    for name, value, floor, ratio in rows:
+        shown = "" if ratio is None else f"{ratio:6.2f}x"
+        print(f"  {name:<26} {value:>16}   floor {floor:<36} {shown}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="demo,50k,200k")
+    parser.add_argument("--json", type=Path, default=Path("bench.json"))
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    results: dict[str, Any] = {"load_average_start": os.getloadavg(), "scales": {}}
+    print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="itsms-bench-", dir=os.getcwd()) as tmp:
+        folder = Path(tmp)
+        for scale in args.scales.split(","):
+            n = SCALES[scale]
+            big = n >= 100_000
+            began = time.perf_counter()
+            path = make_data(n, folder)
+            figures: dict[str, Any] = {
+                "records": n,
+                "file_mb": path.stat().st_size / 1e6,
+                "generate_s": time.perf_counter() - began,
+            }
+            figures["update"] = bench_update(path, args.runs, folder)
+            figures["writers"] = bench_writers(path)
+            figures["exchange"] = bench_exchange(path, folder, 1 if big else 3)
+            figures["load"] = bench_load(path, 1 if big else 3)
+            results["scales"][scale] = figures
+            show(scale, n, figures)
+    results["load_average_end"] = os.getloadavg()
+    results["ui_scenarios_not_measured"] = UI_SCENARIOS
+    print("\nnot measured yet (UI): " + "; ".join(UI_SCENARIOS))
+    print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {args.json}")
+
+
+if __name__ == "__main__":
+    main()
