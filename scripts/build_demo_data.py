@@ -23,7 +23,13 @@ from typing import Any, TypeVar
 from itsms_tui import __version__
 from itsms_tui.domain.agreements import Agreement, Amendment, PriorityTimes, ServiceTarget
 from itsms_tui.domain.catalogue import Service
-from itsms_tui.domain.changes import ChangeRequest, check_initial_state, transition
+from itsms_tui.domain.changes import (
+    ENDINGS,
+    ChangeRequest,
+    check_initial_state,
+    end_change,
+    transition,
+)
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     ActionStatus,
@@ -151,12 +157,20 @@ class Builder:
         check_initial_state(change)
         self.records.pop()
         for target, updates in steps:
-            change = transition(change, target, updates)
+            if target in ENDINGS:
+                change = end_change(change, target, updates["end_reason"], updates["ended_on"])
+            else:
+                change = transition(change, target, updates)
         last = max(
             [created]
             + [
                 (d - ANCHOR).days
-                for d in (change.approved_on, change.implemented_on, change.reviewed_on)
+                for d in (
+                    change.approved_on,
+                    change.implemented_on,
+                    change.reviewed_on,
+                    change.ended_on,
+                )
                 if d
             ]
             + [(change.closed_on - ANCHOR).days if change.closed_on else created]
@@ -2936,6 +2950,41 @@ def build() -> DataSet:
         requested_by="Docklands Colocation",
         requested_on=day(-60),
         implemented_on=day(-60),
+    )
+    b.change(
+        CK.NORMAL,
+        S.DRAFT,
+        [
+            submitted("Priya Natarajan", -20),
+            (
+                S.WITHDRAWN,
+                {
+                    "end_reason": "The vendor's next release fixes the defect; no change needed.",
+                    "ended_on": day(-12),
+                },
+            ),
+        ],
+        created=-21,
+        title="Patch the monitoring agent on the reporting servers",
+        service_id=hosting.id,
+    )
+    b.change(
+        CK.NORMAL,
+        S.DRAFT,
+        [
+            submitted("Tom Okafor", -35),
+            (
+                S.CANCELLED,
+                {
+                    "end_reason": "The branch office lease ends in March; the CAB cancelled "
+                    "the upgrade.",
+                    "ended_on": day(-28),
+                },
+            ),
+        ],
+        created=-36,
+        title="Upgrade the Leeds branch router",
+        service_id=network.id,
     )
 
     # --- KPIs and measurements -----------------------------------------------------------------------

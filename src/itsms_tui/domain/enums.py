@@ -158,6 +158,8 @@ class ChangeStatus(StrEnum):
     IMPLEMENTED = "implemented"
     REVIEWED = "reviewed"
     CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+    CANCELLED = "cancelled"
 
 
 class RiskLevel(StrEnum):
