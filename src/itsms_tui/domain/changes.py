@@ -227,7 +227,8 @@ def end_change(change: ChangeRequest, target: ChangeStatus, reason: str, on: dat
     if change.status not in ENDABLE_FROM:
         allowed = ", ".join(s.value for s in ENDABLE_FROM)
         raise WorkflowError(
-            f"{change.display}: cannot {action} a {change.status.value} change (only {allowed})"
+            f"{change.display}: cannot {action} a change that is {change.status.value} "
+            f"(only {allowed})"
         )
     if is_blank(reason):
         raise WorkflowError(f"{change.display}: {action} needs a reason")
