@@ -187,3 +187,19 @@ def test_the_selection_threshold_is_a_setting(tmp_path: Path) -> None:
     )
     path.write_text(text, encoding="utf-8")
     assert main(["import", str(path), "--data", str(tmp_path / "d.json")]) == 0
+
+
+def test_a_spreadsheet_preview_refuses_what_the_import_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "itsms.json"
+    assert main(["import", str(_write(tmp_path, load_demo(TODAY))), "--data", str(data)]) == 0
+    sheet = tmp_path / "measurements.csv"
+    ahead = TODAY + timedelta(days=40)
+    sheet.write_text(f"kpi_id,measured_on,value\nKPI-0001,{ahead},3\n", encoding="utf-8")
+    capsys.readouterr()
+    base = ["import", str(sheet), "--collection", "measurements", "--data", str(data)]
+    for argv in (base, [*base, "--dry-run"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert f"{sheet}: row 2, measured_on: measured on {ahead} is in the future" in err, err
