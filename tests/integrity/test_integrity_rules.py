@@ -259,3 +259,12 @@ def test_selected_needs_every_standard_criterion_scored() -> None:
     partial = evaluation(5, 5, names=("capability", "expertise"))
     [(field, message)] = selection_problems(partial, 3.0)
     assert field == "criteria" and "not scored: reliability, alignment" in message
+
+
+def test_an_ending_is_recorded_only_by_withdrawing_or_cancelling() -> None:
+    from itsms_tui.domain.change_integrity import change_problems
+
+    live = change(status=S.DRAFT, end_reason="gone", ended_on=TODAY)
+    assert [f for f, _ in change_problems(live, TODAY)] == ["end_reason", "ended_on"]
+    ended = end_change(change(status=S.DRAFT), S.WITHDRAWN, "gone", TODAY)
+    assert change_problems(ended, TODAY) == []

@@ -128,3 +128,10 @@ def test_an_already_inconsistent_record_can_still_be_corrected_elsewhere(
     stored = workspace.store.get(SupplierReview, "REV-0003")
     saved = workspace.save(stored.model_copy(update={"minutes": "Corrected minutes"}))
     assert saved.minutes == "Corrected minutes"
+
+
+def test_an_ending_cannot_be_typed_into_a_live_change(workspace: Workspace) -> None:
+    change = _submitted(workspace)
+    with pytest.raises(UserError, match="end_reason: is recorded only when the change is"):
+        workspace.save(change.model_copy(update={"end_reason": "typed in"}))
+    assert workspace.store.get(ChangeRequest, change.id).end_reason == ""

@@ -117,6 +117,17 @@ def workflow_fact_problems(change: ChangeRequest) -> list[FieldProblem]:
     ]
 
 
+def ending_problems(change: ChangeRequest) -> list[FieldProblem]:
+    """An ending's reason or date on a change that was neither withdrawn nor cancelled."""
+    if change.status in _ENDED:
+        return []
+    return [
+        (name, "is recorded only when the change is withdrawn or cancelled")
+        for name in ("end_reason", "ended_on")
+        if not is_blank(getattr(change, name))
+    ]
+
+
 def step_date_problems(change: ChangeRequest, today: date) -> list[FieldProblem]:
     """Step dates out of workflow order, or in the future."""
     problems: list[FieldProblem] = []
@@ -154,7 +165,11 @@ def step_date_problems(change: ChangeRequest, today: date) -> list[FieldProblem]
 
 def change_problems(change: ChangeRequest, today: date) -> list[FieldProblem]:
     """Every integrity problem of one change taken on its own."""
-    return [*workflow_fact_problems(change), *step_date_problems(change, today)]
+    return [
+        *workflow_fact_problems(change),
+        *ending_problems(change),
+        *step_date_problems(change, today),
+    ]
 
 
 def as_imported_history(change: ChangeRequest) -> ChangeRequest:
