@@ -26,7 +26,7 @@ from pydantic.fields import FieldInfo
 
 from itsms_tui.domain.agreements import Agreement, PriorityTimes
 from itsms_tui.domain.change_integrity import STEP_DATES, missing_workflow_facts
-from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.changes import ENDINGS, ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, Direction, Renewal, RiskLevel
 from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, selection_problems
@@ -380,6 +380,8 @@ def _consistent(record: Record, data: DataSet) -> Record:
     values = record.model_dump()
     if isinstance(record, ChangeRequest):
         values["imported_history"] = False
+        if record.status not in ENDINGS:
+            values["end_reason"], values["ended_on"] = "", None
         for name in missing_workflow_facts(record):
             values[name] = _FILLERS.get(name, "recorded")
         present = [n for n in STEP_DATES if values[n] is not None]
