@@ -17,7 +17,7 @@ from typing import Any
 
 from itsms_tui.domain.agreements import Agreement, Amendment, PriorityTimes, ServiceTarget
 from itsms_tui.domain.catalogue import Service
-from itsms_tui.domain.changes import REQUIRED_FIELDS, ChangeRequest
+from itsms_tui.domain.changes import ENDINGS, REQUIRED_FIELDS, ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     ActionStatus,
@@ -42,6 +42,7 @@ from itsms_tui.domain.enums import (
     SupplierKind,
     SupplierStatus,
 )
+from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, weighted_score
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
 from itsms_tui.domain.record import Record
@@ -151,6 +152,7 @@ class _Generator:
         self.counts = counts
         self.records: list[Record] = []
         self.ids: dict[str, list[str]] = {}
+        self.agreements_of: dict[str, list[str]] = {}
         self.stamp = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
 
     def run(self) -> DataSet:
@@ -179,6 +181,8 @@ class _Generator:
                 record = make(i)
                 self.records.append(record)
                 made.append(record.id)
+                if isinstance(record, Agreement) and record.supplier_id:
+                    self.agreements_of.setdefault(record.supplier_id, []).append(record.id)
         return DataSet(self.records)
 
     # --- helpers -------------------------------------------------------------------------
@@ -188,6 +192,11 @@ class _Generator:
 
     def maybe(self, collection: str, chance: float = 0.5) -> str | None:
         return self.pick(collection) if self.rng.random() < chance else None
+
+    def maybe_agreement_of(self, supplier_id: str, chance: float) -> str | None:
+        """One of the supplier's own agreements (the integrity rule), or None."""
+        own = self.agreements_of.get(supplier_id, [])
+        return self.rng.choice(own) if own and self.rng.random() < chance else None
 
     def day(self, lo: int = -1000, hi: int = 365) -> date:
         return TODAY + timedelta(days=self.rng.randint(lo, hi))
@@ -341,13 +350,13 @@ class _Generator:
         )
 
     def change(self, i: int) -> Record:
-        status = self.rng.choice(list(ChangeStatus))
+        status = self.rng.choice([s for s in ChangeStatus if s not in ENDINGS])
         kind = (
             ChangeKind.UNPLANNED
             if status is ChangeStatus.IMPLEMENTED and self.rng.random() < 0.2
             else self.rng.choice((ChangeKind.NORMAL, ChangeKind.STANDARD, ChangeKind.EMERGENCY))
         )
-        requested = self.day(-500, 0)
+        requested = self.day(-500, -10)  # every step date falls on or before today
         values: dict[str, Any] = {
             **self.base("CHG", i),
             "title": f"Change {i}",
@@ -382,28 +391,37 @@ class _Generator:
         return ChangeRequest(**values)
 
     def evaluation(self, i: int) -> Record:
+        criteria = [
+            Criterion(name=n, weight=w, score=float(self.rng.randint(1, 5)))
+            for n, w in (
+                ("capability", 30.0),
+                ("expertise", 20.0),
+                ("reliability", 30.0),
+                ("alignment", 20.0),
+            )
+        ]
+        decision = self.rng.choice(list(SelectionDecision))
+        low = (weighted_score(criteria) or 0.0) < DEFAULT_SELECTION_THRESHOLD
         return Evaluation(
             **self.base("EVL", i),
             supplier_id=self.pick("suppliers"),
             evaluated_on=self.day(-900, 0),
             evaluator=self.person(),
-            criteria=[
-                Criterion(name=n, weight=w, score=float(self.rng.randint(1, 5)))
-                for n, w in (
-                    ("capability", 30.0),
-                    ("expertise", 20.0),
-                    ("reliability", 30.0),
-                    ("alignment", 20.0),
-                )
-            ],
-            decision=self.rng.choice(list(SelectionDecision)),
+            criteria=criteria,
+            decision=decision,
+            below_threshold_reason=(
+                "Sole source in the region."
+                if low and decision is SelectionDecision.SELECTED
+                else ""
+            ),
         )
 
     def review(self, i: int) -> Record:
+        supplier_id = self.pick("suppliers")
         return SupplierReview(
             **self.base("REV", i),
-            supplier_id=self.pick("suppliers"),
-            agreement_id=self.maybe("agreements", 0.5),
+            supplier_id=supplier_id,
+            agreement_id=self.maybe_agreement_of(supplier_id, 0.5),
             held_on=self.day(-700, 0),
             attendees=[self.person(), self.person()],
             performance_summary="Targets met apart from one month.",
@@ -414,10 +432,11 @@ class _Generator:
         raised = self.day(-600, 0)
         status = self.rng.choice(list(DisputeStatus))
         done = status in (DisputeStatus.RESOLVED, DisputeStatus.CLOSED)
+        supplier_id = self.pick("suppliers")
         return Dispute(
             **self.base("DSP", i),
-            supplier_id=self.pick("suppliers"),
-            agreement_id=self.maybe("agreements", 0.6),
+            supplier_id=supplier_id,
+            agreement_id=self.maybe_agreement_of(supplier_id, 0.6),
             title=f"Dispute {i}: service credits",
             raised_on=raised,
             raised_by=self.person(),

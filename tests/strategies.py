@@ -25,13 +25,17 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from itsms_tui.domain.agreements import Agreement, PriorityTimes
+from itsms_tui.domain.change_integrity import STEP_DATES, missing_workflow_facts
+from itsms_tui.domain.changes import ENDINGS, ChangeRequest
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import AgreementKind, Direction, Renewal
+from itsms_tui.domain.enums import AgreementKind, Direction, Renewal, RiskLevel
+from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, selection_problems
 from itsms_tui.domain.fields import ID_PATTERN
-from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi
+from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION, MODELS, format_id
 from itsms_tui.domain.risks import Risk
+from itsms_tui.domain.supplier_links import agreement_link_problems
 from itsms_tui.domain.suppliers import Evaluation
 
 TRICKY_SINGLE_LINE: tuple[str, ...] = (
@@ -362,4 +366,46 @@ def data_sets(draw: st.DrawFn, max_per_collection: int = 3) -> DataSet:
                 break
             found.append(record)
             ids[model.collection].append(record.id)
-    return DataSet(found)
+    data = DataSet(found)
+    return DataSet(_consistent(record, data) for record in found)
+
+
+PAST = date(2020, 1, 1)
+"""Step and measurement dates are clamped to this day so no generated record is dated in
+the future of whenever the tests run."""
+
+
+def _consistent(record: Record, data: DataSet) -> Record:
+    """The record adjusted to obey the integrity rules every import applies."""
+    values = record.model_dump()
+    if isinstance(record, ChangeRequest):
+        values["imported_history"] = False
+        if record.status not in ENDINGS:
+            values["end_reason"], values["ended_on"] = "", None
+        for name in missing_workflow_facts(record):
+            values[name] = _FILLERS.get(name, "recorded")
+        present = [n for n in STEP_DATES if values[n] is not None]
+        for name, value in zip(present, sorted(min(values[n], PAST) for n in present), strict=True):
+            values[name] = value
+        if values["ended_on"] is not None:
+            values["ended_on"] = max([min(values["ended_on"], PAST), *(values[n] for n in present)])
+        if values["planned_end"] is not None and values["planned_start"] is not None:
+            values["planned_start"] = min(values["planned_start"], values["planned_end"])
+    if isinstance(record, Measurement):
+        values["measured_on"] = min(values["measured_on"], PAST)
+    if isinstance(record, Evaluation) and selection_problems(record, DEFAULT_SELECTION_THRESHOLD):
+        values["below_threshold_reason"] = "selected on other grounds"
+    if agreement_link_problems(record, data):
+        values["agreement_id"] = None
+    return type(record).model_validate(values)
+
+
+_FILLERS: dict[str, Any] = {
+    "risk_level": RiskLevel.LOW,
+    "requested_on": PAST,
+    "approved_on": PAST,
+    "implemented_on": PAST,
+    "reviewed_on": PAST,
+    "closed_on": PAST,
+    "ended_on": PAST,
+}

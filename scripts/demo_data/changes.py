@@ -288,3 +288,38 @@ def add_changes(b: Builder, services: Services, processes: Processes, suppliers:
         requested_on=day(-60),
         implemented_on=day(-60),
     )
+    b.change(
+        CK.NORMAL,
+        S.DRAFT,
+        [
+            submitted("Priya Natarajan", -20),
+            (
+                S.WITHDRAWN,
+                {
+                    "end_reason": "The vendor's next release fixes the defect; no change needed.",
+                    "ended_on": day(-12),
+                },
+            ),
+        ],
+        created=-21,
+        title="Patch the monitoring agent on the reporting servers",
+        service_id=services.hosting.id,
+    )
+    b.change(
+        CK.NORMAL,
+        S.DRAFT,
+        [
+            submitted("Tom Okafor", -35),
+            (
+                S.CANCELLED,
+                {
+                    "end_reason": "The branch office lease ends in March; the CAB cancelled "
+                    "the upgrade.",
+                    "ended_on": day(-28),
+                },
+            ),
+        ],
+        created=-36,
+        title="Upgrade the Leeds branch router",
+        service_id=services.network.id,
+    )

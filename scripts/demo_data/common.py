@@ -7,7 +7,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
 from itsms_tui.domain.agreements import PriorityTimes, ServiceTarget
-from itsms_tui.domain.changes import ChangeRequest, check_initial_state, transition
+from itsms_tui.domain.changes import (
+    ENDINGS,
+    ChangeRequest,
+    check_initial_state,
+    end_change,
+    transition,
+)
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, Direction, Priority
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import format_id
@@ -98,12 +104,20 @@ class Builder:
         check_initial_state(change)
         self.records.pop()
         for target, updates in steps:
-            change = transition(change, target, updates)
+            if target in ENDINGS:
+                change = end_change(change, target, updates["end_reason"], updates["ended_on"])
+            else:
+                change = transition(change, target, updates)
         last = max(
             [created]
             + [
                 (d - ANCHOR).days
-                for d in (change.approved_on, change.implemented_on, change.reviewed_on)
+                for d in (
+                    change.approved_on,
+                    change.implemented_on,
+                    change.reviewed_on,
+                    change.ended_on,
+                )
                 if d
             ]
             + [(change.closed_on - ANCHOR).days if change.closed_on else created]

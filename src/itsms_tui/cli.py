@@ -19,6 +19,10 @@ EXIT_BAD = 2
 """Exit 1 (check found requirements not met) is decided in services.commands.check."""
 
 PROG = "itsms-tui"
+_ALLOW_HISTORY_HELP = (
+    "keep changes whose workflow record is incomplete (historic data), marked as "
+    "imported history, which check reports"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -108,12 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--replace", action="store_true", help="replace every record of a non-empty data file"
     )
+    imp.add_argument("--allow-history", action="store_true", help=_ALLOW_HISTORY_HELP)
 
     check = sub.add_parser("check", help="list what does not yet meet clauses 8.1 and 8.3")
     _source_options(check)
     _read_only_option(check)
     check.add_argument(
         "--snapshot", type=Path, metavar="FILE", help="check a snapshot file instead"
+    )
+    check.add_argument(
+        "--allow-history", action="store_true", help="with --snapshot: " + _ALLOW_HISTORY_HELP
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument(
@@ -175,7 +183,12 @@ def _run(argv: Sequence[str] | None) -> int:
             return commands.export(args.data, args.demo, args.output, with_audit=args.with_audit)
         if args.command == "import":
             return commands.import_snapshot(
-                args.file, args.data, args.dry_run, args.replace, read_only=args.read_only
+                args.file,
+                args.data,
+                args.dry_run,
+                args.replace,
+                read_only=args.read_only,
+                allow_history=args.allow_history,
             )
         if args.command == "audit":
             return _audit(args)
@@ -184,7 +197,14 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command == "restore":
             return commands.restore(args.backup, args.data, read_only=args.read_only)
         if args.command == "check":
-            return commands.check(args.data, args.demo, args.snapshot, args.format, args.rule)
+            return commands.check(
+                args.data,
+                args.demo,
+                args.snapshot,
+                args.format,
+                args.rule,
+                allow_history=args.allow_history,
+            )
         workspace = commands.open_workspace(args.data, args.demo, read_only=args.read_only)
         from itsms_tui.ui.app import run_app
 

@@ -142,3 +142,13 @@ def test_unplanned_change_has_a_review() -> None:
     assert flagged(_implemented(ChangeKind.UNPLANNED, 10), "CHG-UNPLANNED-REVIEW") == []
     assert flagged(_implemented(ChangeKind.UNPLANNED, 11), "CHG-UNPLANNED-REVIEW") == ["CHG-0001"]
     assert flagged(_implemented(ChangeKind.UNPLANNED, 11), "CHG-EMERGENCY-REVIEW") == []
+
+
+def test_imported_history_is_listed_with_what_it_lacks() -> None:
+    assert flagged(healthy(), "CHG-HISTORY") == []
+    data = _only(
+        change(approver="", approved_on=None, status=ChangeStatus.CLOSED, imported_history=True)
+    )
+    [finding] = findings(data, "CHG-HISTORY")
+    assert finding.severity.value == "warning"
+    assert finding.message.endswith(": imported history: closed without Approver, Decided on")

@@ -31,6 +31,8 @@ NEXT: dict[ChangeStatus, set[ChangeStatus]] = {
     S.IMPLEMENTED: {S.REVIEWED},
     S.REVIEWED: {S.CLOSED},
     S.CLOSED: set(),
+    S.WITHDRAWN: set(),
+    S.CANCELLED: set(),
 }
 
 

@@ -89,7 +89,7 @@ def test_an_unexpected_error_exits_2_with_a_log_file(
 ) -> None:
     from itsms_tui.services import commands
 
-    def broken(*_args: object) -> int:
+    def broken(*_args: object, **_kwargs: object) -> int:
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(commands, "check", broken)

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from itsms_tui.domain.enums import Criticality
+from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, MAX_SCORE
 from itsms_tui.domain.kpi_status import DEFAULT_GRACE_DAYS
 from itsms_tui.domain.review_schedule import (
     DEFAULT_AGREEMENT_REVIEW_MONTHS,
@@ -102,6 +103,17 @@ class CheckSettings(BaseModel):
         title="Emergency and unplanned change review period (days)",
         description=(
             "Days after an emergency or unplanned change is implemented by which its review is due."
+        ),
+    )
+    selection_threshold: float = Field(
+        default=DEFAULT_SELECTION_THRESHOLD,
+        ge=0,
+        le=MAX_SCORE,
+        allow_inf_nan=False,
+        title="Supplier selection threshold (score 0-5)",
+        description=(
+            "Lowest weighted evaluation score at which a supplier may be selected; selecting "
+            "below it, or with a standard criterion unscored, needs a recorded reason."
         ),
     )
     action_grace_days: Days = Field(

@@ -1,6 +1,8 @@
 """Change requests and their enforced workflow.
 
 draft -> submitted -> assessed -> approved | rejected -> implemented -> reviewed -> closed.
+Before implementation a change may instead be withdrawn (by its requester) or cancelled,
+with a reason (``end_change``); both states are final.
 An emergency change may be approved straight from submitted (assessment recorded with the
 approval); an unplanned change is recorded as already implemented and must be reviewed.
 Each target state states which fields it needs, so the UI can ask for exactly those.
@@ -72,6 +74,22 @@ class ChangeRequest(Record):
     review_notes: LongText = Field(default="", title="Post-implementation review")
     reviewed_on: date | None = Field(default=None, title="Reviewed on", description="YYYY-MM-DD")
     closed_on: date | None = Field(default=None, title="Closed on", description="YYYY-MM-DD")
+    end_reason: LongText = Field(
+        default="",
+        title="Reason withdrawn or cancelled",
+        description="Why the change was withdrawn or cancelled before implementation.",
+    )
+    ended_on: date | None = Field(
+        default=None, title="Withdrawn or cancelled on", description="YYYY-MM-DD"
+    )
+    imported_history: bool = Field(
+        default=False,
+        title="Imported history",
+        description=(
+            "Imported with --allow-history although its workflow record is incomplete; "
+            "set only by that import."
+        ),
+    )
 
 
 class WorkflowError(ValueError):
@@ -87,7 +105,11 @@ TRANSITIONS: dict[ChangeStatus, tuple[ChangeStatus, ...]] = {
     S.IMPLEMENTED: (S.REVIEWED,),
     S.REVIEWED: (S.CLOSED,),
     S.CLOSED: (),
+    S.WITHDRAWN: (),
+    S.CANCELLED: (),
 }
+"""Workflow steps. Withdrawing or cancelling is not a step of the flow but its end, with
+a reason: ``end_change``."""
 
 EMERGENCY_SHORTCUT: tuple[ChangeStatus, ChangeStatus] = (S.SUBMITTED, S.APPROVED)
 
@@ -199,7 +221,8 @@ def required_fields(change: ChangeRequest, target: ChangeStatus) -> tuple[str, .
     return fields
 
 
-def _blank(value: Any) -> bool:
+def is_blank(value: Any) -> bool:
+    """Empty for the workflow: None, or a string of only white space."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -224,7 +247,7 @@ def transition(
     data.update(updates)
     data["status"] = target
     moved = ChangeRequest.model_validate(data)
-    missing = [f for f in required_fields(change, target) if _blank(getattr(moved, f))]
+    missing = [f for f in required_fields(change, target) if is_blank(getattr(moved, f))]
     if missing:
         labels = ", ".join(str(ChangeRequest.model_fields[f].title) for f in missing)
         raise WorkflowError(f"{change.display}: {target.value} needs {labels}")
@@ -244,6 +267,37 @@ _LIFECYCLE: tuple[ChangeStatus, ...] = (
 need the same decision fields, so listing both before implemented is harmless."""
 
 
+ENDINGS: tuple[ChangeStatus, ...] = (S.WITHDRAWN, S.CANCELLED)
+"""Final states a change not yet implemented may end in, with a reason."""
+
+ENDABLE_FROM: tuple[ChangeStatus, ...] = (S.DRAFT, S.SUBMITTED, S.ASSESSED, S.APPROVED)
+"""States a change may be withdrawn or cancelled from: before it is implemented."""
+
+END_ACTION_NAMES: dict[ChangeStatus, str] = {S.WITHDRAWN: "Withdraw", S.CANCELLED: "Cancel"}
+
+
+def end_change(change: ChangeRequest, target: ChangeStatus, reason: str, on: date) -> ChangeRequest:
+    """Return a copy of ``change`` withdrawn or cancelled on ``on`` for ``reason``.
+
+    Raises WorkflowError when ``target`` is not an ending, the change is past approval
+    (an implemented change is reviewed instead), or no reason is given.
+    """
+    if target not in ENDINGS:
+        raise WorkflowError(f"{target.value} is not withdrawn or cancelled")
+    action = END_ACTION_NAMES[target].lower()
+    if change.status not in ENDABLE_FROM:
+        allowed = ", ".join(s.value for s in ENDABLE_FROM)
+        raise WorkflowError(
+            f"{change.display}: cannot {action} a change that is {change.status.value} "
+            f"(only {allowed})"
+        )
+    if is_blank(reason):
+        raise WorkflowError(f"{change.display}: {action} needs a reason")
+    data = change.model_dump()
+    data.update(status=target, end_reason=reason, ended_on=on)
+    return ChangeRequest.model_validate(data)
+
+
 def frozen_fields(change: ChangeRequest) -> tuple[str, ...]:
     """Fields a plain edit may no longer change: the evidence of steps already taken.
 
@@ -253,19 +307,39 @@ def frozen_fields(change: ChangeRequest) -> tuple[str, ...]:
     """
     if change.status is S.DRAFT:
         return ()
+    if change.status in ENDINGS:
+        return tuple(name for name in ChangeRequest.model_fields if name in _ENDED_FROZEN)
     reached = _LIFECYCLE[: _LIFECYCLE.index(change.status) + 1]
     names: list[str] = []
     for state in reached:
         for name in REQUIRED_FIELDS.get(state, ()):
-            if name not in names and not _blank(getattr(change, name)):
+            if name not in names and not is_blank(getattr(change, name)):
                 names.append(name)
     return tuple(names)
 
 
+_ENDED_FROZEN = frozenset(
+    {*(f for fields in REQUIRED_FIELDS.values() for f in fields), "end_reason", "ended_on"}
+)
+
+
 def check_edit(stored: ChangeRequest, edited: ChangeRequest) -> None:
-    """Refuse a plain edit that moves the status or rewrites recorded workflow facts."""
+    """Refuse a plain edit that moves the status or rewrites recorded workflow facts.
+
+    The kind is fixed once the change is submitted (it decides which steps were needed),
+    and only an import with ``--allow-history`` marks a change as imported history.
+    """
     if stored.status is not edited.status:
         raise WorkflowError(f"{stored.display}: status changes go through the workflow actions")
+    if stored.kind is not edited.kind and stored.status is not S.DRAFT:
+        raise WorkflowError(
+            f"{stored.display}: Type cannot change after submission "
+            f"(it is {stored.kind.value}); withdraw it and record a new change"
+        )
+    if stored.imported_history is not edited.imported_history:
+        raise WorkflowError(
+            f"{stored.display}: Imported history is set only by import --allow-history"
+        )
     changed = [
         str(ChangeRequest.model_fields[name].title)
         for name in frozen_fields(stored)
@@ -281,6 +355,8 @@ def check_edit(stored: ChangeRequest, edited: ChangeRequest) -> None:
 
 def check_initial_state(change: ChangeRequest) -> None:
     """Refuse a new change recorded in a state its kind cannot start in."""
+    if change.imported_history:
+        raise WorkflowError("Imported history is set only by import --allow-history")
     starts = INITIAL_STATES[change.kind]
     if change.status not in starts:
         names = ", ".join(s.value for s in starts)

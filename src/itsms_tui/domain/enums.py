@@ -175,6 +175,8 @@ class ChangeStatus(Vocabulary):
     IMPLEMENTED = "implemented"
     REVIEWED = "reviewed"
     CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+    CANCELLED = "cancelled"
 
 
 class RiskLevel(Vocabulary):

@@ -10,7 +10,8 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from itsms_tui.domain.suppliers import Criterion, Evaluation
+from itsms_tui.domain.enums import SelectionDecision
+from itsms_tui.domain.suppliers import DEFAULT_CRITERIA, Criterion, Evaluation
 
 MAX_SCORE = 5.0
 
@@ -47,3 +48,37 @@ def latest_evaluation(evaluations: Iterable[Evaluation], supplier_id: str) -> Ev
     """The supplier's most recent evaluation (by date, then by when it was recorded)."""
     own = [e for e in evaluations if e.supplier_id == supplier_id]
     return max(own, key=_evaluation_key) if own else None
+
+
+DEFAULT_SELECTION_THRESHOLD = 3.0
+"""Lowest weighted score (0-5) at which a supplier may be selected without a reason."""
+
+
+def selection_problems(evaluation: Evaluation, threshold: float) -> list[tuple[str, str]]:
+    """A "selected" decision needs every standard criterion (capability, expertise,
+    reliability, alignment) scored and a weighted score at or above ``threshold``, or a
+    recorded reason for selecting below it."""
+    if evaluation.decision is not SelectionDecision.SELECTED:
+        return []
+    if evaluation.below_threshold_reason.strip():
+        return []
+    scored = {c.name.casefold() for c in evaluation.criteria}
+    unscored = [name for name in DEFAULT_CRITERIA if name not in scored]
+    if unscored:
+        return [
+            (
+                "criteria",
+                f"a selected supplier needs every criterion scored (not scored: "
+                f"{', '.join(unscored)}), or a reason for selecting below the threshold",
+            )
+        ]
+    score = evaluation_score(evaluation)
+    if score is not None and score < threshold:
+        return [
+            (
+                "decision",
+                f"selected with a score of {score:.2f}, below the selection threshold "
+                f"{threshold:g} of {MAX_SCORE:g}; record a reason for selecting below it",
+            )
+        ]
+    return []

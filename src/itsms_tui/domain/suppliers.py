@@ -121,6 +121,11 @@ class Evaluation(Record):
     )
     decision: SelectionDecision = Field(default=SelectionDecision.PENDING, title="Decision")
     rationale: LongText = Field(default="", title="Rationale")
+    below_threshold_reason: LongText = Field(
+        default="",
+        title="Reason for selecting below the threshold",
+        description="Needed when a supplier is selected with a criterion unscored or a low score.",
+    )
 
     @model_validator(mode="after")
     def _unique_criteria(self) -> Self:

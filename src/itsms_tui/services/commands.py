@@ -64,11 +64,17 @@ def export(data: Path | None, demo: bool, output: Path | None, *, with_audit: bo
 
 
 def import_snapshot(
-    file: Path, data: Path | None, dry_run: bool, replace: bool, *, read_only: bool = False
+    file: Path,
+    data: Path | None,
+    dry_run: bool,
+    replace: bool,
+    *,
+    read_only: bool = False,
+    allow_history: bool = False,
 ) -> int:
     if not dry_run:
         refuse_read_only("import", read_only)
-    snapshot = read_snapshot_file(file)
+    snapshot = read_snapshot_file(file, allow_history=allow_history)
     target = data or default_data_path()
     counts = ", ".join(f"{n} {name}" for name, n in snapshot.counts().items() if n)
     if dry_run:
@@ -101,6 +107,8 @@ def check(
     snapshot_file: Path | None,
     output_format: str,
     rule_ids: list[str],
+    *,
+    allow_history: bool = False,
 ) -> int:
     """Print findings grouped by clause; exit 1 when an error-severity finding exists."""
     from itsms_tui.compliance.engine import (
@@ -115,7 +123,7 @@ def check(
     if snapshot_file is not None:
         if data is not None or demo:
             raise UserError("--snapshot cannot be combined with --data or --demo")
-        snapshot = read_snapshot_file(snapshot_file)
+        snapshot = read_snapshot_file(snapshot_file, allow_history=allow_history)
         dataset, settings, source = snapshot.dataset, snapshot.settings, str(snapshot_file)
         today = date.today()
         trail = None
@@ -124,6 +132,8 @@ def check(
         dataset, settings, source = workspace.data(), workspace.settings(), workspace.location
         today = workspace.today()
         trail = workspace.store.verify_audit()
+    if allow_history and snapshot_file is None:
+        raise UserError("--allow-history applies only with --snapshot")
     findings = findings_for(dataset, settings, today, source=source, rule_ids=rule_ids, trail=trail)
     if output_format == "json":
         text = format_json(findings)

@@ -151,7 +151,13 @@ def import_spreadsheet(
     sheet = read_sheet(file, collection=collection, encoding=encoding)
     target = data or default_data_path()
     workspace = Workspace.open_file(target, read_only=dry_run)
-    plan = plan_import(sheet, collection, workspace.data(), source=str(file))
+    plan = plan_import(
+        sheet,
+        collection,
+        workspace.data(),
+        source=str(file),
+        context=workspace.integrity_context(),
+    )
     for line in preview_lines(plan):
         print(line)
     if plan.errors:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -20,6 +21,7 @@ from pydantic import ValidationError
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.fields import ID_PATTERN
+from itsms_tui.domain.integrity import IntegrityContext, record_problems
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Measurement
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION
@@ -94,8 +96,20 @@ def check_import_collection(collection: str) -> None:
         )
 
 
-def plan_import(sheet: Sheet, collection: str, data: DataSet, *, source: str) -> ImportPlan:
-    """Map, match and validate every row; nothing is written."""
+def plan_import(
+    sheet: Sheet,
+    collection: str,
+    data: DataSet,
+    *,
+    source: str,
+    context: IntegrityContext | None = None,
+) -> ImportPlan:
+    """Map, match and validate every row; nothing is written.
+
+    Rows are held to the integrity rules (``domain.integrity``) as ``Workspace.save`` will
+    hold them, so the preview refuses what the write would; ``context`` (the workspace's
+    ``integrity_context()``) gives today and the selection threshold.
+    """
     check_import_collection(collection)
     index = header_index(collection)
     mapped: list[tuple[int, Column]] = []
@@ -124,6 +138,8 @@ def plan_import(sheet: Sheet, collection: str, data: DataSet, *, source: str) ->
         )
     day_first = _day_first_proven(sheet, mapped)
     matcher = _Matcher(collection, data)
+    if context is not None:
+        matcher.context = context
     for row_number, cells in sheet.rows:
         values: dict[str, Any] = {}
         bad = False
@@ -175,6 +191,7 @@ class _Matcher:
             self.by_key.setdefault(self.key(record.model_dump()), []).append(record)
         self.claimed: dict[str, int] = {}
         self.data = data
+        self.context = IntegrityContext(data, date.today())
 
     def resolve(self, field: str, value: str) -> str:
         """A referenced record named by id or by its name: the id (CellError if unknown)."""
@@ -262,6 +279,11 @@ def _plan_row(plan: ImportPlan, matcher: _Matcher, row: int, values: dict[str, A
                 RowError(row, loc, message if error["type"] != "missing" else "is required")
             )
         return
+    before = set(record_problems(existing, matcher.context)) if existing is not None else set()
+    for problem_field, message in record_problems(record, matcher.context):
+        if (problem_field, message) not in before:
+            plan.errors.append(RowError(row, problem_field, message))
+            return
     if existing is None:
         plan.rows.append(RowPlan(row, Action.CREATE, record))
         return

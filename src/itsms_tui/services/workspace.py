@@ -18,9 +18,17 @@ from pydantic import ValidationError
 from itsms_tui import __version__
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.audit import AuditEntry
-from itsms_tui.domain.changes import ChangeRequest, check_edit, check_initial_state, transition
+from itsms_tui.domain.changes import (
+    ChangeRequest,
+    WorkflowError,
+    check_edit,
+    check_initial_state,
+    end_change,
+    transition,
+)
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeStatus
+from itsms_tui.domain.integrity import IntegrityContext, record_problems
 from itsms_tui.domain.kpis import Kpi, Measurement, check_measurement_date
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.supplier_lifecycle import step_named, take_step
@@ -124,7 +132,27 @@ class Workspace:
                 check_edit(self.store.get(ChangeRequest, record.id), record)
         if isinstance(record, Measurement):
             self._check_measurement(record)
+        stored = self.store.get(type(record), record.id) if record.id else None
+        self._check_integrity(record, stored)
         return self.store.save(record)
+
+    def integrity_context(self) -> IntegrityContext:
+        """The current records, today and the selection threshold, for the integrity rules."""
+        threshold = self.checked_settings().selection_threshold
+        return IntegrityContext(self.data(), self.today(), threshold)
+
+    def _check_integrity(self, record: Record, stored: Record | None) -> None:
+        """Refuse a save that breaks an integrity rule (``domain.integrity``).
+
+        Only problems the save would add are refused, so a record that was already
+        inconsistent can still have an unrelated field corrected.
+        """
+        context = self.integrity_context()
+        before = set(record_problems(stored, context)) if stored is not None else set()
+        for field_name, message in record_problems(record, context):
+            if (field_name, message) not in before:
+                who = record.display if record.id else f"new {record.label} {record.heading}"
+                raise UserError(f"{who}: {field_name}: {message}")
 
     def _check_measurement(self, measurement: Measurement) -> None:
         try:
@@ -147,6 +175,7 @@ class Workspace:
         """Apply a workflow step (validated by the domain), refusing stale edits."""
         self._check_writable()
         moved = transition(change, target, updates)
+        self._check_integrity(moved, change)
         return self.store.update(moved)
 
     def move_supplier(
@@ -156,6 +185,16 @@ class Workspace:
         self._check_writable()
         moved = take_step(supplier, step_named(step), updates, self.today())
         return self.store.update(moved)
+
+    def end_change(self, change: ChangeRequest, target: ChangeStatus, reason: str) -> ChangeRequest:
+        """Withdraw or cancel a change not yet implemented, today, with a reason."""
+        self._check_writable()
+        try:
+            ended = end_change(change, target, reason, self.today())
+        except WorkflowError as error:
+            raise UserError(str(error)) from None
+        self._check_integrity(ended, change)
+        return self.store.update(ended)
 
     def record_measurement(
         self,
@@ -237,14 +276,18 @@ class Workspace:
         self.store.replace_all(load_demo(self.today()), summary="demo data loaded")
 
 
-def read_snapshot_file(path: Path) -> Snapshot:
+def read_snapshot_file(
+    path: Path, *, allow_history: bool = False, today: date | None = None
+) -> Snapshot:
     """Read and validate a snapshot file (raises SnapshotError / OSError / UserError).
 
     The one validation path of ``import``, ``import --dry-run`` and ``check --snapshot``:
     after the importer's checks the records and settings go through the same store
     write as a real import, in memory, so nothing the real import would refuse passes.
     """
-    snapshot = load_snapshot(path.read_bytes(), source=str(path))
+    snapshot = load_snapshot(
+        path.read_bytes(), source=str(path), today=today, allow_history=allow_history
+    )
     trial = RecordStore.in_memory()
     try:
         trial.replace_all(

@@ -23,8 +23,11 @@ from pydantic_core import ErrorDetails
 
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.audit import AuditEntry
+from itsms_tui.domain.change_integrity import as_imported_history
+from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.fields import ID_PATTERN
+from itsms_tui.domain.integrity import IntegrityContext, dataset_problems
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION, COLLECTIONS, referenced_collection
 from itsms_tui.snapshot.audit_table import AUDIT_TABLE, read_audit
@@ -72,10 +75,18 @@ class _Problems:
         return SnapshotError(self.source, self.kept, self.total)
 
 
-def load_snapshot(text: str | bytes, *, source: str) -> Snapshot:
+def load_snapshot(
+    text: str | bytes,
+    *,
+    source: str,
+    today: date | None = None,
+    allow_history: bool = False,
+) -> Snapshot:
     """Parse and validate a whole snapshot; raise SnapshotError listing every problem.
 
-    ``source`` names the file in messages (a path, or ``<stdin>``).
+    ``source`` names the file in messages (a path, or ``<stdin>``). The integrity rules
+    (``domain.integrity``) judge the records as of ``today``; with ``allow_history`` a
+    change whose workflow record is incomplete is kept, marked as imported history.
     """
     problems = _Problems(source)
     document = _parse(text, problems)
@@ -96,10 +107,22 @@ def load_snapshot(text: str | bytes, *, source: str) -> Snapshot:
         trail, trail_problems = read_audit(document[AUDIT_TABLE])
         for where, message in trail_problems:
             problems.add(where, message)
+    if allow_history:
+        records = [as_imported_history(r) if isinstance(r, ChangeRequest) else r for r in records]
+    else:
+        for record in records:
+            if isinstance(record, ChangeRequest) and record.imported_history:
+                problems.add(
+                    f"changes[{record.id}].imported_history",
+                    "marks imported history; import it with --allow-history",
+                )
+    dataset = DataSet(records)
+    if not problems.total:
+        _check_integrity(dataset, settings, today or date.today(), problems)
     if problems.total:
         raise problems.error()
     return Snapshot(
-        dataset=DataSet(records),
+        dataset=dataset,
         exported_at=header.exported_at,
         app_version=header.app_version,
         schema_version=header.schema_version,
@@ -471,3 +494,17 @@ def _check_references(records: list[Record], ids: dict[str, set[str]], problems:
                         f"{record.collection}[{record.id}].{field}",
                         f"refers to {target_id}, which is not in {collection}",
                     )
+
+
+# --- integrity rules across records ----------------------------------------------------
+
+
+def _check_integrity(
+    dataset: DataSet, settings: dict[str, Any], today: date, problems: _Problems
+) -> None:
+    """The rules every save obeys, for every record (run once the records themselves are
+    valid and complete, so each message names one record and field)."""
+    threshold = CheckSettings.from_saved(settings).selection_threshold
+    context = IntegrityContext(dataset, today, threshold)
+    for record, field, message in dataset_problems(context):
+        problems.add(f"{record.collection}[{record.id}].{field}", message)

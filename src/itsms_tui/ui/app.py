@@ -774,7 +774,13 @@ class ItsmsApp(App[None]):
         def preview(path: Path, collection: str) -> None:
             def plan() -> ImportPlan:
                 sheet = read_sheet(path, collection=collection)
-                return plan_import(sheet, collection, workspace.data(), source=str(path))
+                return plan_import(
+                    sheet,
+                    collection,
+                    workspace.data(),
+                    source=str(path),
+                    context=workspace.integrity_context(),
+                )
 
             self._run_io(plan, screen.show_plan, failed=failed, name="sheet-preview")
 

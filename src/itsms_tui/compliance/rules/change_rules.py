@@ -18,6 +18,7 @@ from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Rule, blank, days, rule
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
+from itsms_tui.domain.change_integrity import missing_workflow_facts
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus
@@ -28,6 +29,7 @@ CHG_APPROVAL = Check("CHG-APPROVAL", CLAUSE, Topic.CHANGE)
 CHG_EMERGENCY_REVIEW = Check("CHG-EMERGENCY-REVIEW", CLAUSE, Topic.CHANGE)
 CHG_UNPLANNED_REVIEW = Check("CHG-UNPLANNED-REVIEW", CLAUSE, Topic.CHANGE)
 CHG_PIR = Check("CHG-PIR", CLAUSE, Topic.CHANGE)
+CHG_HISTORY = Check("CHG-HISTORY", CLAUSE, Topic.CHANGE)
 
 
 def implemented(change: ChangeRequest) -> bool:
@@ -104,6 +106,21 @@ def post_implementation_review(
     )
 
 
+def imported_history(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    """Changes kept by ``import --allow-history`` although their workflow record is
+    incomplete: evidence an auditor must weigh, so each one is listed with what it lacks."""
+    for change in data.all(ChangeRequest):
+        if not change.imported_history:
+            continue
+        missing = missing_workflow_facts(change)
+        lacks = ", ".join(str(ChangeRequest.model_fields[f].title) for f in missing)
+        yield CHG_HISTORY.warning(
+            change,
+            f"imported history: {change.status.value} without "
+            + (lacks or "gaps (since completed)"),
+        )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         CHG_APPROVAL,
@@ -132,5 +149,12 @@ RULES: tuple[Rule, ...] = (
         "A normal change has its post-implementation review recorded within the set period "
         "after implementation.",
         post_implementation_review,
+    ),
+    rule(
+        CHG_HISTORY,
+        "Imported history is listed",
+        "A change imported with --allow-history although its workflow record was incomplete "
+        "is listed with the steps it has no record of.",
+        imported_history,
     ),
 )

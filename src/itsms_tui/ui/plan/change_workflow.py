@@ -50,12 +50,18 @@ DECISION_FIELDS: frozenset[str] = frozenset(
         "review_notes",
         "reviewed_on",
         "closed_on",
+        "end_reason",
+        "ended_on",
+        "imported_history",
     }
 )
-"""Filled in by workflow steps, so not asked for when a change is first recorded."""
+"""Filled in by workflow steps (or by a withdrawal, a cancellation or an import of
+history), so not asked for when a change is first recorded."""
 
 EDIT_FIELDS: frozenset[str] = frozenset(
-    set(ChangeRequest.model_fields) - SYSTEM_FIELDS - {"status", "kind"}
+    set(ChangeRequest.model_fields)
+    - SYSTEM_FIELDS
+    - {"status", "kind", "end_reason", "ended_on", "imported_history"}
 )
 """What ``E`` edits on a change: everything but its status (workflow only) and its kind."""
 
