@@ -9,7 +9,7 @@ was made) differs between runs.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -51,8 +51,3 @@ def _event(item: DueItem, generated_at: datetime) -> Event:
     event.add("categories", [item.kind.value])
     event.add("transp", "TRANSPARENT")
     return event
-
-
-def due_on(items: list[DueItem], day: date) -> list[DueItem]:
-    """Items due on ``day`` (a helper for tests and the digest)."""
-    return [i for i in items if i.due == day]
