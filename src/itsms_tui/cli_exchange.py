@@ -1,5 +1,5 @@
 """Sub-parsers and dispatch of the data-exchange commands: diff, merge, calendar, due,
-and the spreadsheet forms of export and import.
+report, and the spreadsheet forms of export and import.
 
 ``cli.build_parser`` calls ``add_commands``; ``cli.main`` calls ``dispatch`` first, which
 returns None for a command that is not one of these.
@@ -19,7 +19,7 @@ def add_commands(sub: Any, source_options: SourceOptions, read_only_option: Sour
     """Add this module's subcommands to ``sub`` (the main parser's subparsers).
 
     Each accepts ``--read-only`` after its name too: diff, merge, calendar and due never
-    write the data file; serve refuses it together with ``--allow-edit``.
+    write the data file, nor does report; serve refuses it together with ``--allow-edit``.
     """
     export = sub.choices["export"]
     export.add_argument(
@@ -70,6 +70,17 @@ def add_commands(sub: Any, source_options: SourceOptions, read_only_option: Sour
     due.add_argument("--person", metavar="WHO", help="only this owner's or responsible's dates")
     due.add_argument("--format", choices=("text", "json"), default="text")
 
+    report = sub.add_parser(
+        "report", help="write the evidence pack (or a supplier scorecard) as HTML and Markdown"
+    )
+    source_options(report)
+    read_only_option(report)
+    report.add_argument("--from", dest="since", metavar="DATE", help="first day of the period")
+    report.add_argument("--to", dest="until", metavar="DATE", help="last day (default today)")
+    report.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", required=True, help="folder to write into"
+    )
+
     serve = sub.add_parser("serve", help="serve the app to a web browser (textual-serve)")
     source_options(serve)
     read_only_option(serve)
@@ -96,6 +107,8 @@ def dispatch(args: argparse.Namespace) -> int | None:
         return commands.due(args.data, args.demo, args.within, args.person, args.format)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "report":
+        return _report(args)
     if args.command == "merge":
         return commands.merge(args.base, args.ours, args.theirs, args.output, args.conflicts)
     return None
@@ -139,6 +152,19 @@ def _import(args: argparse.Namespace) -> int | None:
         raise UserError("--read-only: a spreadsheet import writes; add --dry-run to preview it")
     return commands.import_spreadsheet(
         args.file, args.data, args.collection, args.dry_run, args.encoding
+    )
+
+
+def _report(args: argparse.Namespace) -> int:
+    from itsms_tui.services.audit_trail import parse_day
+    from itsms_tui.services.report_commands import report
+
+    return report(
+        args.data,
+        args.demo,
+        parse_day(args.since, "--from"),
+        parse_day(args.until, "--to"),
+        args.output,
     )
 
 

@@ -18,7 +18,7 @@ EXIT_DIFFERENT = 1
 EXIT_CONFLICTS = 1
 
 
-def _open_for_reading(data: Path | None, demo: bool) -> Workspace:
+def open_for_reading(data: Path | None, demo: bool) -> Workspace:
     """The workspace a read-only command reads; a data file that does not exist is an error
     (exit 2), never silently an empty organisation."""
     from itsms_tui.services.commands import open_workspace
@@ -112,7 +112,7 @@ def export_spreadsheet(
         raise UserError(f"{output}: is a directory; give a file name with -o")
     if file_format == "xlsx" and output is None:
         raise UserError("--format xlsx writes a binary file: give its name with -o FILE.xlsx")
-    workspace = _open_for_reading(data, demo)
+    workspace = open_for_reading(data, demo)
     dataset, today = workspace.data(), workspace.today()
     if file_format == "xlsx":
         assert output is not None
@@ -182,7 +182,7 @@ def calendar(data: Path | None, demo: bool, output: Path | None, person: str | N
     from itsms_tui.services.calendar_feed import calendar_ics
     from itsms_tui.services.due_dates import due_items, for_person
 
-    workspace = _open_for_reading(data, demo)
+    workspace = open_for_reading(data, demo)
     items = for_person(due_items(workspace.data(), workspace.today(), workspace.settings()), person)
     name = "itsms-tui due dates" + (f" for {person}" if person else "")
     payload = calendar_ics(items, generated_at=datetime.now(UTC).replace(microsecond=0), name=name)
@@ -204,7 +204,7 @@ def due(data: Path | None, demo: bool, within: str, person: str | None, output_f
     from itsms_tui.services.due_dates import due_items, for_person
 
     within_days = due_digest.parse_within(within)
-    workspace = _open_for_reading(data, demo)
+    workspace = open_for_reading(data, demo)
     today = workspace.today()
     items = for_person(due_items(workspace.data(), today, workspace.settings()), person)
     items = due_digest.select_due(items, today, within_days)
