@@ -80,6 +80,20 @@ def add_commands(sub: Any, source_options: SourceOptions, read_only_option: Sour
     report.add_argument(
         "-o", "--output", type=Path, metavar="DIR", required=True, help="folder to write into"
     )
+    which = report.add_mutually_exclusive_group()
+    which.add_argument(
+        "--supplier", metavar="ID", help="this supplier's scorecard instead of the evidence pack"
+    )
+    which.add_argument(
+        "--sla", metavar="ID", help="this customer SLA's service report for the period"
+    )
+    report.add_argument(
+        "--periods",
+        type=int,
+        default=12,
+        metavar="N",
+        help="with --supplier: each KPI's last N periods up to --to (default 12)",
+    )
 
     serve = sub.add_parser("serve", help="serve the app to a web browser (textual-serve)")
     source_options(serve)
@@ -157,14 +171,20 @@ def _import(args: argparse.Namespace) -> int | None:
 
 def _report(args: argparse.Namespace) -> int:
     from itsms_tui.services.audit_trail import parse_day
+    from itsms_tui.services.errors import UserError
     from itsms_tui.services.report_commands import report
 
+    if args.periods < 1:
+        raise UserError(f"--periods {args.periods}: give a number of periods of 1 or more")
     return report(
         args.data,
         args.demo,
         parse_day(args.since, "--from"),
         parse_day(args.until, "--to"),
         args.output,
+        supplier=args.supplier,
+        sla=args.sla,
+        last=args.periods,
     )
 
 

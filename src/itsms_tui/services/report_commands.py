@@ -1,4 +1,5 @@
-"""``itsms-tui report``: the evidence pack, or one supplier's scorecard, to a folder.
+"""``itsms-tui report``: the evidence pack, a supplier's scorecard or a customer SLA's
+service report, to a folder.
 
 Reads only (``--read-only`` changes nothing); a data file that does not exist is an
 error (exit 2), like every reading command.
@@ -84,13 +85,25 @@ def report(
     since: date | None,
     until: date | None,
     output: Path,
+    supplier: str | None = None,
+    sla: str | None = None,
+    last: int = 12,
 ) -> int:
-    """Write the evidence pack into ``output``."""
+    """Write the evidence pack, a supplier's scorecard or an SLA's service report."""
     from itsms_tui.services.exchange_commands import open_for_reading
 
     _check_output(output)
     workspace = open_for_reading(data, demo)
     period = report_period(since, until, workspace.today())
-    written = write_pack(workspace, period, output)
+    if supplier is not None:
+        from itsms_tui.services.scorecard import write_scorecard
+
+        written = write_scorecard(workspace.data(), supplier, period.until, output, last=last)
+    elif sla is not None:
+        from itsms_tui.services.scorecard import write_service_report
+
+        written = write_service_report(workspace.data(), sla, period, output)
+    else:
+        written = write_pack(workspace, period, output)
     print(f"wrote {written.html} and {written.markdown}", file=sys.stderr)
     return EXIT_OK
