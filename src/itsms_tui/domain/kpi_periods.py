@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from itsms_tui.domain.enums import Direction, KpiStatus
+from itsms_tui.domain.enums import Direction, Frequency, KpiStatus
 from itsms_tui.domain.kpi_status import Trend, measurements_of, rag_status, trend
 from itsms_tui.domain.kpis import Kpi, Measurement
 
@@ -85,6 +85,27 @@ class Period:
 
     def contains(self, day: date) -> bool:
         return period_of(day, self.kind) == self
+
+
+def period_kind(frequency: Frequency) -> PeriodKind:
+    """Quarterly and yearly KPIs are judged by quarter, the others by month."""
+    if frequency in (Frequency.QUARTERLY, Frequency.YEARLY):
+        return PeriodKind.QUARTER
+    return PeriodKind.MONTH
+
+
+def in_last_periods(
+    measurements: Sequence[Measurement], until: date, count: int | None, kind: PeriodKind
+) -> list[Measurement]:
+    """The measurements dated in the last ``count`` periods up to ``until`` (every one up to
+    ``until`` when ``count`` is None), in the order given."""
+    if count is None:
+        return [m for m in measurements if m.measured_on <= until]
+    periods = last_periods(until, count, kind)
+    if not periods:
+        return []
+    first = periods[0].start
+    return [m for m in measurements if first <= m.measured_on <= until]
 
 
 def period_of(day: date, kind: PeriodKind) -> Period:

@@ -3,18 +3,15 @@ period table (met / missed per period), the trend and the chart."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import Frequency
 from itsms_tui.domain.kpi_periods import (
     Outcome,
-    PeriodKind,
     PeriodResult,
     kpi_period_results,
-    last_periods,
+    period_kind,
     period_results,
     period_trend,
     periods_between,
@@ -41,13 +38,6 @@ class ReportPeriod:
         return f"{self.since.isoformat()} to {self.until.isoformat()}"
 
 
-def period_kind(kpi: Kpi) -> PeriodKind:
-    """Quarterly and yearly KPIs are judged by quarter, the others by month."""
-    if kpi.frequency in (Frequency.QUARTERLY, Frequency.YEARLY):
-        return PeriodKind.QUARTER
-    return PeriodKind.MONTH
-
-
 @dataclass(frozen=True, slots=True)
 class KpiSummary:
     kpi: Kpi
@@ -69,7 +59,7 @@ def summarise_kpi(
 ) -> KpiSummary:
     """The KPI over ``period`` (or its last ``last`` periods up to ``period.until``)."""
     own = measurements_of(kpi, data.referring(kpi.id, Measurement))
-    kind = period_kind(kpi)
+    kind = period_kind(kpi.frequency)
     if last is not None:
         results = kpi_period_results(kpi, own, kind, period.until, last=last)
         periods = [r.period for r in results]
@@ -161,7 +151,3 @@ def kpi_blocks(summary: KpiSummary, *, chart_prefix: str = "charts") -> list[Blo
             )
         )
     return blocks
-
-
-def recent_periods(until: date, count: int, kind: PeriodKind) -> Sequence[str]:
-    return [p.label for p in last_periods(until, count, kind)]

@@ -1,4 +1,4 @@
-"""One KPI with its measurement history (Enter on a KPI card)."""
+"""One KPI with its chart and measurement history (Enter on a KPI card)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from itsms_tui.services.register_rows import KpiCardData
 from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.screens.kpis import record_measurement, value_line
 from itsms_tui.ui.theme import rag_text
+from itsms_tui.ui.widgets.kpi_chart import KpiChart, next_span
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 
@@ -47,6 +48,7 @@ class KpiDetailScreen(MainScreen):
         Binding("escape", "back", "Back", id="kpi_detail.back"),
         Binding("m", "measure", "Measure", id="kpi_detail.measure"),
         Binding("i", "edit_kpi", "Edit KPI", id="kpi_detail.edit_kpi"),
+        Binding("p", "chart_span", "Periods", id="kpi_detail.chart_span"),
     ]
 
     def __init__(self, kpi_id: str) -> None:
@@ -55,6 +57,7 @@ class KpiDetailScreen(MainScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="kpi-definition")
+        yield KpiChart(id="kpi-chart")
         kpi = self.kpi
         columns = _columns(kpi) if kpi is not None else [Column("x", "", lambda m: "")]
         yield RecordTable(
@@ -78,6 +81,7 @@ class KpiDetailScreen(MainScreen):
         table: RecordTable[Measurement] = self.query_one("#measurements", RecordTable)
         if kpi is None:
             definition.update(Text(f"{self.kpi_id} no longer exists (deleted meanwhile)."))
+            self.query_one("#kpi-chart", KpiChart).clear("")
             table.set_rows([])
             return
         reading = self.itsms.kpi_readings().get(kpi.id)
@@ -113,6 +117,7 @@ class KpiDetailScreen(MainScreen):
             lines.append(Text.assemble(("Measures ", "dim"), kpi.measures))
         definition.update(Text("\n").join(lines))
         own = measurements_of(kpi, data.referring(kpi.id, Measurement))
+        self.query_one("#kpi-chart", KpiChart).show(kpi, own, self.itsms.today)
         table.set_rows(list(reversed(own)))
 
     # ------------------------------------------------------------------ records
@@ -142,6 +147,12 @@ class KpiDetailScreen(MainScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_chart_span(self) -> None:
+        """Step the chart through the last 6, 12, 24 periods and all of them."""
+        chart = self.query_one("#kpi-chart", KpiChart)
+        chart.span = next_span(chart.span)
+        self._show_data(self.itsms.data)
 
     def action_measure(self) -> None:
         kpi = self.kpi
