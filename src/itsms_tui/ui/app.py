@@ -366,7 +366,7 @@ class ItsmsApp(App[None]):
 
         A slow disk (NFS, a busy host) must not look like a hung app.
         """
-        text = {"conflict": "", "export": "Exporting…"}.get(name, "Saving…")
+        text = {"conflict": "", "export": "Exporting…", "report": ""}.get(name, "Saving…")
         shown: list[Notification] = []
 
         def show() -> None:
@@ -758,6 +758,47 @@ class ItsmsApp(App[None]):
         prompt = ExportPrompt(suggestion, write)
         self.push_screen(prompt)
 
+    def action_evidence_pack(self) -> None:
+        """Write the evidence pack (HTML and Markdown) into a folder; the prompt shows
+        each step while the worker builds it."""
+        from itsms_tui.services.report_commands import report_period, write_pack
+        from itsms_tui.services.report_render import WrittenReport
+        from itsms_tui.ui.screens.export_prompt import ExportPrompt
+
+        today = self.today
+        suggestion = Path.cwd() / f"evidence-pack-{today.isoformat()}"
+        workspace = self.workspace
+
+        def write(folder: Path) -> None:
+            def progress(step: str) -> None:
+                self.call_from_thread(prompt.show_progress, step)
+
+            def written(result: WrittenReport) -> None:
+                self._say(f"Evidence pack written: {result.html}")
+                if prompt.is_attached:
+                    prompt.written(folder)
+
+            def failed(error: BaseException) -> bool:
+                if not prompt.is_attached:
+                    return False
+                prompt.show_error(describe(error))
+                return True
+
+            def job() -> WrittenReport:
+                return write_pack(workspace, report_period(None, None, today), folder, progress)
+
+            self._run_io(job, written, failed=failed, name="report")
+
+        prompt = ExportPrompt(
+            suggestion,
+            write,
+            title="Write the evidence pack (HTML and Markdown, last 12 months)",
+            label="Into the folder (Enter writes, Esc cancels):",
+            target="folder",
+            not_done="Not written",
+        )
+        self.push_screen(prompt)
+
     def action_import_sheet(self) -> None:
         """Import a register from a CSV/XLSX file: plan and save in workers (see the screen)."""
         from itsms_tui.services.spreadsheet_files import read_sheet
@@ -818,6 +859,11 @@ class ItsmsApp(App[None]):
                 lambda mode=area.mode: self.run_worker(self.action_switch_area(mode)),
             )
         yield SystemCommand("Export snapshot", "Write a TOML snapshot (key e)", self.action_export)
+        yield SystemCommand(
+            "Evidence pack",
+            "Write the evidence pack by clause as HTML and Markdown (key r on the overview)",
+            self.action_evidence_pack,
+        )
         yield SystemCommand("Toggle light/dark", "Switch theme (key t)", self.action_toggle_theme)
 
 

@@ -1,4 +1,5 @@
-"""`e`: ask where to write the TOML snapshot (the write itself runs in a worker).
+"""`e`: ask where to write the TOML snapshot (the write itself runs in a worker); the
+same prompt asks where to write the evidence pack (`r` on the overview).
 
 The prompt stays open until the file is written: a path that cannot be written (a
 missing folder, no permission) is explained under the field, with the path still there
@@ -52,17 +53,27 @@ class ExportPrompt(ModalScreen[Path | None]):
     }
     """
 
-    def __init__(self, suggestion: Path, write: Callable[[Path], None]) -> None:
+    def __init__(
+        self,
+        suggestion: Path,
+        write: Callable[[Path], None],
+        *,
+        title: str = "Export a TOML snapshot",
+        label: str = "Write it to (Enter exports, Esc cancels):",
+        target: str = "file",
+        not_done: str = "Not exported",
+    ) -> None:
         super().__init__()
         self.suggestion = suggestion
         self.write = write
+        self.texts = (title, label, target, not_done)
         self.writing = False
         self._done: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Export a TOML snapshot", classes="title", markup=False)
-            yield Static("Write it to (Enter exports, Esc cancels):", markup=False)
+            yield Static(self.texts[0], classes="title", markup=False)
+            yield Static(self.texts[1], markup=False)
             yield OrderedInput(str(self.suggestion), id="export-path")
             yield Static("", id="export-error", markup=False)
 
@@ -76,11 +87,16 @@ class ExportPrompt(ModalScreen[Path | None]):
             return
         text = event.value.strip()
         if not text:
-            self.show_error("Type a file name.")
+            self.show_error(f"Type a {self.texts[2]} name.")
             return
         self.writing = True
         self.query_one("#export-error", Static).update("Writing…")
         self.write(Path(text).expanduser())
+
+    def show_progress(self, step: str) -> None:
+        """A step of a long write, under the path (``Writing… checking the clauses``)."""
+        if self.writing:
+            self.query_one("#export-error", Static).update(f"Writing… {step}")
 
     def written(self, path: Path) -> None:
         """The file is written: close (once on top again, if the size guard covers it)."""
@@ -95,7 +111,7 @@ class ExportPrompt(ModalScreen[Path | None]):
     def show_error(self, message: str) -> None:
         """The export failed: say why under the path, which stays as typed."""
         self.writing = False
-        self.query_one("#export-error", Static).update(f"Not exported: {message}")
+        self.query_one("#export-error", Static).update(f"{self.texts[3]}: {message}")
         self.query_one(Input).focus()
 
     def action_cancel(self) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
@@ -75,6 +76,10 @@ class OverviewScreen(MainScreen):
     """The first screen: where things stand and what to do today."""
 
     MODE: ClassVar[str] = "overview"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "app.evidence_pack", "Evidence pack", show=False, id="overview.report"),
+    ]
 
     def compose_body(self) -> ComposeResult:
         yield Static(Text("Loading the data…"), id="overview-counts")
