@@ -183,3 +183,15 @@ def test_report_into_a_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["report", "--demo", "-o", str(target)]) == 2
     assert "is a file" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_report_on_a_data_file_reads_only(tmp_path: Path) -> None:
+    data = tmp_path / "itsms.json"
+    workspace = Workspace.open_file(data)
+    workspace.save(Supplier(name=SCRIPT_NAME))
+    before = data.read_bytes()
+    out = tmp_path / "pack"
+    assert main(["--read-only", "report", "--data", str(data), "-o", str(out)]) == 0
+    assert data.read_bytes() == before
+    md = (out / "evidence-pack.md").read_text(encoding="utf-8")
+    assert "verified: audit trail intact" in md and "&lt;script&gt;" in md
