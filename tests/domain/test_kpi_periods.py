@@ -86,13 +86,25 @@ def test_month_results_aggregate_judge_and_leave_gaps_unmeasured() -> None:
         Outcome.MET,
         Outcome.NOT_MEASURED,
         Outcome.MISSED,
-        Outcome.NOT_MEASURED,
+        Outcome.OPEN,  # April has not ended on the 15th: its reading is not due
     ]
     assert results[0].value is not None and abs(results[0].value - 99.8) < 1e-9
     assert results[0].count == 2 and results[1].count == 0
     assert results[2].status is KpiStatus.AMBER and results[1].status is KpiStatus.GREY
     assert share_on_target(results) == 50.0
-    assert counts(results) == {Outcome.MET: 1, Outcome.MISSED: 1, Outcome.NOT_MEASURED: 2}
+    assert counts(results) == {
+        Outcome.MET: 1,
+        Outcome.MISSED: 1,
+        Outcome.NOT_MEASURED: 1,
+        Outcome.OPEN: 1,
+    }
+    on_last_day = kpi_period_results(kpi, data, MONTH, until=date(2026, 4, 30))
+    assert on_last_day[-1].outcome is Outcome.OPEN
+    next_month = kpi_period_results(kpi, data, MONTH, until=date(2026, 5, 1), last=2)
+    assert [r.outcome for r in next_month] == [Outcome.NOT_MEASURED, Outcome.OPEN]
+    measured_early = [*data, measure(kpi, date(2026, 4, 10), 99.9)]
+    current = kpi_period_results(kpi, measured_early, MONTH, until=date(2026, 4, 15))[-1]
+    assert current.outcome is Outcome.MET  # a value counts even before the period ends
 
 
 def test_quarters_and_aggregations_follow_the_direction() -> None:

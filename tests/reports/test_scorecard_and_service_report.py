@@ -47,7 +47,7 @@ def test_scorecard_of_a_demo_supplier_has_every_part() -> None:
     assert kpis and agreements
     for kpi in kpis:
         marks = parsed.texts[parsed.texts.index(kpi.display) + 8]  # the table row's last cell
-        assert len(marks.split()) == 6 and set(marks) <= set("✓✗· "), marks  # one per period
+        assert len(marks.split()) == 6 and set(marks) <= set("✓✗·○ "), marks  # one per period
     for agreement in agreements:
         assert agreement.display in parsed.texts
     for evaluation in data.referring(supplier.id, Evaluation):
@@ -90,7 +90,8 @@ def test_scorecard_counts_met_and_missed_and_lists_open_items_only(tmp_path: Pat
     doc = supplier_scorecard(workspace.data(), evil.id, DEMO_TODAY, last=3)
     parsed = outline(render_html(doc))
     row = parsed.texts.index(kpi.display)
-    assert parsed.texts[row + 2 : row + 9] == ["97 %", "1", "1", "1", "50%", "worsening", "✓ ✗ ·"]
+    # met, missed, and this month, not over: open (not counted as not measured)
+    assert parsed.texts[row + 2 : row + 9] == ["97 %", "1", "1", "0", "50%", "worsening", "✓ ✗ ○"]
     assert "Fix the <b>uptime</b>" in parsed.texts and "Already done" not in parsed.texts
     assert "Credits owed" in parsed.texts and "Settled long ago" not in parsed.texts
     assert "script" not in parsed.tags and SCRIPT_NAME in doc.title

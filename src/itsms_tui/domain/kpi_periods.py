@@ -8,7 +8,8 @@ not by single measurements:
   ``worst`` by direction on request);
 - a period with a value is MET when that value is on target (``rag_status`` GREEN) and
   MISSED otherwise; a period without any measurement is NOT MEASURED, which counts
-  neither way in the share on target (it is a finding of its own: a missing reading);
+  neither way in the share on target (it is a finding of its own: a missing reading),
+  or OPEN when it had not ended on the day judged (its reading is not due yet);
 - the trend over the last N periods is ``kpi_status.trend`` on the measurements that
   fall in those periods.
 """
@@ -46,6 +47,7 @@ class Outcome(StrEnum):
     MET = "met"
     MISSED = "missed"
     NOT_MEASURED = "not measured"
+    OPEN = "period not over"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -151,11 +153,13 @@ class PeriodResult:
     """The aggregated value; None when nothing was measured."""
     status: KpiStatus
     """RAG of ``value``; GREY when nothing was measured."""
+    open: bool = False
+    """The period had not ended on the day judged."""
 
     @property
     def outcome(self) -> Outcome:
         if self.value is None:
-            return Outcome.NOT_MEASURED
+            return Outcome.OPEN if self.open else Outcome.NOT_MEASURED
         return Outcome.MET if self.status is KpiStatus.GREEN else Outcome.MISSED
 
     @property
@@ -182,8 +186,10 @@ def period_results(
     measurements: Iterable[Measurement],
     periods: Sequence[Period],
     how: Aggregation = Aggregation.MEAN,
+    until: date | None = None,
 ) -> list[PeriodResult]:
-    """The KPI's result in each of ``periods`` (others' measurements are ignored)."""
+    """The KPI's result in each of ``periods`` (others' measurements are ignored), judged
+    on ``until``: a period ending on or after it is open."""
     by_period: dict[Period, list[float]] = {p: [] for p in periods}
     kinds = {p.kind for p in periods}
     for m in measurements_of(kpi, measurements):
@@ -196,7 +202,8 @@ def period_results(
         values = by_period[period]
         value = aggregate(kpi.direction, values, how)
         status = KpiStatus.GREY if value is None else rag_status(kpi, value)
-        out.append(PeriodResult(period, len(values), value, status))
+        still_open = until is not None and period.end >= until
+        out.append(PeriodResult(period, len(values), value, status, still_open))
     return out
 
 
@@ -208,8 +215,9 @@ def kpi_period_results(
     last: int | None = None,
     how: Aggregation = Aggregation.MEAN,
 ) -> list[PeriodResult]:
-    """Results for the last ``last`` periods up to ``until``; with ``last`` None, every
-    period from the first measurement (none when the KPI was never measured)."""
+    """Results for the last ``last`` periods up to ``until`` (the one holding ``until`` is
+    open); with ``last`` None, every period from the first measurement (none when the KPI
+    was never measured)."""
     own = measurements_of(kpi, measurements)
     if last is None:
         if not own:
@@ -217,7 +225,7 @@ def kpi_period_results(
         periods = periods_between(own[0].measured_on, until, kind)
     else:
         periods = last_periods(until, last, kind)
-    return period_results(kpi, own, periods, how)
+    return period_results(kpi, own, periods, how, until)
 
 
 def share_on_target(results: Iterable[PeriodResult]) -> float | None:

@@ -66,7 +66,7 @@ def summarise_kpi(
         first = periods[0].start if periods else period.since
     else:
         periods = periods_between(period.since, period.until, kind)
-        results = period_results(kpi, own, periods)
+        results = period_results(kpi, own, periods, until=period.until)
         first = period.since
     inside = tuple(m for m in own if first <= m.measured_on <= period.until)
     return KpiSummary(kpi, tuple(results), inside, period_trend(kpi, own, periods))

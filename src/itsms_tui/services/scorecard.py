@@ -112,7 +112,8 @@ def _kpi_table(caption: str, summaries: list[KpiSummary]) -> Table:
 
 def _mark(outcome: Outcome) -> str:
     """A period's result in one sign that reads without colour: met, missed, none."""
-    return {Outcome.MET: "✓", Outcome.MISSED: "✗", Outcome.NOT_MEASURED: "·"}[outcome]
+    marks = {Outcome.MET: "✓", Outcome.MISSED: "✗", Outcome.NOT_MEASURED: "·", Outcome.OPEN: "○"}
+    return marks[outcome]
 
 
 def _actions_table(caption: str, actions: list[ImprovementAction], data: DataSet) -> Table:
@@ -174,7 +175,8 @@ def supplier_scorecard(
     kpi_section: list[Block] = [
         Para(
             f"Each KPI over its last {last} periods up to {until.isoformat()}: ✓ met, ✗ missed, "
-            "· not measured (months, or quarters for quarterly and yearly KPIs)."
+            "· not measured, ○ period not over yet (months, or quarters for quarterly and yearly "
+            "KPIs)."
         ),
         _kpi_table("KPIs against target", summaries),
     ]
