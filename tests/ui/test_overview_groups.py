@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from itsms_tui.services.attention import AttentionItem
 from itsms_tui.ui.screens import overview
 from itsms_tui.ui.screens.overview import GroupRow, OverviewScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
@@ -18,7 +19,7 @@ from tests.ui.shell_support import (
 )
 
 
-def _table(screen: object) -> RecordTable[object]:
+def _table(screen: object) -> RecordTable[AttentionItem | GroupRow]:
     assert isinstance(screen, OverviewScreen)
     return screen.query_one("#attention", RecordTable)
 
@@ -46,7 +47,8 @@ async def test_a_long_list_starts_collapsed_and_enter_opens_and_closes_a_topic(
         table = _table(app.screen)
         rows = table.visible_rows
         # The line due today stays pinned above the collapsed topics.
-        assert not isinstance(rows[0], GroupRow) and rows[0].due_today
+        first = rows[0]
+        assert isinstance(first, AttentionItem) and first.due_today
         assert all(isinstance(r, GroupRow) and not r.expanded for r in rows[1:])
         assert "ACN-0011" not in screen_text(app)
         index = next(
