@@ -23,6 +23,10 @@ figures meaningless alone; the load average is printed with them):
   (the overview's counts); floor: a bare Textual app started the same way. Skipped,
   and said so, without tmux.
 
+- cursor down in the supplier register: in a pseudo-terminal, time from writing the
+  key to the output going quiet, and the bytes written per key; floor: a bare Textual
+  app repainting one line per key, pressed alternately with the app.
+
 UI scenarios not measured yet are listed in ``UI_SCENARIOS`` and printed as such.
 """
 
@@ -54,7 +58,7 @@ SCALES = {"demo": 540, "1k": 1_000, "50k": 50_000, "200k": 200_000}
 UI_SCENARIOS: list[str] = [
     "a save in the TUI: key to 'Saved' on screen",
     "another session's save visible in the TUI",
-    "cursor move / page down / filter key / sort in a register (key to screen, bytes)",
+    "page down / filter key / sort in a register, cursor move on the KPI board",
 ]
 CLI = [sys.executable, "-m", "itsms_tui"]
 
@@ -262,6 +266,18 @@ def bench_first_frame(path: Path, runs: int) -> dict[str, float] | None:
     }
 
 
+def bench_keys(path: Path, presses: int) -> dict[str, float] | None:
+    """Cursor down in the supplier register (key 3), once every record is loaded."""
+    command = [*CLI, "--data", str(path), "--read-only"]
+    return terminal.key_presses(
+        command,
+        ready=LOADED_MARKER.encode(),
+        setup=[("3", b"SUP-0001")],
+        key="down",
+        presses=presses,
+    )
+
+
 def show(scale: str, n: int, figures: dict[str, Any]) -> None:
     u, w, x, lo = figures["update"], figures["writers"], figures["exchange"], figures["load"]
     rows = [
@@ -323,6 +339,16 @@ def show(scale: str, n: int, figures: dict[str, Any]) -> None:
                 None,
             )
         )
+    k = figures.get("keys")
+    if k is not None:
+        rows.append(
+            (
+                "cursor down, suppliers",
+                f"{k['median_ms']:.1f} ms {k['bytes']:.0f} B",
+                f"Textual {k['floor_ms']:.1f} ms {k['floor_bytes']:.0f} B; worst {k['worst_ms']:.0f} ms",
+                k["median_ms"] / k["floor_ms"] if k["floor_ms"] > 0 else None,
+            )
+        )
     print(f"\n== {scale}: {n} records, data file {figures['file_mb']:.1f} MB ==")
     for name, value, floor, ratio in rows:
         shown = "" if ratio is None else f"{ratio:6.2f}x"
@@ -354,6 +380,7 @@ def main() -> None:
             figures["exchange"] = bench_exchange(path, folder, 1 if big else 3)
             figures["load"] = bench_load(path, 1 if big else 3)
             figures["first_frame"] = bench_first_frame(path, 1 if big else 3)
+            figures["keys"] = bench_keys(path, 10 if big else 20)
             results["scales"][scale] = figures
             show(scale, n, figures)
     results["load_average_end"] = os.getloadavg()
