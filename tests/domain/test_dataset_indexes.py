@@ -7,7 +7,6 @@ from datetime import date
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpis import Kpi, Measurement
-from itsms_tui.domain.suppliers import Evaluation
 
 
 def kpi(kpi_id: str) -> Kpi:
@@ -56,8 +55,10 @@ def test_all_returns_a_list_the_caller_may_change_without_harm() -> None:
     assert [r.id for r in data.collection("kpis")] == ["KPI-0001", "KPI-0002"]
 
 
-def test_reverse_index_counts_a_record_once_per_field_naming_the_target() -> None:
-    evaluation = Evaluation.model_construct(id="EVA-0001", supplier_id="SUP-0001")
-    data = DataSet([evaluation])
-    assert [r.id for r in data.referring("SUP-0001", Evaluation)] == ["EVA-0001"]
-    assert data.referring("SUP-0002", Evaluation) == []
+def test_reverse_index_finds_each_referrer_once_and_only_under_its_target() -> None:
+    data = DataSet([kpi("KPI-0001"), kpi("KPI-0002"), measurement("MEA-0001", "KPI-0002", 1)])
+    assert [r.id for r in data.referring("SUP-0001", Kpi)] == ["KPI-0001", "KPI-0002"]
+    assert [r.id for r in data.referring("KPI-0002", Measurement)] == ["MEA-0001"]
+    assert data.referring("KPI-0001", Measurement) == []
+    assert data.referring("SUP-0002", Kpi) == []
+    assert [r.id for r in data.referring_any("KPI-0002")] == ["MEA-0001"]
