@@ -18,9 +18,16 @@ figures meaningless alone; the load average is printed with them):
 - load: opening the store and building the validated data set, in a fresh process,
   with that process's peak RSS.
 
-UI scenarios (first frame, keystrokes, terminal bytes; ``/work/shared/tools`` has
-``first-frame`` and ``ptykeys``) belong in ``UI_SCENARIOS`` once the screens are in
-place; they are listed as not measured until then.
+- first frame: the TUI started in a real terminal (tmux, ``benchmarks.terminal``) until
+  the shell is painted ("Needs attention today"), and until the records are on screen
+  (the overview's counts); floor: a bare Textual app started the same way. Skipped,
+  and said so, without tmux.
+
+- cursor down in the supplier register: in a pseudo-terminal, time from writing the
+  key to the output going quiet, and the bytes written per key; floor: a bare Textual
+  app repainting one line per key, pressed alternately with the app.
+
+UI scenarios not measured yet are listed in ``UI_SCENARIOS`` and printed as such.
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from typing import Any
 
 import tomli_w
 
+from benchmarks import terminal
 from benchmarks.datagen import generate
 from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.store.errors import StoreBusyError
@@ -48,10 +56,9 @@ from itsms_tui.store.records import RecordStore
 
 SCALES = {"demo": 540, "1k": 1_000, "50k": 50_000, "200k": 200_000}
 UI_SCENARIOS: list[str] = [
-    "first frame (ratio to a bare Textual app)",
     "a save in the TUI: key to 'Saved' on screen",
     "another session's save visible in the TUI",
-    "cursor move / page down / filter key / sort in a register (key to screen, bytes)",
+    "page down / filter key / sort in a register, cursor move on the KPI board",
 ]
 CLI = [sys.executable, "-m", "itsms_tui"]
 
@@ -239,6 +246,38 @@ def bench_load(path: Path, runs: int) -> dict[str, float]:
     }
 
 
+SHELL_MARKER = "Needs attention today"
+"""On the overview from its first frame, before any record is loaded."""
+LOADED_MARKER = "evaluations,"
+"""In the overview's counts, which show once the records are loaded."""
+
+
+def bench_first_frame(path: Path, runs: int) -> dict[str, float] | None:
+    """The TUI's first frame and its records on screen, beside a bare Textual app."""
+    if not terminal.available():
+        return None
+    command = [*CLI, "--data", str(path), "--read-only"]
+    got = terminal.first_frames(command, [SHELL_MARKER, LOADED_MARKER], runs=runs)
+    return {
+        "first_frame_ms": got["marker_0_ms"],
+        "loaded_ms": got["marker_1_ms"],
+        "floor_ms": got["floor_ms"],
+        "first_frame_ratio": got["ratio_0"],
+    }
+
+
+def bench_keys(path: Path, presses: int) -> dict[str, float] | None:
+    """Cursor down in the supplier register (key 3), once every record is loaded."""
+    command = [*CLI, "--data", str(path), "--read-only"]
+    return terminal.key_presses(
+        command,
+        ready=LOADED_MARKER.encode(),
+        setup=[("3", b"SUP-0001")],
+        key="down",
+        presses=presses,
+    )
+
+
 def show(scale: str, n: int, figures: dict[str, Any]) -> None:
     u, w, x, lo = figures["update"], figures["writers"], figures["exchange"], figures["load"]
     rows = [
@@ -280,6 +319,36 @@ def show(scale: str, n: int, figures: dict[str, Any]) -> None:
             None,
         ),
     ]
+    ff = figures.get("first_frame")
+    if ff is None:
+        rows.append(("first frame (TUI)", "not measured", "tmux is not installed", None))
+    else:
+        rows.append(
+            (
+                "first frame (TUI)",
+                f"{ff['first_frame_ms']:.0f} ms",
+                f"bare Textual app {ff['floor_ms']:.0f} ms",
+                ff["first_frame_ratio"],
+            )
+        )
+        rows.append(
+            (
+                "records on screen (TUI)",
+                f"{ff['loaded_ms']:.0f} ms",
+                f"{ff['loaded_ms'] - ff['first_frame_ms']:.0f} ms after the first frame",
+                None,
+            )
+        )
+    k = figures.get("keys")
+    if k is not None:
+        rows.append(
+            (
+                "cursor down, suppliers",
+                f"{k['median_ms']:.1f} ms {k['bytes']:.0f} B",
+                f"Textual {k['floor_ms']:.1f} ms {k['floor_bytes']:.0f} B; worst {k['worst_ms']:.0f} ms",
+                k["median_ms"] / k["floor_ms"] if k["floor_ms"] > 0 else None,
+            )
+        )
     print(f"\n== {scale}: {n} records, data file {figures['file_mb']:.1f} MB ==")
     for name, value, floor, ratio in rows:
         shown = "" if ratio is None else f"{ratio:6.2f}x"
@@ -310,6 +379,8 @@ def main() -> None:
             figures["writers"] = bench_writers(path)
             figures["exchange"] = bench_exchange(path, folder, 1 if big else 3)
             figures["load"] = bench_load(path, 1 if big else 3)
+            figures["first_frame"] = bench_first_frame(path, 1 if big else 3)
+            figures["keys"] = bench_keys(path, 10 if big else 20)
             results["scales"][scale] = figures
             show(scale, n, figures)
     results["load_average_end"] = os.getloadavg()

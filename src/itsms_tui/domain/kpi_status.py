@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -110,8 +109,8 @@ def kpi_status(
     grace_days: int = DEFAULT_GRACE_DAYS,
 ) -> KpiReading:
     """The reading of ``kpi`` on ``today`` from its measurements (others are ignored)."""
-    own = measurements_of(kpi, measurements)
-    if not own:
+    latest = max((m for m in measurements if m.kpi_id == kpi.id), key=_order_key, default=None)
+    if latest is None:
         return KpiReading(
             kpi_id=kpi.id,
             value=None,
@@ -122,7 +121,6 @@ def kpi_status(
             next_due=None,
             overdue=False,
         )
-    latest = own[-1]
     value_status = rag_status(kpi, latest.value)
     try:
         next_due: date | None = next_measurement_due(latest.measured_on, kpi.frequency)
@@ -151,10 +149,8 @@ def kpi_readings(
     """
 
     def compute() -> dict[str, KpiReading]:
-        by_kpi: dict[str, list[Measurement]] = defaultdict(list)
-        for m in data.all(Measurement):
-            by_kpi[m.kpi_id].append(m)
-        return {k.id: kpi_status(k, by_kpi.get(k.id, []), today, grace_days) for k in data.all(Kpi)}
+        by_kpi = data.grouped(Measurement, "kpi_id")
+        return {k.id: kpi_status(k, by_kpi.get(k.id, ()), today, grace_days) for k in data.all(Kpi)}
 
     return data.derived(("kpi_readings", today, grace_days), compute)
 

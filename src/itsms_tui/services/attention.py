@@ -192,3 +192,35 @@ def urgency_order(items: Iterable[AttentionItem]) -> list[AttentionItem]:
         return (group, days is None, item.due or date.min, not red)
 
     return sorted(items, key=key)
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionGroup:
+    """The lines of one topic, most urgent first, with their counts (the overview's tree)."""
+
+    topic: Topic
+    items: tuple[AttentionItem, ...]
+
+    @property
+    def red(self) -> int:
+        """Lines to fix (a requirement not met, a KPI failing)."""
+        return sum(1 for i in self.items if i.urgency is Urgency.RED)
+
+    @property
+    def overdue(self) -> int:
+        """Lines whose date has passed."""
+        return sum(1 for i in self.items if i.days is not None and i.days < 0)
+
+    @property
+    def urgency(self) -> Urgency:
+        """The group's most urgent line's colour."""
+        return Urgency.RED if self.red else Urgency.AMBER
+
+
+def group_by_topic(items: Sequence[AttentionItem]) -> list[AttentionGroup]:
+    """``items`` (in ``urgency_order``) by topic; a topic ranks by its most urgent line,
+    so the groups come most urgent first and each keeps its lines' order. O(n)."""
+    by_topic: dict[Topic, list[AttentionItem]] = {}
+    for item in items:
+        by_topic.setdefault(item.topic, []).append(item)
+    return [AttentionGroup(topic, tuple(lines)) for topic, lines in by_topic.items()]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from itsms_tui.services.errors import UserError
@@ -34,6 +36,18 @@ def open_workspace(data: Path | None, demo: bool, *, read_only: bool = False) ->
         return Workspace.open_demo(read_only=read_only)
     path = existing_data_path(data) if read_only else data or default_data_path()
     return Workspace.open_file(path, read_only=read_only)
+
+
+def workspace_opener(
+    data: Path | None, demo: bool, *, read_only: bool = False
+) -> tuple[Callable[[], Workspace], str]:
+    """``open_workspace`` split for the TUI: what is cheap is checked now (a read-only
+    file must exist), the opening itself (every record validated) is the function
+    returned, which the TUI runs after its first frame; with the location to show."""
+    if demo:
+        return partial(Workspace.open_demo, read_only=read_only), "demo data"
+    path = existing_data_path(data) if read_only else data or default_data_path()
+    return partial(Workspace.open_file, path, read_only=read_only), str(path)
 
 
 def refuse_read_only(command: str, read_only: bool) -> None:

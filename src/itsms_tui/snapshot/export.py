@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
+import orjson
 import tomli_w
 from pydantic import BaseModel
 
@@ -101,10 +102,11 @@ def snapshot_document(
 def model_table(model: BaseModel) -> dict[str, Any]:
     """A record (or sub-record) as a TOML table: declaration order, unset fields left out."""
     out: dict[str, Any] = {}
+    where = _where(model)  # once per record, not per field: a quarter of the export's walk
     for name, shape in field_shapes(type(model)).items():
         value = getattr(model, name)
         if value is not None:
-            out[name] = _plain(value, shape, f"{_where(model)}.{name}")
+            out[name] = _plain(value, shape, f"{where}.{name}")
     return out
 
 
@@ -189,9 +191,28 @@ def _verify_round_trip(text: str, document: dict[str, Any]) -> None:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SnapshotExportError(f"the snapshot text is not valid TOML: {exc}") from exc
+    if _same_plain_values(document, parsed):
+        return
     difference = first_difference(document, parsed, "")
     if difference is not None:
         raise SnapshotExportError(f"the snapshot does not read back as written: {difference}")
+
+
+def _same_plain_values(expected: dict[str, Any], actual: dict[str, Any]) -> bool:
+    """The fast answer to "no ``first_difference``": both encode to the same JSON bytes.
+
+    orjson writes 1 and 1.0, true and 1, a date and a datetime, and two UTC offsets
+    differently, and sorts keys, so equal bytes mean equal values of equal types (the
+    walk below took a tenth of an export at 50k records; this takes a few ms). Anything
+    orjson cannot encode (an integer past 64 bits) is left to the walk.
+    """
+    try:
+        return bool(orjson.dumps(expected, option=_SORTED) == orjson.dumps(actual, option=_SORTED))
+    except TypeError:
+        return False
+
+
+_SORTED = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
 
 def first_difference(expected: Any, actual: Any, path: str) -> str | None:

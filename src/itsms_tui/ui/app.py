@@ -50,6 +50,7 @@ from itsms_tui.ui.navigation import AREAS, BY_MODE, mode_for_record
 from itsms_tui.ui.palette import RecordCommands
 from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from itsms_tui.ui.terminal_watch import WATCH_SECONDS, terminal_fd, terminal_gone
+from itsms_tui.ui.widgets.status_header import StatusHeader
 
 if TYPE_CHECKING:
     from itsms_tui.ui.forms import RecordForm
@@ -60,6 +61,8 @@ POLL_SECONDS = 2.0
 SAVING_NOTICE_SECONDS = 0.3
 """A write still running after this long shows "Saving…" until it ends."""
 TERMINAL_GONE_EXIT = 2
+OPEN_FAILED_EXIT = 2
+"""The command line's exit code for a data file it cannot use (``EXIT_BAD``)."""
 UNEXPECTED_ERROR_EXIT = 2
 BLOCKERS_SHOWN = 10
 """Records listed when a delete is refused (the dialog fits 80x24; the rest are counted)."""
@@ -157,9 +160,26 @@ class ItsmsApp(App[None]):
     data: var[DataSet] = var(DataSet, always_update=True, init=False)
     """Every record, as last loaded; screens watch it and re-render."""
 
-    def __init__(self, workspace: Workspace, *, poll_seconds: float = POLL_SECONDS) -> None:
+    def __init__(
+        self,
+        workspace: Workspace | None = None,
+        *,
+        opener: Callable[[], Workspace] | None = None,
+        location: str = "",
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        """``workspace``: an opened one; or ``opener``, called in the load worker after the
+        first frame (opening validates every record: seconds on a large file), with
+        ``location`` the header shows meanwhile."""
         super().__init__()
-        self.workspace = workspace
+        if (workspace is None) == (opener is None):
+            raise ValueError("give an opened workspace or an opener, not both")
+        self.opened_workspace: Workspace | None = workspace
+        """None until the opener has run (the app then shows "Loading")."""
+        self._opener = opener
+        self.opening_location = location
+        self.exit_message = ""
+        """Set when the data could not be opened: the line ``run_app`` prints."""
         self.poll_seconds = poll_seconds
         self.loaded = False
         """True once the first load finished (screens show "Loading" before)."""
@@ -176,12 +196,22 @@ class ItsmsApp(App[None]):
     # ------------------------------------------------------------------ state
 
     @property
+    def workspace(self) -> Workspace:
+        """The opened workspace; only asked for once the data is loaded (``loaded``)."""
+        if self.opened_workspace is None:
+            raise RuntimeError("the workspace is still being opened")
+        return self.opened_workspace
+
+    @property
     def today(self) -> date:
-        return self.workspace.today()
+        opened = self.opened_workspace
+        return opened.today() if opened is not None else date.today()
 
     @property
     def read_only(self) -> bool:
-        return self.workspace.read_only
+        """True while the data is still being opened: nothing can be edited before."""
+        opened = self.opened_workspace
+        return opened.read_only if opened is not None else True
 
     def derived(self, name: str, compute: Callable[[], T]) -> T:
         """``compute()`` once per loaded data (e.g. every KPI's reading), shared by screens."""
@@ -239,11 +269,22 @@ class ItsmsApp(App[None]):
         """Load (or reload) every record in a worker, then publish it as ``data``."""
         try:
             with self._io_lock:
+                if self.opened_workspace is None and self._opener is not None:
+                    try:
+                        self.opened_workspace = self._opener()
+                    except EXPECTED_ERRORS as error:
+                        self.call_from_thread(self._open_failed, describe(error))
+                        return
                 loaded = self._read_all()
         except EXPECTED_ERRORS as error:
             self.call_from_thread(self._warn, describe(error))
             return
         self.call_from_thread(self._publish, loaded)
+
+    def _open_failed(self, message: str) -> None:
+        """The data file cannot be used: end as the command line would (exit 2, one line)."""
+        self.exit_message = f"itsms-tui: {message}"
+        self.exit(return_code=OPEN_FAILED_EXIT)
 
     def _read_all(self) -> Loaded:
         """Data, generation, settings and KPI readings (in a worker, holding the lock)."""
@@ -266,6 +307,10 @@ class ItsmsApp(App[None]):
         self.settings = loaded.settings
         self._derived = {"kpi_readings": loaded.readings}
         self.data = data
+        if first:
+            self.refresh_bindings()  # editing keys were hidden while the data was opened
+            for header in self.screen.query(StatusHeader):
+                header.refresh()
         if first and len(data) == 0 and not self.workspace.demo:
             from itsms_tui.ui.screens.welcome import WelcomeScreen
 
@@ -867,15 +912,26 @@ class ItsmsApp(App[None]):
         yield SystemCommand("Toggle light/dark", "Switch theme (key t)", self.action_toggle_theme)
 
 
-def make_app(workspace: Workspace, *, poll_seconds: float = POLL_SECONDS) -> ItsmsApp:
-    """Build the app on an opened workspace (tests inject a temporary or demo one)."""
-    return ItsmsApp(workspace, poll_seconds=poll_seconds)
+def make_app(
+    workspace: Workspace | Callable[[], Workspace],
+    *,
+    poll_seconds: float = POLL_SECONDS,
+    location: str = "",
+) -> ItsmsApp:
+    """Build the app on an opened workspace (tests inject a temporary or demo one), or on
+    a function opening it, which the app calls in a worker after its first frame."""
+    if isinstance(workspace, Workspace):
+        return ItsmsApp(workspace, poll_seconds=poll_seconds)
+    return ItsmsApp(opener=workspace, location=location, poll_seconds=poll_seconds)
 
 
-def run_app(workspace: Workspace) -> int:
-    """Run the TUI until the user quits; returns the exit code (2: the terminal went away)."""
-    app = make_app(workspace)
+def run_app(workspace: Workspace | Callable[[], Workspace], *, location: str = "") -> int:
+    """Run the TUI until the user quits; returns the exit code (2: the terminal went away,
+    or the data could not be opened: the message is printed then)."""
+    app = make_app(workspace, location=location)
     app.run()
     if app.crash_line:
         print(app.crash_line, file=sys.stderr)
+    if app.exit_message:
+        print(app.exit_message, file=sys.stderr)
     return app.return_code or 0

@@ -1,8 +1,17 @@
-"""Overview (key 1): counts per area and what needs attention today, each line a jump."""
+"""Overview (key 1): counts per area and what needs attention today, each line a jump.
+
+The attention list is grouped by topic, most urgent topic first, each heading with its
+counts; Enter on a heading expands or collapses it, Enter on a line opens its record.
+What falls due today is pinned above the groups. A short list starts expanded; a long one
+(thousands of lines on a large data set) starts with its headings only. The `/` filter
+searches every line, collapsed or not.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -19,28 +28,83 @@ from itsms_tui.ui.theme import rag_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 if TYPE_CHECKING:  # the list runs the checker: imported in the worker, not at start-up
-    from itsms_tui.services.attention import AttentionItem
+    from itsms_tui.compliance.topics import Topic
+    from itsms_tui.services.attention import AttentionGroup, AttentionItem, Urgency
+
+EXPANDED_UP_TO = 50
+"""A list of at most this many lines starts with every group expanded."""
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """A topic's heading line in the attention list."""
+
+    group: AttentionGroup
+    expanded: bool
+    record_id: str = ""
+    due_today: bool = False
+
+    @property
+    def topic(self) -> Topic:
+        return self.group.topic
+
+    @property
+    def urgency(self) -> Urgency:
+        return self.group.urgency
+
+    @property
+    def text(self) -> str:
+        """``▸ 551 lines: 200 to fix, 120 overdue``."""
+        group = self.group
+        count = len(group.items)
+        parts = [f"{group.red} to fix"] if group.red else []
+        if group.overdue:
+            parts.append(f"{group.overdue} overdue")
+        counts = f": {', '.join(parts)}" if parts else ""
+        marker = "▾" if self.expanded else "▸"
+        return f"{marker} {count} line{'s' if count != 1 else ''}{counts}"
+
 
 _URGENCY: dict[str, tuple[str, str]] = {"red": ("red", "fix"), "amber": ("amber", "due")}
 """Red: a requirement is not met (fix it); amber: something falls due or waits."""
 
 
-def urgency_text(item: AttentionItem) -> Text:
+def urgency_text(item: AttentionItem | GroupRow) -> Text:
     """``fix`` / ``due``, or ``today`` (in red) for a line pinned because it is due today."""
     if item.due_today:
         return rag_text("red", "today")
     return rag_text(*_URGENCY[item.urgency])
 
 
-ATTENTION_COLUMNS: list[Column[AttentionItem]] = [
+ATTENTION_COLUMNS: list[Column[AttentionItem | GroupRow]] = [
     Column("urgency", "!", urgency_text, width=7),
     Column("topic", "What", lambda i: i.topic.value, width=16),
     Column("text", "Record and reason", lambda i: i.text, flex=1),
 ]
 
 
-def item_key(item: AttentionItem) -> str:
+def item_key(item: AttentionItem | GroupRow) -> str:
+    if isinstance(item, GroupRow):
+        return f"group:{item.topic.name}"
     return f"{item.topic.name}:{item.record_id}:{item.text}"
+
+
+def attention_rows(
+    pinned: Sequence[AttentionItem],
+    groups: Sequence[AttentionGroup],
+    expanded: set[Topic] | None,
+) -> list[AttentionItem | GroupRow]:
+    """Pinned lines, then each group's heading and, when expanded, its lines.
+
+    ``expanded``: the topics shown open; None for every one (while filtering).
+    """
+    rows: list[AttentionItem | GroupRow] = list(pinned)
+    for group in groups:
+        is_open = expanded is None or group.topic in expanded
+        rows.append(GroupRow(group, is_open))
+        if is_open:
+            rows.extend(group.items)
+    return rows
 
 
 def counts_text(data: DataSet, loaded: bool, kpi_status: Counter[KpiStatus]) -> Text:
@@ -92,7 +156,14 @@ class OverviewScreen(MainScreen):
         )
         yield Static(id="attention-detail")
 
+    _pinned: Sequence[AttentionItem] = ()
+    _groups: Sequence[AttentionGroup] = ()
+    _expanded: set[Topic] | None = None
+    """The topics shown open (None before the first list)."""
+    _filtering = False
+
     def on_mount(self) -> None:
+        self._expanded = None
         self.follow_data(self._show_data)
         self.query_one("#attention", RecordTable).focus()
 
@@ -110,31 +181,66 @@ class OverviewScreen(MainScreen):
     def _compute_attention(self, data: DataSet) -> None:
         """The checker-backed list can take a while on big data: never on the UI thread."""
         app = self.itsms
-        from itsms_tui.services.attention import attention_items
+        from itsms_tui.services.attention import attention_items, group_by_topic
 
         items = attention_items(data, app.today, app.settings)
+        pinned = [i for i in items if i.due_today]
+        groups = group_by_topic([i for i in items if not i.due_today])
         if data is app.data:
-            app.call_from_thread(self._show_items, items, True)
+            app.call_from_thread(self._show_items, items, True, pinned, groups)
 
-    def _show_items(self, items: list[AttentionItem], loaded: bool) -> None:
-        table: RecordTable[AttentionItem] = self.query_one("#attention", RecordTable)
+    def _show_items(
+        self,
+        items: list[AttentionItem],
+        loaded: bool,
+        pinned: Sequence[AttentionItem] = (),
+        groups: Sequence[AttentionGroup] = (),
+    ) -> None:
+        table: RecordTable[AttentionItem | GroupRow] = self.query_one("#attention", RecordTable)
         table.empty_text = "Nothing needs attention today." if loaded else "Loading…"
-        table.set_rows(items)
+        self._pinned, self._groups = pinned, groups
+        if self._expanded is None and loaded:
+            small = len(items) <= EXPANDED_UP_TO
+            self._expanded = {g.topic for g in groups} if small else set()
+        self._set_rows(table)
         red = sum(1 for i in items if i.urgency == "red")
         today = sum(1 for i in items if i.due_today)
         due_today = f", {today} due today" if today else ""
         title = Text.assemble(
             ("Needs attention today", "bold"),
-            f"  {len(items)} item(s){due_today}, {red} to fix · Enter opens the record"
+            f"  {len(items)} item(s) in {len(groups)} topics{due_today}, {red} to fix · Enter opens"
             if loaded
             else "",
         )
         self.query_one("#attention-title", Static).update(title)
 
+    def _set_rows(self, table: RecordTable[AttentionItem | GroupRow]) -> None:
+        expanded = None if self._filtering else (self._expanded or set())
+        table.set_rows(attention_rows(self._pinned, self._groups, expanded))
+
+    def apply_filter(self, text: str) -> None:
+        """Filtering searches every line: the groups are all shown open meanwhile."""
+        filtering = bool(text.strip())
+        if filtering != self._filtering:
+            self._filtering = filtering
+            self._set_rows(self.query_one("#attention", RecordTable))
+        super().apply_filter(text)
+
+    def toggle_group(self, topic: Topic) -> None:
+        """Expand a collapsed topic, collapse an expanded one (the cursor stays on it)."""
+        expanded = self._expanded if self._expanded is not None else set()
+        expanded ^= {topic}
+        self._expanded = expanded
+        table: RecordTable[AttentionItem | GroupRow] = self.query_one("#attention", RecordTable)
+        self._set_rows(table)
+        table.select_key(f"group:{topic.name}")
+
     def current_record(self) -> Record | None:
-        table: RecordTable[AttentionItem] = self.query_one("#attention", RecordTable)
+        table: RecordTable[AttentionItem | GroupRow] = self.query_one("#attention", RecordTable)
         item = table.cursor_row_object
-        return None if item is None else self.itsms.data.get(item.record_id)
+        if item is None or isinstance(item, GroupRow):
+            return None
+        return self.itsms.data.get(item.record_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"edit", "delete"}:
@@ -144,10 +250,17 @@ class OverviewScreen(MainScreen):
     @on(RecordTable.Highlighted, "#attention")
     def _highlighted(self, event: RecordTable.Highlighted) -> None:
         event.stop()
-        item: AttentionItem | None = event.row
+        item: AttentionItem | GroupRow | None = event.row
         detail = self.query_one("#attention-detail", Static)
         if item is None:
             detail.update("")
+        elif isinstance(item, GroupRow):
+            action = "collapses" if item.expanded else "expands"
+            detail.update(
+                Text.assemble(
+                    urgency_text(item), " ", f"{item.topic.value}: {item.text} · Enter {action}"
+                )
+            )
         else:
             detail.update(Text.assemble(urgency_text(item), " ", item.text))
 
@@ -155,4 +268,7 @@ class OverviewScreen(MainScreen):
     def _open(self, event: RecordTable.Selected) -> None:
         event.stop()
         item: Any = event.row
+        if isinstance(item, GroupRow):
+            self.toggle_group(item.topic)
+            return
         self.itsms.open_record(item.record_id)

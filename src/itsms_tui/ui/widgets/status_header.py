@@ -45,7 +45,7 @@ class StatusHeader(Widget):
                 line.append(label, style="bold reverse")
             else:
                 line.append(label)
-        workspace = getattr(app, "workspace", None)
+        workspace = getattr(app, "opened_workspace", None)
         demo = workspace is not None and workspace.demo
         second = Text(no_wrap=True, overflow="ellipsis")
         if demo:
@@ -63,4 +63,6 @@ class StatusHeader(Widget):
                 second.append(f"READ-ONLY ({reason})", style="bold reverse")
                 second.append(" ")
             second.append(workspace.location, style="dim")
+        elif getattr(app, "opening_location", ""):
+            second.append(f"opening {app.opening_location}…", style="dim")
         return Text("\n").join([line, Text(" ") + second])
