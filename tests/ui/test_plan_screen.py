@@ -448,7 +448,7 @@ async def test_open_record_jumps_to_every_kind_of_plan_record() -> None:
             assert isinstance(screen, PlanScreen)
             tab = screen.active_tab
             assert tab.id == tab_id, record_id
-            table = getattr(tab, table_name)
+            table = tab.register if table_name == "register" else tab.child(table_name)
             assert table.cursor_key == record_id
             assert screen.focused is table
             record = data.get(record_id)
