@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from itsms_tui.domain.suppliers import Dispute, Supplier
-from itsms_tui.ui.homes import HOME_OF, plan_tabs
+from itsms_tui.ui import homes
+from itsms_tui.ui.homes import HOME_OF, Home, plan_tabs
 from itsms_tui.ui.registers.detail import DetailBuilder
 from itsms_tui.ui.registers.spec import Context, generic_register
+from itsms_tui.ui.screens.plan import PlanScreen
 from tests.compliance.builders import healthy
+from tests.ui.shell_support import (
+    SIZE,
+    demo_app,
+    isolated_preferences,  # noqa: F401 - autouse fixture
+    screen_text,
+    settle,
+)
 
 TODAY = date(2025, 6, 16)
 
@@ -51,3 +62,26 @@ def test_every_plan_tab_is_a_home_with_a_register() -> None:
     tabs = [home.tab for home in plan_tabs()]
     assert tabs == ["objectives", "processes", "resources", "risks", "changes", "services"]
     assert HOME_OF["activities"].register is None and HOME_OF["activities"].parent is not None
+
+
+async def test_a_home_with_a_generic_register_is_a_working_plan_tab(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What a new entity's one ``Home`` line gives: a Plan tab with its rows and detail."""
+    extra = Home("disputes", "plan", tab="disputes", register=generic_register(Dispute))
+    monkeypatch.setattr(homes, "HOMES", (*homes.HOMES, extra))
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        await pilot.press("left_square_bracket")  # the last tab
+        await settle(pilot)
+        tab = screen.active_tab
+        assert tab.id == "disputes" and screen.focused is tab.register
+        first = app.data.all(Dispute)[0]
+        assert tab.register.cursor_key == first.id
+        assert f"{first.id}  {first.title}" in str(tab.detail_text.render())
+        assert "Disputes" in screen_text(app)
