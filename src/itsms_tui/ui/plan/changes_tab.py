@@ -34,7 +34,7 @@ from itsms_tui.ui.plan.change_workflow import (
     step_bindings,
     step_updates,
 )
-from itsms_tui.ui.plan.kpi_table import links_child
+from itsms_tui.ui.plan.child_tables import links_child
 from itsms_tui.ui.plan.new_change import NewChangeScreen, Start
 from itsms_tui.ui.plan.register_tab import RegisterTab
 from itsms_tui.ui.registers.detail import DetailBuilder

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itsms_tui.domain.plan import Objective
 from itsms_tui.services.plan_rows import ObjectiveRow, objective_rows
-from itsms_tui.ui.plan.kpi_table import kpi_child
+from itsms_tui.ui.plan.child_tables import kpi_child
 from itsms_tui.ui.registers.detail import DetailBuilder
 from itsms_tui.ui.registers.spec import Context, Register
 from itsms_tui.ui.theme import due_text, overdue_note

@@ -17,8 +17,8 @@ from textual.widgets import Static
 from itsms_tui.domain.risk_rating import HeatMap, cell, heat_map, residual_unrated
 from itsms_tui.domain.risks import Risk
 from itsms_tui.services.plan_rows import RiskRow, risk_rows
+from itsms_tui.ui.plan.child_tables import links_child
 from itsms_tui.ui.plan.heat_map import Cell, HeatMapGrid, band_of
-from itsms_tui.ui.plan.kpi_table import links_child
 from itsms_tui.ui.plan.register_tab import RegisterTab
 from itsms_tui.ui.registers import focus_now
 from itsms_tui.ui.registers.detail import DetailBuilder

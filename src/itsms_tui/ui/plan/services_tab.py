@@ -24,7 +24,7 @@ from itsms_tui.services.plan_rows import (
     referring_rows,
     service_rows,
 )
-from itsms_tui.ui.plan.kpi_table import kpi_child, links_child
+from itsms_tui.ui.plan.child_tables import kpi_child, links_child
 from itsms_tui.ui.registers.detail import DetailBuilder
 from itsms_tui.ui.registers.spec import ChildTable, Context, Register
 from itsms_tui.ui.theme import LATE, PALETTE
