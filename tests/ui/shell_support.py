@@ -14,6 +14,8 @@ from textual.pilot import Pilot
 from itsms_tui.services.preferences import CONFIG_ENV
 from itsms_tui.services.workspace import Workspace
 from itsms_tui.ui.app import ItsmsApp, make_app
+from itsms_tui.ui.plan.risks_tab import RisksTab
+from itsms_tui.ui.screens.plan import PlanScreen
 
 SIZE = (80, 24)
 FIXED_TODAY = date(2026, 3, 2)
@@ -77,3 +79,10 @@ async def wait_loaded(pilot: Pilot[Any], tries: int = 500) -> None:
     assert isinstance(app, ItsmsApp)
     assert await wait_for(pilot, lambda: app.loaded, tries), "the data never finished loading"
     await settle(pilot)
+
+
+def risks_tab(screen: PlanScreen) -> RisksTab:
+    """The Plan screen's Risks tab, typed (it adds the heat map to the generic tab)."""
+    tab = screen.tab("risks")
+    assert isinstance(tab, RisksTab)
+    return tab

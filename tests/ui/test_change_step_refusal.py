@@ -24,7 +24,7 @@ async def test_approve_on_a_draft_change_says_what_it_needs_and_which_key_leads_
         while screen.active_tab.id != "changes":
             await pilot.press("right_square_bracket")
             await pilot.pause()
-        assert screen.changes.register.cursor_key == "CHG-0001"
+        assert screen.tab("changes").register.cursor_key == "CHG-0001"
         change = app.workspace.data().get_as(ChangeRequest, "CHG-0001")
         assert change is not None and change.status is ChangeStatus.DRAFT
 

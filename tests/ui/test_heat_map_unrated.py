@@ -9,6 +9,7 @@ from tests.ui.shell_support import (
     SIZE,
     demo_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
+    risks_tab,
     screen_text,
     settle,
 )
@@ -31,7 +32,7 @@ async def test_the_residual_view_counts_the_risks_not_rated() -> None:
         await pilot.press("i")
         await pilot.pause()
         assert f"Residual · {len(unrated)} not rated" in screen_text(app)
-        grid = screen.risks.heat_map.grid
+        grid = risks_tab(screen).heat_map.grid
         shown = {i for row in grid for c in row for i in c}
         assert shown.isdisjoint(unrated)
         assert shown == {i for row in heat_map(risks, residual=True) for c in row for i in c}

@@ -6,11 +6,13 @@ from textual.pilot import Pilot
 
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.plan import Objective
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.suppliers import Supplier, SupplierReview
 from itsms_tui.ui.app import ItsmsApp
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.screens.kpis import KpiBoardScreen
+from itsms_tui.ui.screens.plan import PlanScreen
 from itsms_tui.ui.screens.register import RegisterScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
 from tests.ui.shell_support import (
@@ -126,3 +128,53 @@ async def test_a_linked_record_added_from_the_detail_pane_gets_the_cursor_there(
         assert table.cursor_key == supplier
         assert screen.focused is screen.detail
         assert screen.detail.linked_id == created.id
+
+
+async def test_a_record_created_from_a_plan_tab_is_the_cursor_row_and_its_detail_shows() -> None:
+    """Plan tabs create through the same path as every register: n, type, ctrl+s, and the
+    register's cursor and detail are on the new record (filtered out first, to be sure)."""
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        tab = screen.tab("objectives")
+        before = tab.register.cursor_key
+        await pilot.press("slash")
+        await type_text(pilot, "availability")
+        await pilot.press("enter", "n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm) and form.model is Objective
+        await type_text(pilot, "Aardvark onboarding within a week")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        new_id = newest(app, Objective, "Aardvark onboarding within a week")
+        assert new_id != before
+        assert tab.register.cursor_key == new_id
+        assert tab.register.filter_text == ""
+        assert screen.focused is tab.register
+        detail = str(tab.detail_text.render())
+        assert f"{new_id}  Aardvark onboarding within a week" in detail
+        assert f"{new_id}  Aardvark onboarding within a week" in screen_text(app)
+
+
+async def test_a_plan_tab_form_starts_from_the_suggested_values() -> None:
+    """The Plan tabs' and the registers' forms share ``create_record``: suggested values too."""
+    app = demo_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        tab = screen.tab("objectives")
+        tab.create(Agreement, {})
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm) and form.model is Agreement
+        used = [a.currency for a in app.data.all(Agreement)]
+        assert form.field_row("currency").value() == max(set(used), key=used.count)

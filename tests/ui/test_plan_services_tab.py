@@ -16,7 +16,7 @@ from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.risks import Risk
 from itsms_tui.services.workspace import Workspace
 from itsms_tui.ui.forms import RecordForm
-from itsms_tui.ui.plan.services_tab import ServicesTab
+from itsms_tui.ui.plan.register_tab import RegisterTab
 from itsms_tui.ui.screens.agreements import AgreementsScreen
 from itsms_tui.ui.screens.plan import PlanScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
@@ -36,7 +36,7 @@ CLICK = "[@click=app.quit]x[/]"
 CLOSE = "[/x]"
 
 
-async def open_services(pilot: Pilot[Any]) -> tuple[PlanScreen, ServicesTab]:
+async def open_services(pilot: Pilot[Any]) -> tuple[PlanScreen, RegisterTab[Any]]:
     """Plan (key 2), then ] until the Services tab is on screen."""
     await settle(pilot)
     await pilot.press("2")
@@ -44,12 +44,12 @@ async def open_services(pilot: Pilot[Any]) -> tuple[PlanScreen, ServicesTab]:
     screen = pilot.app.screen
     assert isinstance(screen, PlanScreen)
     for _ in screen.tabs:
-        if screen.active_tab is screen.services:
+        if screen.active_tab is screen.tab("services"):
             break
         await pilot.press("right_square_bracket")
         await pilot.pause()
-    assert screen.active_tab is screen.services
-    return screen, screen.services
+    assert screen.active_tab is screen.tab("services")
+    return screen, screen.tab("services")
 
 
 def cursor_line(table: RecordTable[Any]) -> str:
@@ -57,7 +57,7 @@ def cursor_line(table: RecordTable[Any]) -> str:
     return table.render_line(table.cursor_index - round(table.scroll_y) + 1).text
 
 
-def detail_text(tab: ServicesTab) -> str:
+def detail_text(tab: RegisterTab[Any]) -> str:
     """The text above the detail's tables and below them."""
     return f"{tab.detail_text.render()}\n{tab.detail_more.render()}"
 
@@ -88,7 +88,7 @@ async def test_a_new_service_created_through_the_form_appears_with_the_cursor_on
         row = cursor_line(tab.register)
         assert added[0].id in row and "Payroll Bureau" in row and "0 ✖ no SLA" in row
         assert "✖ no SLA" in detail_text(tab)
-        assert tab.agreements.total_count == 0
+        assert tab.child("agreements").total_count == 0
         # A service an active customer SLA covers carries no marker.
         assert tab.register.select_key("SVC-0001")
         assert "✖" not in cursor_line(tab.register)
@@ -102,14 +102,14 @@ async def test_enter_on_a_covering_agreement_jumps_to_it_on_the_agreements_scree
         await pilot.pause()
         await pilot.press("enter")  # into the first table of the detail: its agreements
         await pilot.pause()
-        assert screen.focused is tab.agreements
-        covering = [r.record for r in tab.agreements.visible_rows]
+        assert screen.focused is tab.child("agreements")
+        covering = [r.record for r in tab.child("agreements").visible_rows]
         assert covering[0].kind is AgreementKind.CUSTOMER_SLA  # SLAs come first
         assert {a.id for a in covering} == {
             a.id for a in app.data.all(Agreement) if "SVC-0005" in a.service_ids
         }
         await pilot.press("j")
-        target = tab.agreements.cursor_key
+        target = tab.child("agreements").cursor_key
         assert target == covering[1].id
         await pilot.press("enter")
         await settle(pilot)
@@ -124,13 +124,13 @@ async def test_enter_on_a_change_of_the_service_jumps_to_the_changes_tab() -> No
         screen, tab = await open_services(pilot)
         assert screen.select_record("SVC-0006")
         await pilot.pause()
-        rows = tab.referring.visible_rows
+        rows = tab.child("referring").visible_rows
         assert [(r.field_title, r.record.id) for r in rows] == [("Change", "CHG-0012")]
-        tab.referring.focus()
+        tab.child("referring").focus()
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.active_tab is screen.changes
-        assert screen.changes.register.cursor_key == "CHG-0012"
+        assert screen.active_tab is screen.tab("changes")
+        assert screen.tab("changes").register.cursor_key == "CHG-0012"
 
 
 async def test_the_palette_jumps_to_a_service_by_its_id() -> None:
@@ -145,10 +145,10 @@ async def test_the_palette_jumps_to_a_service_by_its_id() -> None:
         await settle(pilot)
         screen = app.screen
         assert app.current_mode == "plan" and isinstance(screen, PlanScreen)
-        assert screen.active_tab is screen.services
-        assert screen.services.register.cursor_key == "SVC-0006"
-        assert screen.focused is screen.services.register
-        assert "SVC-0006  Security Monitoring (24x7 SOC)" in detail_text(screen.services)
+        assert screen.active_tab is screen.tab("services")
+        assert screen.tab("services").register.cursor_key == "SVC-0006"
+        assert screen.focused is screen.tab("services").register
+        assert "SVC-0006  Security Monitoring (24x7 SOC)" in detail_text(screen.tab("services"))
 
 
 async def test_filter_narrows_the_catalogue_and_delete_of_a_covered_service_is_refused() -> None:
@@ -191,7 +191,7 @@ async def test_read_only_offers_history_but_no_editing_key() -> None:
             await pilot.pause()
             assert app.screen is screen
         assert app.workspace.data().get("SVC-0001") == before
-        label = cast(Content, tab.kpi_label.render()).plain
+        label = cast(Content, tab.child_label("kpis").render()).plain
         assert label.startswith("Linked KPIs") and "n adds one" not in label
 
 
@@ -227,9 +227,12 @@ async def test_markup_like_text_of_a_service_shows_literally(tmp_path: Path) -> 
         detail = detail_text(tab)
         for text in (f"SVC-0001  {BOLD}", f"Owner: {CLOSE}", f"Customers: {CLICK}, Cust {CLOSE}"):
             assert text in detail
-        assert f"SLA {BOLD}" in cursor_line(tab.agreements)
-        assert {r.record.heading for r in tab.referring.rows} == {f"Chg {CLOSE}", f"Rsk {CLICK}"}
-        assert f"Kpi {BOLD}" in cursor_line(tab.kpis)
+        assert f"SLA {BOLD}" in cursor_line(tab.child("agreements"))
+        assert {r.record.heading for r in tab.child("referring").rows} == {
+            f"Chg {CLOSE}",
+            f"Rsk {CLICK}",
+        }
+        assert f"Kpi {BOLD}" in cursor_line(tab.child("kpis"))
         for table in tab.children_tables:
             for child in table.rows:
                 assert table.select_key(child.record.id)

@@ -77,6 +77,8 @@ class AllocationRow:
     activity_name: str
     active: bool
     """Counts today (within its dates)."""
+    unit: str = ""
+    """The resource's unit (what the amount is counted in)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,8 @@ def resource_rows(data: DataSet, today: date) -> list[ResourceRow]:
 def allocation_rows(data: DataSet, resource_id: str, today: date) -> list[AllocationRow]:
     """The allocations of one resource, in id order, whether or not they count today."""
     out: list[AllocationRow] = []
+    resource = data.get_as(Resource, resource_id)
+    unit = resource.unit if resource is not None else ""
     for allocation in data.referring(resource_id, Allocation):
         if allocation.resource_id != resource_id:
             continue
@@ -157,6 +161,7 @@ def allocation_rows(data: DataSet, resource_id: str, today: date) -> list[Alloca
                 process.heading if process is not None else allocation.process_id,
                 activity.heading if activity is not None else (allocation.activity_id or ""),
                 allocation_active_on(allocation, today),
+                unit,
             )
         )
     return out

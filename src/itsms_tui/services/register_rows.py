@@ -92,6 +92,11 @@ class SupplierRow:
     review_urgency: Urgency
     kpi_health: KpiStatus | None
 
+    @property
+    def record(self) -> Supplier:
+        """The row's record (every register row carries one)."""
+        return self.supplier
+
 
 def supplier_rows(
     data: DataSet, today: date, readings: Mapping[str, KpiReading], settings: CheckSettings
@@ -141,6 +146,11 @@ class AgreementRow:
     """None once the agreement has expired or been terminated."""
     review_urgency: Urgency
     cancel_by_urgency: Urgency
+
+    @property
+    def record(self) -> Agreement:
+        """The row's record (every register row carries one)."""
+        return self.agreement
 
     @property
     def closed(self) -> bool:

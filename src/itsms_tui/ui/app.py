@@ -474,9 +474,16 @@ class ItsmsApp(App[None]):
         initial: Mapping[str, Any] | None = None,
         *,
         exclude: Collection[str] = (),
+        required: Collection[str] = (),
         title: str | None = None,
     ) -> None:
-        """Open the form for a new ``model`` record and save it in a worker."""
+        """Open the form for a new ``model`` record and save it in a worker; once saved,
+        the screen it was opened from puts the cursor on it (``select_record``).
+
+        Every register (Suppliers, Agreements, the KPI board, each Plan tab and its child
+        tables) creates through here, so a new record starts from the data set's suggested
+        values and ends selected the same way everywhere.
+        """
         if self._refuse_read_only():
             return
         from itsms_tui.services.form_defaults import suggested_values
@@ -487,6 +494,7 @@ class ItsmsApp(App[None]):
             initial={**suggested_values(model, self.data), **(initial or {})},
             choices=self.choices,
             exclude=exclude,
+            required=required,
             title=title,
             submit=self.save_from_form,
         )

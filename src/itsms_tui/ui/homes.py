@@ -1,10 +1,13 @@
-"""Where each collection lives in the UI: its screen, its Plan tab, the register record it
-is shown under, and what ``a`` adds from one of its records.
+"""Where each collection lives in the UI: its screen, its Plan tab and the register that
+shows it there, the register record it is shown under, and what ``a`` adds from one of
+its records.
 
 The one table a new entity adds a line to (besides its model and ``domain/registry``):
-jumps (``app.open_record``), the Plan screen's tab of a record, the detail pane's
-"edit here or jump" choice and the ``a`` chooser all read it. ``tests/ui/test_homes.py``
-fails when a collection of ``domain/registry`` has no home.
+the Plan screen makes one tab per Plan home with a ``register`` (in this order), the
+Suppliers and Agreements screens render their home's ``register``, and jumps
+(``app.open_record``), the palette, the detail pane's "edit here or jump" choice and
+the ``a`` chooser all read it. ``tests/ui/test_homes.py`` fails when a collection of
+``domain/registry`` has no home. See CONTRIBUTING.md, "Add an entity".
 """
 
 from __future__ import annotations
@@ -16,13 +19,27 @@ from typing import Any
 
 from itsms_tui.domain.agreements import Agreement, Amendment
 from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.plan import Activity, Allocation
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.suppliers import ImprovementAction, SupplierReview
+from itsms_tui.ui.plan.changes_tab import CHANGES, ChangesTab
+from itsms_tui.ui.plan.objectives_tab import OBJECTIVES
+from itsms_tui.ui.plan.processes_tab import PROCESSES
+from itsms_tui.ui.plan.register_tab import RegisterTab
+from itsms_tui.ui.plan.resources_tab import RESOURCES
+from itsms_tui.ui.plan.risks_tab import RISKS, RisksTab
+from itsms_tui.ui.plan.services_tab import SERVICES
+from itsms_tui.ui.registers.agreements import AGREEMENTS
+from itsms_tui.ui.registers.spec import Register
+from itsms_tui.ui.registers.suppliers import SUPPLIERS
 
 Initial = Callable[[Record, date], dict[str, Any] | None]
 """Starting values of a record added from ``record`` on ``today`` (None: not offered)."""
 ParentOf = Callable[[Record, DataSet], str | None]
 """The register record a detail-pane record belongs to."""
+TabHost = Callable[..., RegisterTab[Any]]
+"""Makes a Plan tab: ``host(register, id=tab)`` (``RegisterTab`` unless the tab has
+widgets of its own)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +61,16 @@ class Home:
     """The main screen (app mode) that shows them."""
     tab: str | None = None
     """The Plan tab (its widget id) that shows them, on the Plan screen."""
+    register: Register[Any] | None = None
+    """The register that lists them: columns, row builder, detail, child tables (the
+    Plan tab's, or the screen's on Suppliers and Agreements); None for records shown
+    in another record's detail (``parent``) or by a screen of its own (KPIs)."""
+    host: TabHost = RegisterTab
+    """What renders a Plan tab: the generic ``RegisterTab``, or a subclass adding
+    widgets (the risk heat map, the change workflow keys)."""
     parent: ParentOf | None = None
-    """For records shown in a register record's detail pane: that record's id."""
+    """For records shown in a register record's detail pane (or a child table of its
+    tab): that record's id."""
     adds: tuple[Add, ...] = field(default=())
     """What ``a`` offers on one of these records, in the chooser's order."""
 
@@ -63,6 +88,14 @@ def _supplier_of_action(record: Record, data: DataSet) -> str | None:
         return record.supplier_id
     review = data.get_as(SupplierReview, record.review_id)
     return review.supplier_id if review is not None else None
+
+
+def _process_of(record: Record, data: DataSet) -> str | None:
+    return record.process_id if isinstance(record, Activity) else None
+
+
+def _resource_of(record: Record, data: DataSet) -> str | None:
+    return record.resource_id if isinstance(record, Allocation) else None
 
 
 def _agreement_of(record: Record, data: DataSet) -> str | None:
@@ -89,17 +122,18 @@ def _contract_review(record: Record, today: date) -> dict[str, Any] | None:
 
 
 HOMES: tuple[Home, ...] = (
-    Home("services", "plan", tab="services"),
-    Home("objectives", "plan", tab="objectives"),
-    Home("processes", "plan", tab="processes"),
-    Home("activities", "plan", tab="processes"),
-    Home("resources", "plan", tab="resources"),
-    Home("allocations", "plan", tab="resources"),
-    Home("risks", "plan", tab="risks"),
-    Home("changes", "plan", tab="changes"),
+    Home("objectives", "plan", tab="objectives", register=OBJECTIVES),
+    Home("processes", "plan", tab="processes", register=PROCESSES),
+    Home("activities", "plan", tab="processes", parent=_process_of),
+    Home("resources", "plan", tab="resources", register=RESOURCES),
+    Home("allocations", "plan", tab="resources", parent=_resource_of),
+    Home("risks", "plan", tab="risks", register=RISKS, host=RisksTab),
+    Home("changes", "plan", tab="changes", register=CHANGES, host=ChangesTab),
+    Home("services", "plan", tab="services", register=SERVICES),
     Home(
         "suppliers",
         "suppliers",
+        register=SUPPLIERS,
         adds=(
             Add("r", "Review", "reviews", _refer("supplier_id", dated="held_on")),
             Add("v", "Evaluation", "evaluations", _refer("supplier_id", dated="evaluated_on")),
@@ -117,6 +151,7 @@ HOMES: tuple[Home, ...] = (
     Home(
         "agreements",
         "agreements",
+        register=AGREEMENTS,
         adds=(
             Add("m", "Amendment", "amendments", _refer("agreement_id", dated="effective_on")),
             Add("r", "Contract review", "reviews", _contract_review),
@@ -131,6 +166,11 @@ HOMES: tuple[Home, ...] = (
 )
 
 HOME_OF: dict[str, Home] = {home.collection: home for home in HOMES}
+
+
+def plan_tabs() -> list[Home]:
+    """The homes with a Plan tab of their own, in the order of the tabs."""
+    return [home for home in HOMES if home.mode == "plan" and home.register is not None]
 
 
 def home_of(record: Record) -> Home | None:

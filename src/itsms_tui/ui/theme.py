@@ -40,6 +40,9 @@ STYLES: dict[str, str] = {
 }
 """Rich style of each status (also used for dates and cells marked ▲ or ✖)."""
 
+EMPTY = "—"
+"""Shown for a value that is not set."""
+
 LATE = "✖"
 """Marks a date that has passed while the work is still open."""
 
@@ -78,7 +81,12 @@ class Palette:
     full: Style = Style.parse(STYLES["amber"])
     muted: Style = Style.parse("dim")
     heading: Style = Style.parse("bold")
+    """Record headings, section titles and ``→`` links of a detail."""
+    title: Style = Style.parse("bold reverse")
+    """A detail pane's title bar."""
     label: Style = Style.parse("bold")
+    empty: Style = Style.parse("dim italic")
+    """Notes such as "none recorded" where a list has no items."""
     bands: dict[RiskBand, Style] = field(
         default_factory=lambda: {
             RiskBand.LOW: Style.parse(BAND_COLOURS[RiskBand.LOW]),
@@ -101,6 +109,13 @@ def due_text(
     if overdue:
         return Text(f"{LATE} {due.isoformat()}", style=palette.late)
     return Text(f"  {due.isoformat()}" if align else due.isoformat())
+
+
+def overdue_note(due: date | None, overdue: bool, today: date, palette: Palette = PALETTE) -> Text:
+    """``  overdue by 3 days`` in the late style (empty unless overdue)."""
+    if not overdue or due is None:
+        return Text("")
+    return Text(f"  overdue by {days_word((today - due).days)}", style=palette.late)
 
 
 def band_text(score: int, band: RiskBand, palette: Palette = PALETTE) -> Text:

@@ -1,5 +1,8 @@
-"""The Plan screen's parts: one tab per clause 8.1 register, the heat map, the change workflow.
+"""The Plan screen's registers: one ``Register`` declaration per clause 8.1 register
+(``*_tab.py``), the generic tab that renders them (``register_tab``), the child tables
+they share (``child_tables``), the heat map and the change workflow.
 
-``ui/screens/plan.py`` assembles them; the rows and markers here only format what the
-domain computes (loads, bands, allowed transitions), they never decide it.
+``ui/screens/plan.py`` makes one tab per Plan home of ``ui/homes.py``; the rows and
+markers here only format what the domain computes (loads, bands, allowed transitions),
+they never decide it.
 """

@@ -1,4 +1,4 @@
-"""The Changes tab: the change register and its workflow, one plain key per allowed step.
+"""The Changes register and its workflow, one plain key per allowed step.
 
 Only the steps ``allowed_transitions`` gives for the highlighted change are offered (the
 others are hidden from the footer and their keys do nothing); each asks, in a form, for
@@ -9,12 +9,9 @@ worker. Refusals (a workflow rule, a stale revision) come back as a notification
 from __future__ import annotations
 
 import getpass
-from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import BindingType
 
 from itsms_tui.domain.changes import (
@@ -24,10 +21,9 @@ from itsms_tui.domain.changes import (
     frozen_fields,
     required_fields,
 )
-from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeStatus
 from itsms_tui.domain.record import Record
-from itsms_tui.services.plan_rows import ChangeRow, change_rows, link_rows
+from itsms_tui.services.plan_rows import ChangeRow, change_rows
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.plan.change_workflow import (
     EDIT_FIELDS,
@@ -38,9 +34,11 @@ from itsms_tui.ui.plan.change_workflow import (
     step_bindings,
     step_updates,
 )
-from itsms_tui.ui.plan.detail_text import DetailText
+from itsms_tui.ui.plan.child_tables import links_child
 from itsms_tui.ui.plan.new_change import NewChangeScreen, Start
-from itsms_tui.ui.plan.register_tab import Child, RegisterTab, links_table
+from itsms_tui.ui.plan.register_tab import RegisterTab
+from itsms_tui.ui.registers.detail import DetailBuilder
+from itsms_tui.ui.registers.spec import Context, Register
 from itsms_tui.ui.widgets.record_table import Column
 
 
@@ -80,82 +78,82 @@ def user_of(shell: ItsmsApp) -> str:
         return ""
 
 
+def _detail(row: ChangeRow, ctx: Context, out: DetailBuilder) -> None:
+    change = row.record
+    out.heading(change)
+    out.field("Kind / status", f"{change.kind.label} · {change.status.label}")
+    steps = "read-only" if ctx.read_only else next_steps_text(allowed_transitions(change))
+    out.field("Next steps", steps)
+    out.field("Requested", who_when(change.requested_on, change.requested_by))
+    planned = f"{_date(change.planned_start) or '—'} to {_date(change.planned_end) or '—'}"
+    out.field("Planned", planned)
+    out.field("Risk level", change.risk_level.label if change.risk_level else None)
+    if change.approver or change.approved_on:
+        out.field("Decided", who_when(change.approved_on, change.approver))
+    for label, day in (
+        ("Implemented on", change.implemented_on),
+        ("Reviewed on", change.reviewed_on),
+        ("Closed on", change.closed_on),
+    ):
+        if day is not None:
+            out.field(label, day)
+
+
+def _more(row: ChangeRow, ctx: Context, out: DetailBuilder) -> None:
+    change = row.record
+    out.paragraph("Description", change.description)
+    out.paragraph("Impact assessment", change.impact_assessment)
+    out.paragraph("Backout plan", change.backout_plan)
+    out.paragraph("Decision notes", change.decision_notes)
+    out.paragraph("Post-implementation review", change.review_notes)
+
+
+def editable_fields(record: Record) -> set[str]:
+    """``E`` on a change: facts recorded by workflow steps are not offered (the workspace
+    refuses them)."""
+    return set(EDIT_FIELDS) - set(frozen_fields(cast(ChangeRequest, record)))
+
+
+CHANGES: Register[ChangeRow] = Register(
+    model=ChangeRequest,
+    title="Changes",
+    empty_text="No changes yet: n records one",
+    columns=[
+        Column("id", "Id", lambda r: r.record.id, width=8),
+        Column("title", "Change", lambda r: r.record.title, width=21, flex=1),
+        Column("kind", "Kind", lambda r: r.record.kind.label, width=9),
+        Column("status", "Status", lambda r: r.record.status.label, width=11),
+        Column(
+            "planned",
+            "Planned (+d)",
+            lambda r: planned_text(r.record),
+            width=14,
+            sort_key=lambda r: r.record.planned_start,
+        ),
+        Column("approver", "Approver", lambda r: r.record.approver, width=10),
+        Column(
+            "requested",
+            "Requested",
+            lambda r: _date(r.record.requested_on),
+            width=10,
+            sort_key=lambda r: r.record.requested_on,
+        ),
+    ],
+    rows=lambda ctx: change_rows(ctx.data),
+    detail=_detail,
+    more=_more,
+    children=(links_child(),),
+    edit_only=editable_fields,
+)
+
+
 class ChangesTab(RegisterTab[ChangeRow], inherit_bindings=False):
-    """Change requests; the allowed workflow steps are the first keys in the footer."""
+    """The change register; the allowed workflow steps are the first keys in the footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*step_bindings(), *RegisterTab.BINDINGS]
 
-    model: ClassVar[type[ChangeRequest]] = ChangeRequest
-    tab_title: ClassVar[str] = "Changes"
-    empty_text: ClassVar[str] = "No changes yet: n records one"
-
-    def __init__(self, *, id: str) -> None:  # noqa: A002
-        super().__init__(id=id)
-        self.links = links_table(f"{id}-links")
-        self.add_child(Child(self.links, None, open=self.open_link))
-
-    def columns(self) -> Sequence[Column[ChangeRow]]:
-        return [
-            Column("id", "Id", lambda r: r.record.id, width=8),
-            Column("title", "Change", lambda r: r.record.title, width=21, flex=1),
-            Column("kind", "Kind", lambda r: r.record.kind.value, width=9),
-            Column("status", "Status", lambda r: r.record.status.value, width=11),
-            Column(
-                "planned",
-                "Planned (+d)",
-                lambda r: planned_text(r.record),
-                width=14,
-                sort_key=lambda r: r.record.planned_start,
-            ),
-            Column("approver", "Approver", lambda r: r.record.approver, width=10),
-            Column(
-                "requested",
-                "Requested",
-                lambda r: _date(r.record.requested_on),
-                width=10,
-                sort_key=lambda r: r.record.requested_on,
-            ),
-        ]
-
-    def build_rows(self, data: DataSet, today: date) -> list[ChangeRow]:
-        return list(change_rows(data))
-
-    def compose_children(self) -> ComposeResult:
-        yield self.links
-
-    def show_detail(self, row: ChangeRow | None) -> None:
-        if row is None:
-            self.set_detail(Text("No change selected", style=self.palette.muted))
-            self.set_child_rows(self.links, [])
-            return
-        change = row.record
-        top = DetailText(self.palette).heading(change)
-        top.field("Kind / status", f"{change.kind.value} · {change.status.value}")
-        steps = (
-            "read-only" if self.shell.read_only else next_steps_text(allowed_transitions(change))
-        )
-        top.field("Next steps", steps)
-        top.field("Requested", who_when(change.requested_on, change.requested_by))
-        planned = f"{_date(change.planned_start) or '—'} to {_date(change.planned_end) or '—'}"
-        top.field("Planned", planned)
-        top.field("Risk level", change.risk_level.value if change.risk_level else None)
-        if change.approver or change.approved_on:
-            top.field("Decided", who_when(change.approved_on, change.approver))
-        for label, day in (
-            ("Implemented on", change.implemented_on),
-            ("Reviewed on", change.reviewed_on),
-            ("Closed on", change.closed_on),
-        ):
-            if day is not None:
-                top.field(label, day)
-        self.set_child_rows(self.links, link_rows(self.data, change))
-        more = DetailText(self.palette)
-        more.paragraph("Description", change.description)
-        more.paragraph("Impact assessment", change.impact_assessment)
-        more.paragraph("Backout plan", change.backout_plan)
-        more.paragraph("Decision notes", change.decision_notes)
-        more.paragraph("Post-implementation review", change.review_notes)
-        self.set_detail(top.text, more.text)
+    def __init__(self, register: Register[ChangeRow] = CHANGES, *, id: str) -> None:  # noqa: A002
+        super().__init__(register, id=id)
 
     # ------------------------------------------------------------------ workflow
 
@@ -235,25 +233,10 @@ class ChangesTab(RegisterTab[ChangeRow], inherit_bindings=False):
         }
         if "implemented_on" in needed:
             initial["implemented_on"] = shell.today
-        form = RecordForm(
+        shell.create_record(
             ChangeRequest,
-            initial=initial,
+            initial,
             exclude=exclude,
             required=needed,
-            choices=shell.choices,
-            title=f"New {kind.value} change ({state.label})",
-            submit=shell.save_from_form,  # saved while open: a failed save keeps the form
-        )
-        self.app.push_screen(form)
-
-    def edit(self, record: Record) -> None:
-        if isinstance(record, ChangeRequest):
-            # Facts recorded by workflow steps are not offered: the workspace refuses them.
-            self.shell.edit_record(record, only=set(EDIT_FIELDS) - set(frozen_fields(record)))
-        else:
-            super().edit(record)
-
-    def select_record(self, record_id: str) -> bool:
-        return record_id.startswith(f"{ChangeRequest.prefix}-") and self.select_in_register(
-            record_id
+            title=f"New {kind.label} change ({state.label})",
         )

@@ -1,57 +1,47 @@
-"""RegisterTab: one tab of the Plan screen — a filterable register, a detail pane, child tables.
+"""RegisterTab: the generic host of one Plan tab — a register, its detail, its child tables.
 
-A subclass says what its rows are (``build_rows``), how its columns and detail read, and
-which child tables it shows (the activities of a process, the allocations of a resource,
-the KPIs of an objective). The screen's record keys (``n`` new, ``E``/F2 edit, ``d``
-delete, ``h`` history, ``/`` filter) call this tab's ``action_*`` methods, which act on
-whichever of its tables has the focus; the tab's own keys are ``p`` (detail pane on or
-off), Enter (open) and Escape (back to the register, then clear the filter).
+Everything specific to a tab is declared by its ``Register`` (``ui.registers.spec``, named
+by the collection's home in ``ui.homes``): the columns, the row builder, the detail
+builder and the child tables (the activities of a process, the allocations of a
+resource, the KPIs of an objective), with what ``n`` and an add key create there and what
+Enter does. Only a tab with widgets of its own (the risk heat map, the change workflow's
+keys) subclasses this.
+
+The screen's record keys (``n`` new, ``E``/F2 edit, ``d`` delete, ``h`` history, ``/``
+filter) call this tab's ``action_*`` methods, which act on whichever of its tables has
+the focus; the tab's own keys are ``p`` (detail pane on or off), Enter (open) and Escape
+(back to the register, then clear the filter).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, cast
 
 from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static, TabPane
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
-from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.registers import RegisterView, focus_now
+from itsms_tui.ui.registers.detail import DetailBuilder
+from itsms_tui.ui.registers.spec import ChildTable, Context, Register, RowT, record_key
 from itsms_tui.ui.theme import PALETTE
 from itsms_tui.ui.widgets.ordered_input import OrderedInput
-from itsms_tui.ui.widgets.record_table import Column, RecordTable
+from itsms_tui.ui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from itsms_tui.ui.app import ItsmsApp
 
 CHILD_MAX_ROWS = 8
 """A child table grows with its rows up to this many, then scrolls."""
-
-
-class HasRecord(Protocol):
-    """A register row: whatever figures it holds, it carries its record."""
-
-    @property
-    def record(self) -> Record: ...
-
-
-RowT = TypeVar("RowT", bound=HasRecord)
-
-
-def record_key(row: HasRecord) -> str:
-    """Every plan row carries its record; the record id is the row's key."""
-    return row.record.id
 
 
 class DetailScroll(VerticalScroll):
@@ -66,47 +56,28 @@ class DetailScroll(VerticalScroll):
     ]
 
 
-def _no_initial() -> dict[str, Any]:
-    return {}
-
-
-@dataclass
-class Child:
-    """A table inside the detail pane and what the keys do in it."""
-
-    table: RecordTable[Any]
-    model: type[Record] | None
-    """What ``n`` creates while this table has the focus (None: nothing)."""
-    initial: Callable[[], dict[str, Any]] = field(default=_no_initial)
-    """Starting values of a new record (e.g. the parent's id)."""
-    open: Callable[[Any], None] | None = None
-    """What Enter does on a row (None: nothing)."""
-
-
 class RegisterTab(TabPane, Generic[RowT]):
-    """A register with a detail pane; the common keys of every Plan tab."""
+    """A register with a detail pane, rendered from its ``Register`` declaration."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "toggle_detail", "Detail", id="plan.toggle_detail"),
         Binding("escape", "back", "Back", show=False, id="plan.back"),
     ]
 
-    model: ClassVar[type[Record]]
-    """The records of the register."""
-    tab_title: ClassVar[str] = ""
-    empty_text: ClassVar[str] = "No records"
-
-    def __init__(self, *, id: str) -> None:  # noqa: A002 - Textual's own parameter name
-        super().__init__(self.tab_title, id=id)
+    def __init__(self, register: Register[RowT], *, id: str) -> None:  # noqa: A002
+        super().__init__(register.tab_title, id=id)
+        self.spec = register
+        self.model: type[Record] = register.model
         self.data = DataSet()
         self.today = date.today()
+        self.context = Context(self.data, self.today)
         self.palette = PALETTE
         self.view: RegisterView[RowT] = RegisterView(
-            self.columns(),
+            register.columns,
             record_key,
             table_id=f"{id}-register",
             table_classes="plan-register",
-            empty_text=self.empty_text,
+            empty_text=register.empty,
             filter_id=f"{id}-filter",
             filter_classes="plan-filter",
             classes="plan-main",
@@ -120,81 +91,45 @@ class RegisterTab(TabPane, Generic[RowT]):
             "", id=f"{id}-detail-more", classes="plan-detail-text", markup=False
         )
         self.detail = DetailScroll(id=f"{id}-detail", classes="plan-detail")
-        self.children_tables: dict[RecordTable[Any], Child] = {}
+        self.children_tables: dict[RecordTable[Any], ChildTable[RowT, Any]] = {}
+        self._tables: dict[str, RecordTable[Any]] = {}
+        self._labels: dict[str, Static] = {}
+        for child in register.children:
+            table: RecordTable[Any] = RecordTable(
+                list(child.columns),
+                record_key,
+                id=f"{id}-{child.key}",
+                classes="plan-child",
+                empty_text=child.empty_text,
+            )
+            self.children_tables[table] = child
+            self._tables[child.key] = table
+            if child.label is not None:
+                self._labels[child.key] = Static("", classes="plan-child-label", markup=False)
+        self._bind_adds(id)
         self._shown: RowT | None = None
 
-    # ------------------------------------------------------------------ to override
+    def _bind_adds(self, tab_id: str) -> None:
+        """A child table's add key (``a`` adds an activity), first in the footer."""
+        adds = [
+            Binding(key, f"add_child('{child.key}')", text, id=f"plan.{tab_id}.add_{child.key}")
+            for child in self.spec.children
+            if child.add is not None and child.model is not None
+            for key, text in [child.add]
+        ]
+        if adds:
+            keys = dict(BindingsMap(adds).key_to_bindings)
+            for key, bindings in self._bindings.key_to_bindings.items():
+                keys.setdefault(key, bindings)
+            self._bindings = BindingsMap.from_keys(keys)
 
-    def columns(self) -> Sequence[Column[RowT]]:
-        """The register's columns."""
-        raise NotImplementedError
+    def child(self, key: str) -> RecordTable[Any]:
+        """The child table ``key`` of the register's declaration."""
+        return self._tables[key]
 
-    def build_rows(self, data: DataSet, today: date) -> list[RowT]:
-        """The register's rows for this data (each with a ``record``)."""
-        raise NotImplementedError
-
-    def show_detail(self, row: RowT | None) -> None:
-        """Fill the detail pane (text and child tables) for the highlighted row."""
-        raise NotImplementedError
-
-    def compose_children(self) -> ComposeResult:
-        """Widgets of the detail pane after its text (child tables and their labels)."""
-        yield from ()
-
-    def open_row(self, row: RowT) -> None:
-        """Enter on the register: into the first child table, else into the detail."""
-        for table in self.children_tables:
-            if table.visible_count and table.display:
-                focus_now(table)
-                return
-        self.show_detail_pane()
-        focus_now(self.detail)
-
-    def select_record(self, record_id: str) -> bool:
-        """Put the cursor on ``record_id`` if this tab shows it (register or child table)."""
-        return False
-
-    def create_new(self) -> None:
-        """``n`` on the register."""
-        self.create(self.model)
-
-    def create(self, model: type[Record], initial: dict[str, Any] | None = None) -> None:
-        """The form for a new record; once saved, the cursor goes to it."""
-        shell = self.shell
-        if shell.read_only:
-            return
-        form: RecordForm[Any] = RecordForm(
-            model, initial=initial, choices=shell.choices, submit=shell.save_from_form
-        )
-
-        def done(saved: Record | None) -> None:  # the form closes once the save is done
-            if saved is not None:
-                self._select_created(saved.id)
-
-        self.app.push_screen(form, done)
-
-    def _select_created(self, record_id: str) -> None:
-        screen = self.screen
-        if screen.is_current and self.select_record(record_id):
-            screen.refresh_bindings()
-
-    def edit(self, record: Record) -> None:
-        """``E`` on a record of this tab (the register's or a child table's)."""
-        self.shell.edit_record(record)
-
-    def open_link(self, row: HasRecord) -> None:
-        """Enter on a linked record (a KPI, an agreement, the service of a change): jump to
-        the screen and tab that show it."""
-        self.shell.open_record(row.record.id)
-
-    def new_kpi_initial(self) -> dict[str, Any]:
-        """A KPI added from the detail pane measures the register's highlighted record."""
-        row = self.current_row()
-        return {"subject_id": row.record.id} if row is not None else {}
-
-    def extra_filter_cleared(self) -> bool:
-        """Clear a tab-specific filter (e.g. a heat-map cell); True when there was one."""
-        return False
+    def child_label(self, key: str) -> Static:
+        """The heading above the child table ``key`` (one that declares a ``label``)."""
+        return self._labels[key]
 
     # ------------------------------------------------------------------ layout
 
@@ -205,14 +140,12 @@ class RegisterTab(TabPane, Generic[RowT]):
     def compose_detail(self) -> ComposeResult:
         with self.detail:
             yield self.detail_text
-            yield from self.compose_children()
+            for key, table in self._tables.items():
+                label = self._labels.get(key)
+                if label is not None:
+                    yield label
+                yield table
             yield self.detail_more
-
-    def add_child(self, child: Child) -> RecordTable[Any]:
-        """Register a child table (call from ``__init__``); returns its table."""
-        child.table.add_class("plan-child")
-        self.children_tables[child.table] = child
-        return child.table
 
     # ------------------------------------------------------------------ data
 
@@ -220,16 +153,48 @@ class RegisterTab(TabPane, Generic[RowT]):
     def shell(self) -> ItsmsApp:
         return cast("ItsmsApp", self.app)  # the Plan screen only runs inside ItsmsApp
 
+    def build_rows(self, context: Context) -> list[RowT]:
+        """The register's rows (a tab that narrows them further overrides this)."""
+        return list(self.spec.rows(context))
+
     def show_data(self, data: DataSet, today: date, loaded: bool = True) -> None:
         """Rebuild the rows from ``data`` (cheap: the table formats only what is on screen)."""
+        shell = self.shell
         self.data = data
         self.today = today
-        self.view.show_rows(self.build_rows(data, today), self.empty_text if loaded else "Loading…")
+        self.context = Context(data, today, shell.kpi_readings(), shell.settings, shell.read_only)
+        self.view.show_rows(
+            self.build_rows(self.context), self.spec.empty if loaded else "Loading…"
+        )
         self._show(self.register.cursor_row_object)
 
     def _show(self, row: RowT | None) -> None:
         self._shown = row
         self.show_detail(row)
+
+    def show_detail(self, row: RowT | None) -> None:
+        """Fill the detail pane (text and child tables) for the highlighted row."""
+        spec = self.spec
+        if row is None:
+            self.set_detail(Text(spec.nothing_selected, style=self.palette.muted))
+            for label in self._labels.values():
+                label.update("")
+            for table in self._tables.values():
+                self.set_child_rows(table, [])
+            return
+        context = self.context
+        top = DetailBuilder(palette=self.palette)
+        spec.detail(row, context, top)
+        more = DetailBuilder(palette=self.palette)
+        if spec.more is not None:
+            spec.more(row, context, more)
+        self.set_detail(top.as_text(), more.as_text() if more.lines else None)
+        for child in spec.children:
+            rows = child.rows(row, context)
+            heading = self._labels.get(child.key)
+            if heading is not None and child.label is not None:
+                heading.update(child.label(row, rows, context))
+            self.set_child_rows(self._tables[child.key], rows)
 
     def set_child_rows(self, table: RecordTable[Any], rows: Iterable[Any]) -> None:
         """Give a child table its rows and a height that fits them (up to CHILD_MAX_ROWS)."""
@@ -252,11 +217,27 @@ class RegisterTab(TabPane, Generic[RowT]):
     def _selected(self, event: RecordTable.Selected) -> None:
         event.stop()
         if event.table is self.register:
-            self.open_row(event.row)
+            self.open_row()
             return
         child = self.children_tables.get(event.table)
-        if child is not None and child.open is not None:
-            child.open(event.row)
+        if child is None:
+            return
+        record: Record = event.row.record
+        if not child.edits:
+            self.shell.open_record(child.jump_to(event.row))
+        elif self.shell.read_only:
+            self.shell.show_history(record.id)
+        else:
+            self.edit(record)
+
+    def open_row(self) -> None:
+        """Enter on the register: into the first child table, else into the detail."""
+        for table in self.children_tables:
+            if table.visible_count and table.display:
+                focus_now(table)
+                return
+        self.show_detail_pane()
+        focus_now(self.detail)
 
     # ------------------------------------------------------------------ selection
 
@@ -277,7 +258,7 @@ class RegisterTab(TabPane, Generic[RowT]):
 
     def current_record(self) -> Record | None:
         row = self.target_table().cursor_row_object
-        return None if row is None else row.record
+        return None if row is None else cast(Record, row.record)
 
     def current_row(self) -> RowT | None:
         """The register's highlighted row."""
@@ -285,6 +266,10 @@ class RegisterTab(TabPane, Generic[RowT]):
 
     def focus_register(self) -> None:
         focus_now(self.register)
+
+    def extra_filter_cleared(self) -> bool:
+        """Clear a tab-specific filter (e.g. a heat-map cell); True when there was one."""
+        return False
 
     def select_in_register(self, record_id: str) -> bool:
         """Put the cursor and the focus on ``record_id``, clearing filters that hide it."""
@@ -294,8 +279,20 @@ class RegisterTab(TabPane, Generic[RowT]):
         self.focus_register()
         return True
 
-    def select_in_child(self, table: RecordTable[Any], record_id: str) -> bool:
-        if table.select_key(record_id):
+    def select_in_child(self, parent_id: str, record: Record) -> bool:
+        """Put the cursor on ``record`` in the child table of its collection, under the
+        register record ``parent_id``."""
+        table = next(
+            (
+                table
+                for table, child in self.children_tables.items()
+                if child.model is not None and child.model.collection == record.collection
+            ),
+            None,
+        )
+        if table is None or not self.select_in_register(parent_id):
+            return False
+        if table.select_key(record.id):
             self.show_detail_pane()
             focus_now(table)
             return True
@@ -309,15 +306,46 @@ class RegisterTab(TabPane, Generic[RowT]):
             return False
         if action == "new":
             child = self.children_tables.get(self.target_table())
-            return child is None or child.model is not None
+            return child is None or (child.model is not None and self.current_row() is not None)
         return self.current_record() is not None
+
+    def create_new(self) -> None:
+        """``n`` on the register."""
+        self.create(self.model)
+
+    def create(self, model: type[Record], initial: dict[str, Any] | None = None) -> None:
+        """The form for a new record; once saved, the cursor goes to it (``select_record``
+        of the Plan screen: the same path as every register's)."""
+        self.shell.create_record(model, initial)
+
+    def _create_child(self, child: ChildTable[RowT, Any]) -> None:
+        row = self.current_row()
+        if row is not None and child.model is not None:
+            self.create(child.model, child.initial(row.record))
+
+    def edit(self, record: Record) -> None:
+        """``E`` on a record of this tab (the register's or a child table's)."""
+        only = None
+        if self.spec.edit_only is not None and record.collection == self.spec.collection:
+            only = self.spec.edit_only(record)
+        self.shell.edit_record(record, only=only)
 
     def action_new(self) -> None:
         child = self.children_tables.get(self.target_table())
         if child is None:
             self.create_new()
-        elif child.model is not None:
-            self.create(child.model, child.initial())
+        else:
+            self._create_child(child)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "add_child":
+            return self.is_mounted and not self.shell.read_only and self.current_row() is not None
+        return super().check_action(action, parameters)
+
+    def action_add_child(self, key: str) -> None:
+        table = self._tables.get(key)
+        if table is not None:
+            self._create_child(self.children_tables[table])
 
     def action_edit(self) -> None:
         record = self.current_record()
@@ -358,13 +386,3 @@ class RegisterTab(TabPane, Generic[RowT]):
             self.view.clear_filter()
         else:
             raise SkipAction()
-
-
-def links_table(table_id: str) -> RecordTable[Any]:
-    """A child table of the records a record refers to; Enter jumps to one."""
-    columns: list[Column[Any]] = [
-        Column("field", "Link", lambda r: r.field_title, width=12),
-        Column("id", "Id", lambda r: r.record.id, width=8),
-        Column("name", "Name", lambda r: r.record.heading, width=12, flex=1),
-    ]
-    return RecordTable(columns, record_key, id=table_id, empty_text="No linked records")

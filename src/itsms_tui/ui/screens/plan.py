@@ -1,8 +1,9 @@
-"""Plan (key 2): the clause 8.1 operational plan in six tabs.
+"""Plan (key 2): the clause 8.1 operational plan, one tab per register.
 
+The tabs are the Plan homes of ``ui.homes`` that declare a register, in their order:
 Objectives, Processes (with their activities), Resources (load today), Risks (register
 and heat map), Changes (the workflow) and Services (the catalogue they refer to, with
-its SLA cover). ``[`` and ``]`` switch tabs; the record keys
+its SLA cover); a new entity's home adds its tab. ``[`` and ``]`` switch tabs; the record keys
 of every main screen (n, E, d, h, /) act on the current tab, on whichever of its tables
 has the focus. Rows are rebuilt from ``app.data`` only for the tab on screen (and only
 while the screen is shown, ``follow_data``); the other tabs catch up when they are shown,
@@ -22,14 +23,8 @@ from textual.widgets.tabbed_content import ContentTabs
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import model_for_id
-from itsms_tui.ui.homes import HOME_OF
-from itsms_tui.ui.plan.changes_tab import ChangesTab
-from itsms_tui.ui.plan.objectives_tab import ObjectivesTab
-from itsms_tui.ui.plan.processes_tab import ProcessesTab
+from itsms_tui.ui.homes import HOME_OF, plan_tabs
 from itsms_tui.ui.plan.register_tab import RegisterTab
-from itsms_tui.ui.plan.resources_tab import ResourcesTab
-from itsms_tui.ui.plan.risks_tab import RisksTab
-from itsms_tui.ui.plan.services_tab import ServicesTab
 from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
 
@@ -66,19 +61,8 @@ class PlanScreen(MainScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.objectives = ObjectivesTab(id="objectives")
-        self.processes = ProcessesTab(id="processes")
-        self.resources = ResourcesTab(id="resources")
-        self.risks = RisksTab(id="risks")
-        self.changes = ChangesTab(id="changes")
-        self.services = ServicesTab(id="services")
-        self.tabs: tuple[RegisterTab[Any], ...] = (
-            self.objectives,
-            self.processes,
-            self.resources,
-            self.risks,
-            self.changes,
-            self.services,
+        self.tabs: tuple[RegisterTab[Any], ...] = tuple(
+            home.host(home.register, id=home.tab) for home in plan_tabs()
         )
         self._data = DataSet()
         self._stale: set[RegisterTab[Any]] = set(self.tabs)
@@ -90,8 +74,12 @@ class PlanScreen(MainScreen):
             return None
         return next((tab for tab in self.tabs if tab.id == home.tab), None)
 
+    def tab(self, tab_id: str) -> RegisterTab[Any]:
+        """The tab with this id (``ui.homes``' ``tab``)."""
+        return next(tab for tab in self.tabs if tab.id == tab_id)
+
     def compose_body(self) -> ComposeResult:
-        with TabbedContent(id="plan-tabs", initial=self.objectives.id or ""):
+        with TabbedContent(id="plan-tabs", initial=self.tabs[0].id or ""):
             yield from self.tabs
 
     def on_mount(self) -> None:
@@ -160,13 +148,25 @@ class PlanScreen(MainScreen):
     # ------------------------------------------------------------------ MainScreen hooks
 
     def select_record(self, record_id: str) -> bool:
-        """Show the tab that holds ``record_id`` and put the cursor on it."""
+        """Show the tab that holds ``record_id`` and put the cursor on it: in the register,
+        or in a child table under its parent record (``ui.homes``: an activity under its
+        process)."""
         model = model_for_id(record_id)
         tab = self.tab_of(model.collection) if model is not None else None
-        if tab is None:
+        if model is None or tab is None:
             return False
         self.show_tab(tab)
-        if not tab.select_record(record_id):
+        home = HOME_OF[model.collection]
+        if home.register is not None:
+            found = tab.select_in_register(record_id)
+        else:
+            data = self.itsms.data
+            record = data.get(record_id)
+            parent = home.parent(record, data) if record and home.parent else None
+            found = (
+                parent is not None and record is not None and tab.select_in_child(parent, record)
+            )
+        if not found:
             return False
         self.refresh_bindings()
         return True

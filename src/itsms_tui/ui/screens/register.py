@@ -1,6 +1,8 @@
 """RegisterScreen: a register (RecordTable) over a detail pane of the highlighted record.
 
-Suppliers and Agreements are both this shape. The detail pane's ``→`` lines are the
+Suppliers and Agreements are both this shape. What the register shows (columns, rows,
+detail) is the ``Register`` its home declares in ``ui.homes`` (the home of the screen's
+mode that has one), the same declaration a Plan tab renders. The detail pane's ``→`` lines are the
 linked records: Enter edits a record that belongs to this screen (an evaluation, an
 amendment) and jumps to the screen of any other (a KPI, a risk). ``a`` adds a linked
 record (a review, an amendment...) with the reference already filled in. Which records
@@ -11,7 +13,8 @@ while the pane has focus.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from datetime import date
+from typing import Any, ClassVar, Generic
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,57 +23,51 @@ from textual.binding import Binding, BindingType
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION
-from itsms_tui.ui.homes import adds_from, shown_under
+from itsms_tui.ui.homes import HOMES, adds_from, shown_under
 from itsms_tui.ui.registers import RegisterView
+from itsms_tui.ui.registers.detail import DetailBuilder
+from itsms_tui.ui.registers.spec import Context, Register, RowT, record_key
 from itsms_tui.ui.screens.add_chooser import AddChooser
 from itsms_tui.ui.screens.base import MainScreen
-from itsms_tui.ui.widgets.detail_pane import DetailBuilder, DetailPane
-from itsms_tui.ui.widgets.record_table import Column, RecordTable
-
-RowT = TypeVar("RowT")
-ModelT = TypeVar("ModelT", bound=Record)
+from itsms_tui.ui.widgets.detail_pane import DetailPane
+from itsms_tui.ui.widgets.record_table import RecordTable
 
 
-class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
-    """Register above, detail pane below; subclasses describe rows and details."""
+def register_of(mode: str) -> Register[Any]:
+    """The register a main screen shows: the one its mode's home declares."""
+    return next(h.register for h in HOMES if h.mode == mode and h.register is not None)
 
-    MODEL: ClassVar[type[Record]]
+
+class RegisterScreen(MainScreen, Generic[RowT]):
+    """Register above, detail pane below, rendered from the home's ``Register``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_linked", "Add linked", id="register.add_linked"),
         Binding("escape", "back", "Back", show=False, id="register.back"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.spec: Register[RowT] = register_of(self.MODE)
+        self._ctx = Context(DataSet(), date.today())
+
     def compose_body(self) -> ComposeResult:
         yield RegisterView(
-            self.columns(),
-            self.row_id,
+            self.spec.columns,
+            record_key,
             table_id="register",
             empty_text="Loading…",
             id="register-view",
         )
         yield DetailPane(self.detail_label(), id="detail")
 
-    # ------------------------------------------------------------------ subclass API
-
-    def columns(self) -> list[Column[RowT]]:
-        raise NotImplementedError
-
-    def rows(self, data: DataSet) -> list[RowT]:
-        raise NotImplementedError
-
-    def row_id(self, row: RowT) -> str:
-        """The record id of a register row."""
-        raise NotImplementedError
-
-    def build_detail(self, record: ModelT, data: DataSet, out: DetailBuilder) -> None:
-        raise NotImplementedError
+    # ------------------------------------------------------------------ texts
 
     def detail_label(self) -> str:
         return "Details (Tab here, Esc back) · Enter on → opens · a adds"
 
     def empty_text(self) -> str:
-        return f"No {self.MODEL.label.lower()}s yet: n adds one"
+        return self.spec.empty
 
     # ------------------------------------------------------------------ widgets
 
@@ -92,23 +89,26 @@ class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
         self.follow_data(self._show_data)
         self.register.focus()
 
+    def build_context(self, data: DataSet) -> Context:
+        app = self.itsms
+        return Context(data, app.today, app.kpi_readings(), app.settings, app.read_only)
+
     def _show_data(self, data: DataSet) -> None:
         empty = self.empty_text() if self.itsms.loaded else "Loading…"
-        self.view.show_rows(self.rows(data), empty)
+        self._ctx = self.build_context(data)
+        self.view.show_rows(self.spec.rows(self._ctx), empty)
         self._show_detail(keep=True)
 
     def _show_detail(self, keep: bool) -> None:
-        record_id = self.register.cursor_key
-        data = self.itsms.data
-        found = data.get_as(self.MODEL, record_id) if record_id else None
+        row = self.register.cursor_row_object
         pane = self.detail
-        if found is None:
+        if row is None:
             self._shown_id = None
             pane.show([], keep_cursor=False)
             return
-        record = cast(ModelT, found)  # a register row's id is always one of MODEL's records
+        record = row.record
         out = DetailBuilder(pane.text_width)
-        self.build_detail(record, data, out)
+        self.spec.detail(row, self._ctx, out)
         same = keep and record.id == self._shown_id
         self._shown_id = record.id
         pane.show(out.lines, keep_cursor=same)
@@ -141,7 +141,7 @@ class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
                 self.itsms.show_history(record_id)
             else:
                 self.itsms.edit_record(record)
-        elif isinstance(record, self.MODEL):
+        elif record.collection == self.spec.collection:
             self.select_record(record_id)
         else:
             self.itsms.open_record(record_id)
@@ -158,7 +158,7 @@ class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
         return data.get(key) if key else None
 
     def new_record(self) -> tuple[type[Record], dict[str, Any]] | None:
-        return (self.MODEL, {})
+        return (self.spec.model, {})
 
     def filter_target(self) -> RecordTable[Any] | None:
         return self.register
@@ -168,7 +168,7 @@ class RegisterScreen(MainScreen, Generic[RowT, ModelT]):
         record = data.get(record_id)
         if record is None:
             return False
-        if isinstance(record, self.MODEL):
+        if record.collection == self.spec.collection:
             if not self.view.select(record_id, self._filter_cleared):
                 return False
             self._show_detail(keep=False)
