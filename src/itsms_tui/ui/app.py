@@ -936,7 +936,10 @@ def make_app(
 def run_app(workspace: Workspace | Callable[[], Workspace], *, location: str = "") -> int:
     """Run the TUI until the user quits; returns the exit code (2: the terminal went away,
     or the data could not be opened: the message is printed then)."""
-    app = make_app(workspace, location=location)
+    if isinstance(workspace, Workspace):
+        app = make_app(workspace)
+    else:
+        app = make_app(workspace, location=location)
     app.run()
     if app.crash_line:
         print(app.crash_line, file=sys.stderr)

@@ -2,7 +2,7 @@
 
 The attention list is grouped by topic, most urgent topic first, each heading with its
 counts; Enter on a heading expands or collapses it, Enter on a line opens its record.
-What falls due today is pinned above the groups. A short list starts expanded; a long one
+What falls due today is pinned above the groups; a topic of one line has no heading. A short list starts expanded; a long one
 (thousands of lines on a large data set) starts with its headings only. The `/` filter
 searches every line, collapsed or not.
 """
@@ -100,6 +100,9 @@ def attention_rows(
     """
     rows: list[AttentionItem | GroupRow] = list(pinned)
     for group in groups:
+        if len(group.items) == 1:  # a topic of one line needs no heading
+            rows.extend(group.items)
+            continue
         is_open = expanded is None or group.topic in expanded
         rows.append(GroupRow(group, is_open))
         if is_open:
