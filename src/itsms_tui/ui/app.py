@@ -142,6 +142,7 @@ class ItsmsApp(App[None]):
         Binding("e", "export", "Export", id="app.export"),
         Binding("I", "import_sheet", "Import sheet", show=False, id="app.import_sheet"),
         Binding("t", "toggle_theme", "Theme", id="app.theme"),
+        Binding("A", "audit_trail", "Audit trail", id="app.audit_trail"),
         *(
             Binding(
                 area.key,
@@ -707,6 +708,12 @@ class ItsmsApp(App[None]):
 
         self.push_screen(HistoryScreen(record_id))
 
+    def action_audit_trail(self) -> None:
+        """The whole audit trail, filtered by person, record, collection and date."""
+        from itsms_tui.ui.screens.audit import AuditScreen
+
+        self.push_screen(AuditScreen())
+
     async def action_switch_area(self, mode: str) -> None:
         await self.switch_mode(mode)
 
@@ -717,8 +724,13 @@ class ItsmsApp(App[None]):
             "filter",
             "show_keys",
             "toggle_theme",
+            "audit_trail",
         }:
             return False
+        if action == "audit_trail":
+            from itsms_tui.ui.screens.audit import AuditScreen
+
+            return not isinstance(self.screen, AuditScreen)
         if action == "filter":
             return hasattr(self.screen, "start_filter")
         return True
@@ -818,6 +830,11 @@ class ItsmsApp(App[None]):
                 lambda mode=area.mode: self.run_worker(self.action_switch_area(mode)),
             )
         yield SystemCommand("Export snapshot", "Write a TOML snapshot (key e)", self.action_export)
+        yield SystemCommand(
+            "Audit trail",
+            "Every audit entry, filtered by person, record, collection and date (key A)",
+            self.action_audit_trail,
+        )
         yield SystemCommand("Toggle light/dark", "Switch theme (key t)", self.action_toggle_theme)
 
 
