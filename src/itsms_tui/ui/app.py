@@ -424,6 +424,15 @@ class ItsmsApp(App[None]):
             out.extend((r.id, r.heading) for r in data.collection(name))
         return out
 
+    def narrowed_choices(
+        self, model: type[Record], field: str, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]] | None:
+        """Candidates a rule narrows by the form's other values (a review's agreements)."""
+        from itsms_tui.domain.supplier_links import reference_choices
+
+        records = reference_choices(model, field, values, self.data)
+        return None if records is None else [(r.id, r.heading) for r in records]
+
     def create_record(
         self,
         model: type[Record],
@@ -442,6 +451,7 @@ class ItsmsApp(App[None]):
             model,
             initial={**suggested_values(model, self.data), **(initial or {})},
             choices=self.choices,
+            narrow=self.narrowed_choices,
             exclude=exclude,
             title=title,
             submit=self.save_from_form,
@@ -485,6 +495,7 @@ class ItsmsApp(App[None]):
             type(record),
             record,
             choices=self.choices,
+            narrow=self.narrowed_choices,
             only=only,
             exclude=exclude,
             title=title,
