@@ -143,6 +143,7 @@ class ItsmsApp(App[None]):
         Binding("I", "import_sheet", "Import sheet", show=False, id="app.import_sheet"),
         Binding("t", "toggle_theme", "Theme", id="app.theme"),
         Binding("A", "audit_trail", "Audit trail", id="app.audit_trail"),
+        Binding("C", "compare_snapshot", "Compare with snapshot", id="app.compare_snapshot"),
         *(
             Binding(
                 area.key,
@@ -367,7 +368,9 @@ class ItsmsApp(App[None]):
 
         A slow disk (NFS, a busy host) must not look like a hung app.
         """
-        text = {"conflict": "", "export": "Exporting…"}.get(name, "Saving…")
+        text = {"conflict": "", "export": "Exporting…", "compare": "Comparing…"}.get(
+            name, "Saving…"
+        )
         shown: list[Notification] = []
 
         def show() -> None:
@@ -736,6 +739,7 @@ class ItsmsApp(App[None]):
             "show_keys",
             "toggle_theme",
             "audit_trail",
+            "compare_snapshot",
         }:
             return False
         if action == "audit_trail":
@@ -779,6 +783,41 @@ class ItsmsApp(App[None]):
             self._run_io(lambda: workspace.export_to(path), written, failed=failed, name="export")
 
         prompt = ExportPrompt(suggestion, write)
+        self.push_screen(prompt)
+
+    def action_compare_snapshot(self) -> None:
+        """Ask for a snapshot file, compare it with the open data in a worker, show the result."""
+        from itsms_tui.services.snapshot_compare import SnapshotDiff, compare_with_file
+        from itsms_tui.ui.screens.export_prompt import ExportPrompt
+        from itsms_tui.ui.screens.snapshot_diff import SnapshotDiffScreen
+
+        suggestion = Path.cwd() / f"itsms-snapshot-{self.today.isoformat()}.toml"
+        workspace = self.workspace
+
+        def compare(path: Path) -> None:
+            def compared(diff: SnapshotDiff) -> None:
+                if prompt.is_attached:
+                    prompt.dismiss(None)
+                    self.push_screen(SnapshotDiffScreen(path, diff))
+
+            def failed(error: BaseException) -> bool:
+                if not prompt.is_attached:
+                    return False
+                prompt.show_error(describe(error))
+                return True
+
+            self._run_io(
+                lambda: compare_with_file(workspace, path), compared, failed=failed, name="compare"
+            )
+
+        prompt = ExportPrompt(
+            suggestion,
+            compare,
+            title="Compare the open data with a snapshot file",
+            lead="Snapshot file (Enter compares, Esc cancels):",
+            busy="Reading…",
+            failed="Not compared",
+        )
         self.push_screen(prompt)
 
     def action_import_sheet(self) -> None:
@@ -841,6 +880,11 @@ class ItsmsApp(App[None]):
                 lambda mode=area.mode: self.run_worker(self.action_switch_area(mode)),
             )
         yield SystemCommand("Export snapshot", "Write a TOML snapshot (key e)", self.action_export)
+        yield SystemCommand(
+            "Compare with a snapshot",
+            "What differs between a snapshot file and the open data (key C)",
+            self.action_compare_snapshot,
+        )
         yield SystemCommand(
             "Audit trail",
             "Every audit entry, filtered by person, record, collection and date (key A)",

@@ -52,17 +52,31 @@ class ExportPrompt(ModalScreen[Path | None]):
     }
     """
 
-    def __init__(self, suggestion: Path, write: Callable[[Path], None]) -> None:
+    def __init__(
+        self,
+        suggestion: Path,
+        write: Callable[[Path], None],
+        *,
+        title: str = "Export a TOML snapshot",
+        lead: str = "Write it to (Enter exports, Esc cancels):",
+        busy: str = "Writing…",
+        failed: str = "Not exported",
+    ) -> None:
+        """``write`` gets the path; the texts let another path prompt (compare) reuse it."""
         super().__init__()
         self.suggestion = suggestion
         self.write = write
         self.writing = False
         self._done: Path | None = None
+        self.title_text = title
+        self.lead = lead
+        self.busy = busy
+        self.failed_text = failed
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Export a TOML snapshot", classes="title", markup=False)
-            yield Static("Write it to (Enter exports, Esc cancels):", markup=False)
+            yield Static(self.title_text, classes="title", markup=False)
+            yield Static(self.lead, markup=False)
             yield OrderedInput(str(self.suggestion), id="export-path")
             yield Static("", id="export-error", markup=False)
 
@@ -79,7 +93,7 @@ class ExportPrompt(ModalScreen[Path | None]):
             self.show_error("Type a file name.")
             return
         self.writing = True
-        self.query_one("#export-error", Static).update("Writing…")
+        self.query_one("#export-error", Static).update(self.busy)
         self.write(Path(text).expanduser())
 
     def written(self, path: Path) -> None:
@@ -95,7 +109,7 @@ class ExportPrompt(ModalScreen[Path | None]):
     def show_error(self, message: str) -> None:
         """The export failed: say why under the path, which stays as typed."""
         self.writing = False
-        self.query_one("#export-error", Static).update(f"Not exported: {message}")
+        self.query_one("#export-error", Static).update(f"{self.failed_text}: {message}")
         self.query_one(Input).focus()
 
     def action_cancel(self) -> None:
