@@ -69,7 +69,8 @@ def _title(name: str) -> str:
 
 
 def lifecycle_problems(supplier: Supplier, today: date) -> list[FieldProblem]:
-    """A status claiming steps the supplier has no record of, or an approval in the future."""
+    """A status claiming steps the supplier has no record of, or an approval in the future
+    (for a status that records one: a proposed supplier's date may be a planned approval)."""
     problems: list[FieldProblem] = []
     missing = missing_lifecycle_facts(supplier)
     if missing and not supplier.imported_history:
@@ -81,10 +82,14 @@ def lifecycle_problems(supplier: Supplier, today: date) -> list[FieldProblem]:
                 f"a supplier that is {status} needs {labels} (recorded by its approval)",
             )
         )
-    if supplier.approved_on is not None and supplier.approved_on > today:
-        problems.append(
-            ("approved_on", f"{supplier.approved_on} is in the future (today is {today})")
-        )
+    approved = supplier.approved_on
+    # Only a status that records an approval dates it; before that it may be a plan.
+    if (
+        approved is not None
+        and approved > today
+        and "approved_on" in lifecycle_facts(supplier.status)
+    ):
+        problems.append(("approved_on", f"{approved} is in the future (today is {today})"))
     return problems
 
 
