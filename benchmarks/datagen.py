@@ -48,6 +48,7 @@ from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Reso
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import format_id
 from itsms_tui.domain.risks import Risk
+from itsms_tui.domain.supplier_integrity import lifecycle_facts
 from itsms_tui.domain.suppliers import (
     Contact,
     Criterion,
@@ -256,14 +257,19 @@ class _Generator:
 
     def supplier(self, i: int) -> Record:
         kind = self.rng.choices(list(SupplierKind), weights=(8, 2, 1))[0]
+        base = self.base("SUP", i)
+        status = self.rng.choice(list(SupplierStatus))
+        # A status past approval holds the approval's facts (domain.supplier_integrity).
+        approved = base["created_at"].date() if "approved_on" in lifecycle_facts(status) else None
         return Supplier(
-            **self.base("SUP", i),
+            **base,
             name=f"{self.rng.choice(_WORDS)} {self.rng.choice(_TRADES)} {i}",
             kind=kind,
             category=self.rng.choice(_TRADES),
             services_provided=[self.rng.choice(_TRADES)],
             criticality=self.rng.choice(list(Criticality)),
-            status=self.rng.choice(list(SupplierStatus)),
+            status=status,
+            approved_on=approved,
             relationship_owner=self.person(),
             contacts=[
                 Contact(name=self.person(), role="Account manager", escalation_level=level)

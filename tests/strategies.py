@@ -35,8 +35,9 @@ from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION, MODELS, format_id
 from itsms_tui.domain.risks import Risk
+from itsms_tui.domain.supplier_integrity import missing_lifecycle_facts
 from itsms_tui.domain.supplier_links import agreement_link_problems
-from itsms_tui.domain.suppliers import Evaluation
+from itsms_tui.domain.suppliers import Evaluation, Supplier
 
 TRICKY_SINGLE_LINE: tuple[str, ...] = (
     "[/x]",
@@ -393,6 +394,12 @@ def _consistent(record: Record, data: DataSet) -> Record:
             values["planned_start"] = min(values["planned_start"], values["planned_end"])
     if isinstance(record, Measurement):
         values["measured_on"] = min(values["measured_on"], PAST)
+    if isinstance(record, Supplier):
+        values["imported_history"] = False
+        for name in missing_lifecycle_facts(record):
+            values[name] = _FILLERS.get(name, "recorded")
+        if values["approved_on"] is not None:
+            values["approved_on"] = min(values["approved_on"], PAST)
     if isinstance(record, Evaluation) and selection_problems(record, DEFAULT_SELECTION_THRESHOLD):
         values["below_threshold_reason"] = "selected on other grounds"
     if agreement_link_problems(record, data):

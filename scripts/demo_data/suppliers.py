@@ -428,6 +428,7 @@ def add_suppliers(b: Builder) -> Suppliers:
         supplier_responsibilities=["Keep network diagrams in the CMDB current"],
         interfaces="ITSM queue 'Network'; on-call rota; weekly operations meeting.",
         review_interval_months=6,
+        approved_on=day(-690),
     )
     dbteam = b.add(
         Supplier,
@@ -452,6 +453,7 @@ def add_suppliers(b: Builder) -> Suppliers:
         requirements=["Restore tests every quarter for every customer database"],
         interfaces="ITSM queue 'Database'; monthly capacity check-in.",
         review_interval_months=12,
+        approved_on=day(-690),
     )
     harrowby_id = b.add(
         Supplier,

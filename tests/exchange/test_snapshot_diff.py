@@ -24,7 +24,7 @@ def _pair(tmp_path: Path) -> tuple[Path, Path]:
         {
             "SUP-0001": {
                 "criticality": Criticality.HIGH,
-                "approved_on": None,
+                "review_interval_months": None,
                 "notes": "Renewal talks [@click=app.quit]x[/]",
                 **with_contact(stratus, "night@stratus.example"),
             },

@@ -197,7 +197,7 @@ def test_spreadsheet_text_that_looks_like_a_formula_stays_text(
         == 0
     )
     names = [c.value for c in load_workbook(book_path)["suppliers"]["B"]]
-    assert '=HYPERLINK("http://x")' in names
+    assert '\'=HYPERLINK("http://x")' in names  # quoted: the formula guard
     cell = next(c for c in load_workbook(book_path)["suppliers"]["B"] if c.value == names[-1])
     assert cell.data_type == "s"
 
@@ -286,3 +286,41 @@ def test_an_agreement_sheet_may_name_its_supplier_instead_of_the_id(
         date(2026, 12, 31),
         90,
     )
+
+
+FORMULA_NAMES = ("=1+1", "+44 20 7946", "-minus", "@SUM(A1)", "'=already quoted", "'plain")
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_formula_like_text_is_quoted_on_export_and_restored_on_import(
+    data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    store = RecordStore.open(data_file)
+    for name in FORMULA_NAMES:
+        store.create(Supplier(name=name, category="Test"))
+    out = tmp_path / f"suppliers.{kind}"
+    args = ["export", "--data", str(data_file), "--collection", "suppliers", "-o", str(out)]
+    assert main([*args, "--format", kind]) == 0
+    if kind == "csv":
+        text = out.read_bytes().decode("utf-8-sig")
+        names = [row["name"] for row in csv.DictReader(io.StringIO(text, newline=""))]
+    else:
+        names = [str(c.value) for c in load_workbook(out)["suppliers"]["B"]][1:]
+    assert "'=1+1" in names and "'+44 20 7946" in names and "'-minus" in names
+    assert "'@SUM(A1)" in names
+    assert "''=already quoted" in names  # one more quote, so the import can remove one
+    assert "'plain" in names and "Meridian Fibre Networks Ltd" in names  # untouched
+    capsys.readouterr()
+    assert main(["import", str(out), "--collection", "suppliers", "--data", str(data_file)]) == 0
+    assert "0 to create, 0 to update, 20 unchanged" in capsys.readouterr().out
+    stored = set(_suppliers(data_file))
+    assert set(FORMULA_NAMES) <= stored and not any(n.startswith("''") for n in stored)
+
+
+def test_a_quoted_formula_cell_written_by_hand_imports_without_its_quote(
+    data_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "new.csv"
+    sheet.write_text("name,category\n'=2+2,Hand made\n'-dash,Hand made\n", encoding="utf-8")
+    assert main(["import", str(sheet), "--collection", "suppliers", "--data", str(data_file)]) == 0
+    assert {"=2+2", "-dash"} <= set(_suppliers(data_file))

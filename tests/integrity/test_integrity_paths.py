@@ -18,7 +18,7 @@ from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpis import Measurement
 from itsms_tui.domain.record import Record
-from itsms_tui.domain.suppliers import Criterion, Evaluation, SupplierReview
+from itsms_tui.domain.suppliers import Criterion, Evaluation, Supplier, SupplierReview
 from itsms_tui.services.workspace import Workspace
 from itsms_tui.snapshot.demo import load_demo
 from itsms_tui.snapshot.export import export_snapshot
@@ -78,6 +78,25 @@ REFUSED: dict[str, tuple[Callable[[DataSet], DataSet], str]] = {
     "measurement in the future": (
         _future_measurement,
         ".measured_on: measured on",
+    ),
+    "active supplier never approved": (
+        _with("SUP-0001", approved_on=None),
+        "suppliers[SUP-0001].approved_on: a supplier that is active needs Approved on "
+        "(recorded by its approval)",
+    ),
+    "suspended supplier without an owner": (
+        _with("SUP-0007", relationship_owner=""),
+        "suppliers[SUP-0007].relationship_owner: a supplier that is suspended needs "
+        "Relationship owner",
+    ),
+    "supplier approved in the future": (
+        _with("SUP-0014", approved_on=TODAY + timedelta(days=9)),
+        f"suppliers[SUP-0014].approved_on: {TODAY + timedelta(days=9)} is in the future",
+    ),
+    "supplier history marker without --allow-history": (
+        _with("SUP-0013", imported_history=True),
+        "suppliers[SUP-0013].imported_history: marks imported history; import it with "
+        "--allow-history",
     ),
     "history marker without --allow-history": (
         _with("CHG-0001", imported_history=True),
@@ -203,3 +222,30 @@ def test_a_spreadsheet_preview_refuses_what_the_import_would(
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert f"{sheet}: row 2, measured_on: measured on {ahead} is in the future" in err, err
+
+
+def test_allow_history_keeps_an_unapproved_active_supplier_marked_and_check_lists_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit, _ = REFUSED["active supplier never approved"]
+    snapshot = _write(tmp_path, edit(load_demo(TODAY)))
+    data = tmp_path / "itsms.json"
+    assert main(["import", str(snapshot), "--data", str(data), "--allow-history"]) == 0
+    capsys.readouterr()
+    suppliers = Workspace.open_file(data, read_only=True).data().all(Supplier)
+    assert [s.id for s in suppliers if s.imported_history] == ["SUP-0001"]
+    main(["check", "--data", str(data), "--rule", "SUP-HISTORY"])
+    out = capsys.readouterr().out
+    assert "SUP-0001" in out and "imported history: active without Approved on" in out
+    main(["check", "--snapshot", str(snapshot), "--allow-history", "--rule", "SUP-HISTORY"])
+    assert "SUP-0001" in capsys.readouterr().out
+
+
+def test_allow_history_does_not_excuse_an_approval_in_the_future(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit, expected = REFUSED["supplier approved in the future"]
+    snapshot = _write(tmp_path, edit(load_demo(TODAY)))
+    data = tmp_path / "itsms.json"
+    assert main(["import", str(snapshot), "--data", str(data), "--allow-history"]) == 2
+    assert expected in _one_line(capsys.readouterr().err)

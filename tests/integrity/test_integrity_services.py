@@ -9,8 +9,14 @@ import pytest
 
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.changes import ChangeRequest, WorkflowError
-from itsms_tui.domain.enums import ChangeKind, ChangeStatus, SelectionDecision
-from itsms_tui.domain.suppliers import Criterion, Evaluation, ImprovementAction, SupplierReview
+from itsms_tui.domain.enums import ChangeKind, ChangeStatus, SelectionDecision, SupplierStatus
+from itsms_tui.domain.suppliers import (
+    Criterion,
+    Evaluation,
+    ImprovementAction,
+    Supplier,
+    SupplierReview,
+)
 from itsms_tui.services.errors import UserError
 from itsms_tui.services.workspace import Workspace
 from itsms_tui.snapshot.demo import load_demo
@@ -135,3 +141,44 @@ def test_an_ending_cannot_be_typed_into_a_live_change(workspace: Workspace) -> N
     with pytest.raises(UserError, match="end_reason: is recorded only when the change is"):
         workspace.save(change.model_copy(update={"end_reason": "typed in"}))
     assert workspace.store.get(ChangeRequest, change.id).end_reason == ""
+
+
+def test_an_active_supplier_needs_the_facts_of_its_approval(workspace: Workspace) -> None:
+    with pytest.raises(UserError, match="a supplier that is active needs Approved on"):
+        workspace.save(
+            Supplier(name="Kite", status=SupplierStatus.ACTIVE, relationship_owner="Ana")
+        )
+    saved = workspace.save(
+        Supplier(
+            name="Kite", status=SupplierStatus.ACTIVE, relationship_owner="Ana", approved_on=TODAY
+        )
+    )
+    with pytest.raises(UserError, match="needs Relationship owner"):
+        workspace.save(saved.model_copy(update={"relationship_owner": ""}))
+    with pytest.raises(UserError, match="is in the future"):
+        workspace.save(saved.model_copy(update={"approved_on": TODAY + timedelta(days=1)}))
+    stored = workspace.store.get(Supplier, saved.id)
+    assert stored.approved_on == TODAY and stored.relationship_owner == "Ana"
+
+
+def test_a_proposed_or_exited_supplier_needs_no_approval(workspace: Workspace) -> None:
+    assert workspace.save(Supplier(name="Idea")).status is SupplierStatus.PROPOSED
+    exited = workspace.save(Supplier(name="Gone", status=SupplierStatus.EXITED))
+    assert exited.id
+
+
+def test_only_the_import_marks_a_supplier_as_history(workspace: Workspace) -> None:
+    with pytest.raises(UserError, match="set only by import --allow-history"):
+        workspace.save(Supplier(name="Old", imported_history=True))
+    stored = workspace.store.get(Supplier, "SUP-0001")
+    with pytest.raises(UserError, match="set only by import --allow-history"):
+        workspace.save(stored.model_copy(update={"imported_history": True}))
+
+
+def test_a_lifecycle_step_cannot_date_the_approval_in_the_future(workspace: Workspace) -> None:
+    evaluating = workspace.store.get(Supplier, "SUP-0011")
+    assert evaluating.status is SupplierStatus.EVALUATING
+    with pytest.raises(UserError, match="is in the future"):
+        workspace.move_supplier(evaluating, "approve", {"approved_on": TODAY + timedelta(days=3)})
+    approved = workspace.move_supplier(evaluating, "approve", {"approved_on": TODAY})
+    assert approved.status is SupplierStatus.APPROVED

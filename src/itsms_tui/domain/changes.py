@@ -276,21 +276,29 @@ ENDABLE_FROM: tuple[ChangeStatus, ...] = (S.DRAFT, S.SUBMITTED, S.ASSESSED, S.AP
 END_ACTION_NAMES: dict[ChangeStatus, str] = {S.WITHDRAWN: "Withdraw", S.CANCELLED: "Cancel"}
 
 
+def end_refusal(change: ChangeRequest, target: ChangeStatus) -> str | None:
+    """Why ``change`` cannot be withdrawn or cancelled now (None: it can, with a reason)."""
+    if target not in ENDINGS:
+        return f"{target.value} is not withdrawn or cancelled"
+    if change.status in ENDABLE_FROM:
+        return None
+    action = END_ACTION_NAMES[target].lower()
+    allowed = ", ".join(s.value for s in ENDABLE_FROM)
+    return (
+        f"{change.display}: cannot {action} a change that is {change.status.value} (only {allowed})"
+    )
+
+
 def end_change(change: ChangeRequest, target: ChangeStatus, reason: str, on: date) -> ChangeRequest:
     """Return a copy of ``change`` withdrawn or cancelled on ``on`` for ``reason``.
 
     Raises WorkflowError when ``target`` is not an ending, the change is past approval
     (an implemented change is reviewed instead), or no reason is given.
     """
-    if target not in ENDINGS:
-        raise WorkflowError(f"{target.value} is not withdrawn or cancelled")
+    refusal = end_refusal(change, target)
+    if refusal is not None:
+        raise WorkflowError(refusal)
     action = END_ACTION_NAMES[target].lower()
-    if change.status not in ENDABLE_FROM:
-        allowed = ", ".join(s.value for s in ENDABLE_FROM)
-        raise WorkflowError(
-            f"{change.display}: cannot {action} a change that is {change.status.value} "
-            f"(only {allowed})"
-        )
     if is_blank(reason):
         raise WorkflowError(f"{change.display}: {action} needs a reason")
     data = change.model_dump()

@@ -16,8 +16,9 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, selection_problems
 from itsms_tui.domain.kpis import Measurement, check_measurement_date
 from itsms_tui.domain.record import Record
+from itsms_tui.domain.supplier_integrity import lifecycle_problems
 from itsms_tui.domain.supplier_links import agreement_link_problems
-from itsms_tui.domain.suppliers import Evaluation
+from itsms_tui.domain.suppliers import Evaluation, Supplier
 
 FieldProblem = tuple[str, str]
 
@@ -41,6 +42,8 @@ def record_problems(record: Record, context: IntegrityContext) -> list[FieldProb
             check_measurement_date(record, context.today)
         except ValueError as error:
             problems.append(("measured_on", str(error)))
+    if isinstance(record, Supplier):
+        problems.extend(lifecycle_problems(record, context.today))
     if isinstance(record, Evaluation):
         problems.extend(selection_problems(record, context.selection_threshold))
     problems.extend(agreement_link_problems(record, context.data))

@@ -87,6 +87,14 @@ class Supplier(Record):
         default=None, title="Approved on", description="When the supplier was approved."
     )
     notes: LongText = Field(default="", title="Notes")
+    imported_history: bool = Field(
+        default=False,
+        title="Imported history",
+        description=(
+            "Imported with --allow-history although its status lacks the facts of its "
+            "approval; set only by that import."
+        ),
+    )
 
 
 class Criterion(BaseModel):

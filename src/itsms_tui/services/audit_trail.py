@@ -1,4 +1,4 @@
-"""The audit trail for the CLI (and later the TUI): verify its chain, filter and list it.
+"""The audit trail for the CLI and the TUI's audit screen: verify its chain, filter and list it.
 
 ``matches_person`` is the one place that decides whether an entry belongs to a person:
 today the recorded user (the OS login); when people records exist it can map ids to
@@ -15,12 +15,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.domain.audit_chain import ChainVerdict
 from itsms_tui.services.commands import EXIT_FINDINGS, EXIT_OK, open_workspace
 from itsms_tui.services.errors import UserError
+
+if TYPE_CHECKING:
+    from itsms_tui.services.workspace import Workspace
 
 CSV_COLUMNS = ("seq", "at", "user", "action", "collection", "record_id", "summary", "changes")
 
@@ -58,6 +61,55 @@ def select_entries(entries: Iterable[AuditEntry], wanted: TrailFilter) -> list[A
             continue
         out.append(entry)
     return sorted(out, key=lambda e: e.seq)
+
+
+@dataclass(frozen=True, slots=True)
+class TrailReading:
+    """The whole trail (oldest first) and the verdict on its chain, read together."""
+
+    entries: list[AuditEntry]
+    verdict: ChainVerdict
+
+
+def read_trail(workspace: Workspace) -> TrailReading:
+    """Every audit entry and the chain's verdict (blocks on disk: call it from a worker)."""
+    return TrailReading(workspace.store.audit_trail(), workspace.store.verify_audit())
+
+
+def entry_text(entry: AuditEntry) -> str:
+    """The summary, then each changed field as ``field: old -> new``, on one line."""
+    changes = _change_text(entry)
+    if entry.summary and changes:
+        return f"{entry.summary}; {changes}"
+    return entry.summary or changes
+
+
+def trail_filter(
+    *, person: str, record_id: str, collection: str, since: str, until: str
+) -> tuple[TrailFilter, list[str]]:
+    """A filter from typed text (blank: no restriction) and what is wrong with the text.
+
+    A date that does not parse is left out of the filter and named in the problems.
+    """
+    problems: list[str] = []
+    days: list[date | None] = []
+    for label, text in (("From", since), ("To", until)):
+        try:
+            days.append(parse_day(text.strip() or None, label))
+        except UserError as error:
+            problems.append(str(error))
+            days.append(None)
+    first, last = days
+    if first is not None and last is not None and first > last:
+        problems.append(f"From {first} is after To {last}")
+    wanted = TrailFilter(
+        since=first,
+        until=last,
+        person=person.strip() or None,
+        record_id=record_id.strip() or None,
+        collection=collection.strip().casefold() or None,
+    )
+    return wanted, problems
 
 
 def parse_day(text: str | None, option: str) -> date | None:

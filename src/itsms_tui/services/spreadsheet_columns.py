@@ -81,6 +81,29 @@ def header_index(collection: str) -> dict[str, Column]:
     return index
 
 
+# --- formula guard ----------------------------------------------------------------------
+
+FORMULA_QUOTE = "'"
+_FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+_GUARDED = re.compile(r"^'+[=+\-@\t\r]")
+
+
+def guard_formula(text: str) -> str:
+    """``=SUM(A1)`` -> ``'=SUM(A1)``: a cell a spreadsheet program would run stays text.
+
+    OWASP's CSV-injection advice: a cell starting with ``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return gets a leading single quote. Text that already starts with
+    quotes before such a character gets one more, so ``unguard_formula`` can always
+    remove exactly one and a round trip is lossless.
+    """
+    return FORMULA_QUOTE + text if _FORMULA_START.match(text) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The text ``guard_formula`` was given: one leading quote removed before a formula start."""
+    return text[1:] if _GUARDED.match(text) else text
+
+
 # --- writing ----------------------------------------------------------------------------
 
 
@@ -114,6 +137,8 @@ def parse_cell(raw: Any, column: Column, *, day_first_proven: bool = False) -> A
     """The field value for one cell (None for an empty cell); raises CellError."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return [] if column.shape.kind == "list" else None
+    if isinstance(raw, str):
+        raw = unguard_formula(raw)
     shape = column.shape
     if shape.kind == "list":
         assert shape.item is not None

@@ -2,6 +2,10 @@
 
 KPIs carry their latest reading (value, date, RAG status) as extra columns; in XLSX a
 second sheet lists every measurement with the KPI's name beside its id.
+
+Every text cell goes through ``guard_formula``: one that a spreadsheet program would read
+as a formula (``=``, ``+``, ``-``, ``@``, tab, CR) starts with a single quote, which the
+import removes again.
 """
 
 from __future__ import annotations
@@ -13,7 +17,12 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpi_status import kpi_readings
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.services.errors import UserError
-from itsms_tui.services.spreadsheet_columns import EXPORT_COLLECTIONS, cell_value, columns_of
+from itsms_tui.services.spreadsheet_columns import (
+    EXPORT_COLLECTIONS,
+    cell_value,
+    columns_of,
+    guard_formula,
+)
 
 SheetData = tuple[str, list[str], list[list[Any]]]
 """(sheet name, header, rows)."""
@@ -29,8 +38,12 @@ def check_export_collection(collection: str) -> None:
         )
 
 
+def _guarded(rows: list[list[Any]]) -> list[list[Any]]:
+    return [[guard_formula(v) if isinstance(v, str) else v for v in row] for row in rows]
+
+
 def register_sheet(data: DataSet, collection: str, today: date) -> SheetData:
-    """The register's records as rows (id order), one column per field."""
+    """The register's records as rows (id order), one column per field, formulas guarded."""
     check_export_collection(collection)
     columns = columns_of(collection)
     header = [c.field for c in columns]
@@ -41,7 +54,7 @@ def register_sheet(data: DataSet, collection: str, today: date) -> SheetData:
         for row, kpi in zip(rows, data.all(Kpi), strict=True):
             reading = readings[kpi.id]
             row += [reading.value, reading.measured_on, str(reading.status.value)]
-    return collection, header, rows
+    return collection, header, _guarded(rows)
 
 
 def register_sheets(data: DataSet, collection: str, today: date) -> list[SheetData]:
@@ -56,5 +69,5 @@ def register_sheets(data: DataSet, collection: str, today: date) -> list[SheetDa
             + [cell_value(m, c) for c in columns if c.field != "kpi_id"]
             for m in data.all(Measurement)
         ]
-        sheets.append(("measurements", header, rows))
+        sheets.append(("measurements", header, _guarded(rows)))
     return sheets

@@ -31,6 +31,7 @@ from itsms_tui.domain.enums import ChangeStatus
 from itsms_tui.domain.integrity import IntegrityContext, record_problems
 from itsms_tui.domain.kpis import Kpi, Measurement, check_measurement_date
 from itsms_tui.domain.record import Record
+from itsms_tui.domain.supplier_integrity import history_mark_problem
 from itsms_tui.domain.supplier_lifecycle import step_named, take_step
 from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.services.errors import UserError
@@ -133,6 +134,10 @@ class Workspace:
         if isinstance(record, Measurement):
             self._check_measurement(record)
         stored = self.store.get(type(record), record.id) if record.id else None
+        if isinstance(record, Supplier):
+            mark = history_mark_problem(stored if isinstance(stored, Supplier) else None, record)
+            if mark is not None:
+                raise UserError(f"{record.display if record.id else record.name}: {mark}")
         self._check_integrity(record, stored)
         return self.store.save(record)
 
@@ -184,6 +189,7 @@ class Workspace:
         """Take a supplier lifecycle step (validated by the domain), refusing stale edits."""
         self._check_writable()
         moved = take_step(supplier, step_named(step), updates, self.today())
+        self._check_integrity(moved, supplier)
         return self.store.update(moved)
 
     def end_change(self, change: ChangeRequest, target: ChangeStatus, reason: str) -> ChangeRequest:

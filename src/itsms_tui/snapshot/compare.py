@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.registry import COLLECTIONS
 from itsms_tui.snapshot.export import model_table
 from itsms_tui.snapshot.format import Snapshot
@@ -24,8 +25,13 @@ Tables = dict[str, dict[str, Table]]
 
 def record_tables(snapshot: Snapshot) -> Tables:
     """Every record of ``snapshot`` as its TOML table, by collection then id."""
+    return dataset_tables(snapshot.dataset)
+
+
+def dataset_tables(data: DataSet) -> Tables:
+    """Every record of ``data`` (a snapshot's, or the open data) as its TOML table."""
     out: Tables = {name: {} for name in COLLECTIONS}
-    for record in snapshot.dataset:
+    for record in data:
         out[record.collection][record.id] = model_table(record)
     return out
 

@@ -30,6 +30,8 @@ from itsms_tui.domain.fields import ID_PATTERN
 from itsms_tui.domain.integrity import IntegrityContext, dataset_problems
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION, COLLECTIONS, referenced_collection
+from itsms_tui.domain.supplier_integrity import as_imported_history as supplier_as_history
+from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.snapshot.audit_table import AUDIT_TABLE, read_audit
 from itsms_tui.snapshot.errors import Problem, SnapshotError, show
 from itsms_tui.snapshot.format import (
@@ -75,6 +77,15 @@ class _Problems:
         return SnapshotError(self.source, self.kept, self.total)
 
 
+def _as_history(record: Record) -> Record:
+    """A change or supplier whose recorded facts are incomplete, marked as imported history."""
+    if isinstance(record, ChangeRequest):
+        return as_imported_history(record)
+    if isinstance(record, Supplier):
+        return supplier_as_history(record)
+    return record
+
+
 def load_snapshot(
     text: str | bytes,
     *,
@@ -108,12 +119,12 @@ def load_snapshot(
         for where, message in trail_problems:
             problems.add(where, message)
     if allow_history:
-        records = [as_imported_history(r) if isinstance(r, ChangeRequest) else r for r in records]
+        records = [_as_history(r) for r in records]
     else:
         for record in records:
-            if isinstance(record, ChangeRequest) and record.imported_history:
+            if isinstance(record, ChangeRequest | Supplier) and record.imported_history:
                 problems.add(
-                    f"changes[{record.id}].imported_history",
+                    f"{record.collection}[{record.id}].imported_history",
                     "marks imported history; import it with --allow-history",
                 )
     dataset = DataSet(records)

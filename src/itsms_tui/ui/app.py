@@ -145,6 +145,8 @@ class ItsmsApp(App[None]):
         Binding("e", "export", "Export", id="app.export"),
         Binding("I", "import_sheet", "Import sheet", show=False, id="app.import_sheet"),
         Binding("t", "toggle_theme", "Theme", id="app.theme"),
+        Binding("A", "audit_trail", "Audit trail", id="app.audit_trail"),
+        Binding("C", "compare_snapshot", "Compare with snapshot", id="app.compare_snapshot"),
         *(
             Binding(
                 area.key,
@@ -411,7 +413,12 @@ class ItsmsApp(App[None]):
 
         A slow disk (NFS, a busy host) must not look like a hung app.
         """
-        text = {"conflict": "", "export": "Exporting…", "report": ""}.get(name, "Saving…")
+        text = {
+            "conflict": "",
+            "export": "Exporting…",
+            "report": "",
+            "compare": "Comparing…",
+        }.get(name, "Saving…")
         shown: list[Notification] = []
 
         def show() -> None:
@@ -468,6 +475,15 @@ class ItsmsApp(App[None]):
             out.extend((r.id, r.heading) for r in data.collection(name))
         return out
 
+    def narrowed_choices(
+        self, model: type[Record], field: str, values: Mapping[str, Any]
+    ) -> list[tuple[str, str]] | None:
+        """Candidates a rule narrows by the form's other values (a review's agreements)."""
+        from itsms_tui.domain.supplier_links import reference_choices
+
+        records = reference_choices(model, field, values, self.data)
+        return None if records is None else [(r.id, r.heading) for r in records]
+
     def create_record(
         self,
         model: type[Record],
@@ -493,6 +509,7 @@ class ItsmsApp(App[None]):
             model,
             initial={**suggested_values(model, self.data), **(initial or {})},
             choices=self.choices,
+            narrow=self.narrowed_choices,
             exclude=exclude,
             required=required,
             title=title,
@@ -537,6 +554,7 @@ class ItsmsApp(App[None]):
             type(record),
             record,
             choices=self.choices,
+            narrow=self.narrowed_choices,
             only=only,
             exclude=exclude,
             title=title,
@@ -760,6 +778,12 @@ class ItsmsApp(App[None]):
 
         self.push_screen(HistoryScreen(record_id))
 
+    def action_audit_trail(self) -> None:
+        """The whole audit trail, filtered by person, record, collection and date."""
+        from itsms_tui.ui.screens.audit import AuditScreen
+
+        self.push_screen(AuditScreen())
+
     async def action_switch_area(self, mode: str) -> None:
         await self.switch_mode(mode)
 
@@ -770,8 +794,14 @@ class ItsmsApp(App[None]):
             "filter",
             "show_keys",
             "toggle_theme",
+            "audit_trail",
+            "compare_snapshot",
         }:
             return False
+        if action == "audit_trail":
+            from itsms_tui.ui.screens.audit import AuditScreen
+
+            return not isinstance(self.screen, AuditScreen)
         if action == "filter":
             return hasattr(self.screen, "start_filter")
         return True
@@ -852,6 +882,41 @@ class ItsmsApp(App[None]):
         )
         self.push_screen(prompt)
 
+    def action_compare_snapshot(self) -> None:
+        """Ask for a snapshot file, compare it with the open data in a worker, show the result."""
+        from itsms_tui.services.snapshot_compare import SnapshotDiff, compare_with_file
+        from itsms_tui.ui.screens.export_prompt import ExportPrompt
+        from itsms_tui.ui.screens.snapshot_diff import SnapshotDiffScreen
+
+        suggestion = Path.cwd() / f"itsms-snapshot-{self.today.isoformat()}.toml"
+        workspace = self.workspace
+
+        def compare(path: Path) -> None:
+            def compared(diff: SnapshotDiff) -> None:
+                if prompt.is_attached:
+                    prompt.dismiss(None)
+                    self.push_screen(SnapshotDiffScreen(path, diff))
+
+            def failed(error: BaseException) -> bool:
+                if not prompt.is_attached:
+                    return False
+                prompt.show_error(describe(error))
+                return True
+
+            self._run_io(
+                lambda: compare_with_file(workspace, path), compared, failed=failed, name="compare"
+            )
+
+        prompt = ExportPrompt(
+            suggestion,
+            compare,
+            title="Compare the open data with a snapshot file",
+            label="Snapshot file (Enter compares, Esc cancels):",
+            busy="Reading…",
+            not_done="Not compared",
+        )
+        self.push_screen(prompt)
+
     def action_import_sheet(self) -> None:
         """Import a register from a CSV/XLSX file: plan and save in workers (see the screen)."""
         from itsms_tui.services.spreadsheet_files import read_sheet
@@ -916,6 +981,16 @@ class ItsmsApp(App[None]):
             "Evidence pack",
             "Write the evidence pack by clause as HTML and Markdown (key r on the overview)",
             self.action_evidence_pack,
+        )
+        yield SystemCommand(
+            "Compare with a snapshot",
+            "What differs between a snapshot file and the open data (key C)",
+            self.action_compare_snapshot,
+        )
+        yield SystemCommand(
+            "Audit trail",
+            "Every audit entry, filtered by person, record, collection and date (key A)",
+            self.action_audit_trail,
         )
         yield SystemCommand("Toggle light/dark", "Switch theme (key t)", self.action_toggle_theme)
 

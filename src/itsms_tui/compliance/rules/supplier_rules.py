@@ -33,6 +33,7 @@ from itsms_tui.domain.enums import (
     SupplierKind,
 )
 from itsms_tui.domain.obligations import ENGAGED_SUPPLIER
+from itsms_tui.domain.supplier_integrity import missing_lifecycle_facts
 from itsms_tui.domain.suppliers import Dispute, Evaluation, Supplier
 
 SUP_CONTRACT = Check("SUP-CONTRACT", "8.3.4.1", Topic.SUPPLIER_CONTRACT)
@@ -40,6 +41,7 @@ SUP_OLA = Check("SUP-OLA", "8.3.4.2", Topic.SUPPLIER_CONTRACT)
 SUP_OWNER = Check("SUP-OWNER", "8.3.4", Topic.SUPPLIER)
 SUP_INTERFACES = Check("SUP-INTERFACES", "8.3.4", Topic.SUPPLIER)
 SUP_EVALUATION = Check("SUP-EVALUATION", "8.3.4", Topic.SUPPLIER)
+SUP_HISTORY = Check("SUP-HISTORY", "8.3.4", Topic.SUPPLIER)
 DSP_OPEN = Check("DSP-OPEN", "8.3.4", Topic.DISPUTE, dated=True)
 
 CONTRACT_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_CONTRACT})
@@ -138,6 +140,20 @@ def supplier_evaluation(data: DataSet, settings: CheckSettings, today: date) -> 
         yield SUP_EVALUATION.error(supplier, problem, *(e.id for e in evaluations))
 
 
+def supplier_history(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    """Suppliers kept by ``import --allow-history`` although their status lacks the facts
+    of their approval: each is listed with what it lacks."""
+    for supplier in data.all(Supplier):
+        if not supplier.imported_history:
+            continue
+        missing = missing_lifecycle_facts(supplier)
+        lacks = ", ".join(str(Supplier.model_fields[f].title) for f in missing)
+        status = supplier.status.value.replace("_", " ")
+        yield SUP_HISTORY.warning(
+            supplier, f"imported history: {status} without " + (lacks or "gaps (since completed)")
+        )
+
+
 def dispute_open(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     limit = settings.dispute_max_open_days
     for dispute in data.all(Dispute):
@@ -189,6 +205,13 @@ RULES: tuple[Rule, ...] = (
         "An approved external supplier has an evaluation that selected it (selected or "
         "conditional) dated on or before its approval.",
         supplier_evaluation,
+    ),
+    rule(
+        SUP_HISTORY,
+        "Imported supplier history is listed",
+        "A supplier imported with --allow-history although its status lacked the facts of "
+        "its approval (approval date, relationship owner) is listed with what it lacks.",
+        supplier_history,
     ),
     rule(
         DSP_OPEN,

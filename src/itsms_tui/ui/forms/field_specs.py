@@ -23,8 +23,11 @@ from pydantic.fields import FieldInfo
 from itsms_tui.domain.fields import LongText
 from itsms_tui.domain.record import Record
 
-SYSTEM_FIELDS: frozenset[str] = frozenset({"id", "revision", "created_at", "updated_at"})
-"""Fields the store owns; never shown in a form and carried over unchanged on edit."""
+SYSTEM_FIELDS: frozenset[str] = frozenset(
+    {"id", "revision", "created_at", "updated_at", "imported_history"}
+)
+"""Fields the store (or ``import --allow-history``) owns; never shown in a form and carried
+over unchanged on edit."""
 
 _LONG_TEXT_MARKERS = [m for m in typing.get_args(LongText)[1:] if isinstance(m, AfterValidator)]
 

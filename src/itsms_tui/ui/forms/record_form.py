@@ -30,6 +30,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Input, Select, Static, Switch, TextArea
@@ -48,6 +49,11 @@ R = TypeVar("R", bound=Record)
 
 ChoicesCallback = Callable[[str], Sequence[tuple[str, str]]]
 """Collection name (``"suppliers"``, or ``"*"`` for a KPI subject) -> (id, label) pairs."""
+
+NarrowCallback = Callable[[type[Record], str, Mapping[str, Any]], Sequence[tuple[str, str]] | None]
+"""(model, reference field, the form's current values) -> the candidates that field may
+pick now, or None to offer every record of its collection (e.g. only the agreements of
+the supplier a review is about)."""
 
 VALIDATE_DELAY = 0.3
 """Seconds of quiet typing before the form re-validates."""
@@ -132,6 +138,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         *,
         initial: Mapping[str, Any] | None = None,
         choices: ChoicesCallback | None = None,
+        narrow: NarrowCallback | None = None,
         only: Collection[str] | None = None,
         exclude: Collection[str] = (),
         required: Collection[str] = (),
@@ -149,6 +156,8 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
                 Ignored when ``record`` is given.
             choices: Candidates for reference fields, by collection name; without it a
                 reference can only be typed as an exact id.
+            narrow: Candidates that depend on the other fields (asked again whenever
+                another reference changes); None from it falls back to ``choices``.
             only: Show just these fields (declaration order), e.g. what a change
                 workflow transition needs; the other fields keep their values.
             exclude: Fields not to show (e.g. ``status`` moved only by a workflow).
@@ -169,6 +178,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         self.saving = False
         """True while ``submit`` is saving (a second ctrl+s waits for the outcome)."""
         self._choices = choices
+        self._narrow = narrow
         self._all_specs = field_specs(model, required=required)
         self.specs = field_specs(model, only=only, exclude=exclude, required=required)
         self._extra_required = frozenset(required)
@@ -203,10 +213,40 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
 
     def _candidates_for(self, spec: FieldSpec) -> Callable[[], Candidates]:
         choices = self._choices
+        narrow = self._narrow
         collection = spec.collection or ""
-        if choices is None:
-            return lambda: []
-        return lambda: choices(collection)
+
+        def candidates() -> Candidates:
+            if narrow is not None:
+                narrowed = narrow(self.model, spec.name, self.current_values())
+                if narrowed is not None:
+                    return narrowed
+            return choices(collection) if choices is not None else []
+
+        return candidates
+
+    def current_values(self) -> dict[str, Any]:
+        """What the record would hold now: the starting values with the editors' on top."""
+        data = dict(self._base)
+        for row in self.field_rows():
+            try:
+                value = row.value()
+            except NoMatches:  # the row is still being built
+                continue
+            if value is OMIT:
+                data.pop(row.spec.name, None)
+            else:
+                data[row.spec.name] = value
+        return data
+
+    @on(ReferencePicker.Changed)
+    def _rescope(self, event: ReferencePicker.Changed) -> None:
+        """Another reference changed: the pickers whose candidates depend on it ask again."""
+        if self._narrow is None:
+            return
+        for picker in self.query(ReferencePicker):
+            if picker is not event.picker:
+                picker.reload_candidates()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-dialog"):

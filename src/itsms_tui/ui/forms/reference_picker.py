@@ -130,6 +130,15 @@ class ReferencePicker(Vertical):
         self._refresh_matches()
         self.post_message(self.Changed(self))
 
+    def reload_candidates(self) -> None:
+        """Ask the candidates source again (what it offers depends on another field)."""
+        self._candidates = None
+        self._labels = None
+        self._haystack = None
+        self._show_picked()
+        if self.search.has_focus:
+            self._refresh_matches()
+
     def label_of(self, record_id: str) -> str:
         """The label of a candidate id (empty if it is not a candidate)."""
         return self._label_map().get(record_id, "")

@@ -14,9 +14,12 @@ from textual.binding import Binding
 
 from itsms_tui.domain.changes import (
     ACTION_NAMES,
+    END_ACTION_NAMES,
+    ENDINGS,
     REQUIRED_FIELDS,
     ChangeRequest,
     allowed_transitions,
+    end_refusal,
     required_fields,
     step_refusal,
 )
@@ -35,6 +38,12 @@ STEP_KEYS: dict[ChangeStatus, str] = {
     S.CLOSED: "c",
 }
 """su(b)mit, e(v)aluate, (a)pprove, (r)eject, (i)mplement, revie(w), (c)lose."""
+
+END_KEYS: dict[ChangeStatus, str] = {S.WITHDRAWN: "W", S.CANCELLED: "X"}
+"""(W)ithdraw, cancel (X): the end of a change before implementation, with a reason."""
+
+END_FIELDS: tuple[str, ...] = ("end_reason",)
+"""What the withdraw or cancel form asks for (the date is today's)."""
 
 DATE_FIELDS: frozenset[str] = frozenset(
     {"requested_on", "approved_on", "implemented_on", "reviewed_on", "closed_on"}
@@ -82,6 +91,43 @@ def step_bindings() -> list[Binding]:
         for status, key in STEP_KEYS.items()
     ]
     return [*steps, *explain]
+
+
+def end_bindings() -> list[Binding]:
+    """Withdraw and cancel, each with a hidden ``explain_end`` twin (like ``step_bindings``).
+
+    Not in the footer (the steps fill it at 80 columns): the detail's "Next steps" line
+    and the keys screen (``?``) list them.
+    """
+    ends = [
+        Binding(
+            key,
+            f"end('{status.value}')",
+            END_ACTION_NAMES[status],
+            show=False,
+            id=f"plan.change.{status}",
+        )
+        for status, key in END_KEYS.items()
+    ]
+    explain = [
+        Binding(key, f"explain_end('{status.value}')", END_ACTION_NAMES[status], show=False)
+        for status, key in END_KEYS.items()
+    ]
+    return [*ends, *explain]
+
+
+def can_end(change: ChangeRequest) -> bool:
+    """Whether the change may still be withdrawn or cancelled (the domain's rule)."""
+    return all(end_refusal(change, target) is None for target in ENDINGS)
+
+
+def end_refusal_text(change: ChangeRequest, target: ChangeStatus) -> str:
+    """The domain's reason, and what to do instead once the change is implemented."""
+    sentence = end_refusal(change, target) or f"{END_ACTION_NAMES[target]} is allowed"
+    allowed = allowed_transitions(change)
+    if allowed:
+        return f"{sentence}; next: {next_steps_text(allowed)}"
+    return sentence
 
 
 def refusal_text(change: ChangeRequest, target: ChangeStatus) -> str:
@@ -134,8 +180,11 @@ def new_change_fields(initial_state: ChangeStatus) -> tuple[set[str], tuple[str,
     return exclude, needed
 
 
-def next_steps_text(allowed: tuple[ChangeStatus, ...]) -> str:
-    """``a Approve · r Reject``: the keys of the allowed steps."""
-    if not allowed:
+def next_steps_text(allowed: tuple[ChangeStatus, ...], *, endable: bool = False) -> str:
+    """``a Approve · r Reject``: the keys of the allowed steps (then withdraw and cancel)."""
+    steps = [f"{STEP_KEYS[s]} {ACTION_NAMES[s]}" for s in allowed]
+    if endable:
+        steps += [f"{key} {END_ACTION_NAMES[s]}" for s, key in END_KEYS.items()]
+    if not steps:
         return "none (closed)"
-    return " · ".join(f"{STEP_KEYS[s]} {ACTION_NAMES[s]}" for s in allowed)
+    return " · ".join(steps)

@@ -16,6 +16,7 @@ from textual.binding import BindingType
 
 from itsms_tui.domain.changes import (
     ACTION_NAMES,
+    END_ACTION_NAMES,
     ChangeRequest,
     allowed_transitions,
     frozen_fields,
@@ -27,6 +28,10 @@ from itsms_tui.services.plan_rows import ChangeRow, change_rows
 from itsms_tui.ui.forms import RecordForm
 from itsms_tui.ui.plan.change_workflow import (
     EDIT_FIELDS,
+    END_FIELDS,
+    can_end,
+    end_bindings,
+    end_refusal_text,
     new_change_fields,
     next_steps_text,
     prefilled,
@@ -82,7 +87,11 @@ def _detail(row: ChangeRow, ctx: Context, out: DetailBuilder) -> None:
     change = row.record
     out.heading(change)
     out.field("Kind / status", f"{change.kind.label} · {change.status.label}")
-    steps = "read-only" if ctx.read_only else next_steps_text(allowed_transitions(change))
+    steps = (
+        "read-only"
+        if ctx.read_only
+        else next_steps_text(allowed_transitions(change), endable=can_end(change))
+    )
     out.field("Next steps", steps)
     out.field("Requested", who_when(change.requested_on, change.requested_by))
     planned = f"{_date(change.planned_start) or '—'} to {_date(change.planned_end) or '—'}"
@@ -150,7 +159,11 @@ CHANGES: Register[ChangeRow] = Register(
 class ChangesTab(RegisterTab[ChangeRow], inherit_bindings=False):
     """The change register; the allowed workflow steps are the first keys in the footer."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*step_bindings(), *RegisterTab.BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *step_bindings(),
+        *end_bindings(),
+        *RegisterTab.BINDINGS,
+    ]
 
     def __init__(self, register: Register[ChangeRow] = CHANGES, *, id: str) -> None:  # noqa: A002
         super().__init__(register, id=id)
@@ -173,7 +186,45 @@ class ChangesTab(RegisterTab[ChangeRow], inherit_bindings=False):
             except (IndexError, ValueError):
                 return False
             return target in allowed_transitions(change)
+        if action == "end":
+            if not self.is_mounted or self.shell.read_only:
+                return False
+            change = self.current_change()
+            return change is not None and can_end(change)
         return super().check_action(action, parameters)
+
+    def action_explain_end(self, target: str) -> None:
+        """Withdraw or cancel pressed on a change past approval: say why not, and what next."""
+        change = self.current_change()
+        if change is not None and not self.shell.read_only:
+            text = end_refusal_text(change, ChangeStatus(target))
+            self.app.notify(text, severity="warning", markup=False)
+
+    def action_end(self, target: str) -> None:
+        """Ask why the change is withdrawn or cancelled, then end it in a worker (today)."""
+        change = self.current_change()
+        if change is None:
+            return
+        status = ChangeStatus(target)
+        if not can_end(change):  # a key pressed before the footer caught up
+            self.action_explain_end(target)
+            return
+        shell = self.shell
+        action = END_ACTION_NAMES[status]
+        success = f"{action}: {change.display} is now {status.label}"
+
+        def job(result: ChangeRequest) -> ChangeRequest:
+            return shell.workspace.end_change(change, status, result.end_reason)
+
+        form = RecordForm(
+            ChangeRequest,
+            change,
+            only=END_FIELDS,
+            required=END_FIELDS,
+            title=f"{action} {change.display}",
+            submit=shell.form_job(job, lambda _ended: success),
+        )
+        self.app.push_screen(form)
 
     def action_explain_step(self, target: str) -> None:
         """A step key that is not allowed now: say what the step needs."""

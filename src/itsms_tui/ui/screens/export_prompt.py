@@ -61,14 +61,18 @@ class ExportPrompt(ModalScreen[Path | None]):
         title: str = "Export a TOML snapshot",
         label: str = "Write it to (Enter exports, Esc cancels):",
         target: str = "file",
+        busy: str = "Writing…",
         not_done: str = "Not exported",
     ) -> None:
+        """``write`` gets the path; the texts let other path prompts (compare, the evidence
+        pack) reuse it: what it asks for, the ``target`` noun, the busy and failure words."""
         super().__init__()
         self.suggestion = suggestion
         self.write = write
         self.texts = (title, label, target, not_done)
         self.writing = False
         self._done: Path | None = None
+        self.busy = busy
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -90,13 +94,13 @@ class ExportPrompt(ModalScreen[Path | None]):
             self.show_error(f"Type a {self.texts[2]} name.")
             return
         self.writing = True
-        self.query_one("#export-error", Static).update("Writing…")
+        self.query_one("#export-error", Static).update(self.busy)
         self.write(Path(text).expanduser())
 
     def show_progress(self, step: str) -> None:
         """A step of a long write, under the path (``Writing… checking the clauses``)."""
         if self.writing:
-            self.query_one("#export-error", Static).update(f"Writing… {step}")
+            self.query_one("#export-error", Static).update(f"{self.busy} {step}")
 
     def written(self, path: Path) -> None:
         """The file is written: close (once on top again, if the size guard covers it)."""
