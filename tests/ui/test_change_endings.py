@@ -29,7 +29,7 @@ async def _on_change(pilot: Pilot[None], app: ItsmsApp, change_id: str) -> PlanS
     while screen.active_tab.id != "changes":
         await pilot.press("right_square_bracket")
         await pilot.pause()
-    assert screen.tab("changes").select_record(change_id)
+    assert screen.select_record(change_id)
     await settle(pilot)
     assert screen.tab("changes").register.cursor_key == change_id
     return screen
