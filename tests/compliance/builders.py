@@ -90,8 +90,12 @@ def findings(
 def flagged(
     data: DataSet, rule_id: str, today: date = TODAY, settings: CheckSettings | None = None
 ) -> list[str]:
-    """The first record id of each finding of ``rule_id``."""
-    return [f.record_id for f in findings(data, rule_id, today, settings)]
+    """The first record id of each finding of ``rule_id`` about a record.
+
+    A rule with nothing left to look at reports "no evidence" (``test_evidence``), which is
+    about no record: it is left out here.
+    """
+    return [f.record_id for f in findings(data, rule_id, today, settings) if not f.no_evidence]
 
 
 # -- records -------------------------------------------------------------------------------
@@ -379,6 +383,8 @@ def healthy() -> DataSet:
             allocation(),
             risk(),
             change(),
+            change(2, kind=ChangeKind.EMERGENCY, title="Patch the mail gateway"),
+            change(3, kind=ChangeKind.UNPLANNED, title="Restart after power loss"),
             supplier(),
             supplier(
                 2,

@@ -63,7 +63,8 @@ def _failing(data: DataSet) -> dict[str, set[str]]:
     found = run_checks(data, CheckSettings(), TODAY, ["SUP-CONTRACT", "SUP-OLA"])
     out: dict[str, set[str]] = {"SUP-CONTRACT": set(), "SUP-OLA": set()}
     for f in found:
-        out[f.rule].add(f.record_id)
+        if not f.no_evidence:  # no such supplier at all: nothing to judge, not a failure
+            out[f.rule].add(f.record_id)
     return out
 
 

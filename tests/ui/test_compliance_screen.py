@@ -79,7 +79,12 @@ async def test_summary_shows_every_clause_with_met_and_not_met_in_words() -> Non
         for summary in summarise(found):
             line = next(ln for ln in text.splitlines() if ln[2:].startswith(summary.clause + " "))
             assert f"{summary.met} of {summary.checked} met" in line
-            assert (f"✖ {summary.not_met} not met" if summary.not_met else "● all met") in line
+            if summary.not_met:
+                assert f"✖ {summary.not_met} not met" in line
+            if summary.no_evidence:
+                assert f"{summary.no_evidence} no evidence" in line
+            if summary.met == summary.checked:
+                assert "● all met" in line
             assert f"{summary.errors} error" in line
             assert f"{summary.warnings} warning" in line
         errors = sum(f.is_error for f in found)
@@ -385,3 +390,15 @@ def test_alignment_snapshot(snap_compare: SnapCompare) -> None:
     assert snap_compare(
         demo_app(), terminal_size=SIZE, run_before=after("6", "right_square_bracket", "j")
     )
+
+
+async def test_an_empty_data_file_reads_no_evidence_not_all_met(tmp_path: Any) -> None:
+    from tests.ui.shell_support import file_app
+
+    app = file_app(tmp_path / "empty.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_compliance(pilot)
+        text = screen_text(app)
+        line = next(ln for ln in text.splitlines() if ln[2:].startswith("8.1 "))
+        assert " 0 of " in line and "no evidence" in line
+        assert "all met" not in text

@@ -19,7 +19,9 @@ from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import (
     CONTRACTED_SUPPLIER,
     Check,
+    Evidence,
     Rule,
+    any_of,
     blank,
     days,
     missing_list,
@@ -51,6 +53,10 @@ def _active_supplier_side(data: DataSet) -> Iterator[Agreement]:
     for agreement in data.all(Agreement):
         if agreement.kind in SUPPLIER_SIDE_KINDS and agreement.status is AgreementStatus.ACTIVE:
             yield agreement
+
+
+def _any_active_supplier_side(data: DataSet) -> bool:
+    return next(_active_supplier_side(data), None) is not None
 
 
 def agreement_content(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -181,6 +187,7 @@ RULES: tuple[Rule, ...] = (
         "scope, requirements, service level targets, authorities, and the responsibilities "
         "of both parties.",
         agreement_content,
+        Evidence("active supplier agreement", _any_active_supplier_side, required=True),
     ),
     rule(
         AGR_CANCEL_BY,
@@ -189,6 +196,7 @@ RULES: tuple[Rule, ...] = (
         "horizon (exactly at the horizon included); one that renews expressly also once "
         "the date has passed, until its term ends.",
         cancel_by_soon,
+        Evidence("active supplier agreement", _any_active_supplier_side),
     ),
     rule(
         AGR_RENEWED,
@@ -196,6 +204,7 @@ RULES: tuple[Rule, ...] = (
         "An active agreement that renews tacitly and whose current term's cancel-by date "
         "has passed had a contract review in the warning horizon before that date.",
         renewed_by_default,
+        Evidence("active supplier agreement", _any_active_supplier_side),
     ),
     rule(
         AGR_EXPIRED,
@@ -204,6 +213,9 @@ RULES: tuple[Rule, ...] = (
         "renewal not signed) while its supplier is approved, active or under review; "
         "customer SLAs always.",
         expired_in_use,
+        Evidence(
+            "active agreement", any_of(Agreement, lambda a: a.status is AgreementStatus.ACTIVE)
+        ),
     ),
     rule(
         AMD_IMPACT,
@@ -211,5 +223,6 @@ RULES: tuple[Rule, ...] = (
         "Every amendment to an agreement that is not expired or terminated records its "
         "impact on services, targets, cost and risk.",
         amendment_impact,
+        Evidence("amendment", any_of(Amendment)),
     ),
 )

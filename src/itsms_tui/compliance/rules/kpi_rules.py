@@ -21,7 +21,9 @@ from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import (
     DELIVERING_SUPPLIER,
     Check,
+    Evidence,
     Rule,
+    any_of,
     blank,
     missing_list,
     rule,
@@ -102,6 +104,10 @@ def stale(kpi: Kpi, reading: KpiReading, settings: CheckSettings, today: date) -
         if is_overdue(due, today, settings.kpi_grace_days):
             return f"never measured; the first {kpi.frequency.value} measurement was due {due}"
     return None
+
+
+def _any_agreement_kpi(data: DataSet) -> bool:
+    return any(isinstance(data.get(k.subject_id), Agreement) for k in data.all(Kpi))
 
 
 def kpi_defined(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -199,6 +205,7 @@ RULES: tuple[Rule, ...] = (
         "A KPI states what is measured, the method or data source, and when and by whom "
         "results are evaluated (how often is its frequency).",
         kpi_defined,
+        Evidence("KPI", any_of(Kpi), required=True),
     ),
     rule(
         KPI_CURRENT,
@@ -206,6 +213,7 @@ RULES: tuple[Rule, ...] = (
         "A KPI on an objective, process, live service or customer SLA in use has a "
         "measurement no older than its frequency plus the grace days.",
         kpi_current,
+        Evidence("KPI", any_of(Kpi)),
     ),
     rule(
         SUP_KPI,
@@ -213,6 +221,9 @@ RULES: tuple[Rule, ...] = (
         "A supplier that is active or under review has at least one KPI on it or on one of "
         "its agreements.",
         supplier_kpi,
+        Evidence(
+            "delivering supplier", any_of(Supplier, lambda s: s.status in DELIVERING_SUPPLIER)
+        ),
     ),
     rule(
         SUP_KPI_CURRENT,
@@ -220,6 +231,7 @@ RULES: tuple[Rule, ...] = (
         "A KPI on an active supplier, or on an active agreement with one, has a measurement "
         "no older than its frequency plus the grace days.",
         supplier_kpi_current,
+        Evidence("supplier KPI", any_of(Kpi)),
     ),
     rule(
         KPI_MISSED,
@@ -227,5 +239,6 @@ RULES: tuple[Rule, ...] = (
         "A KPI on an active agreement (SLA or contract) whose latest value is red has an "
         "improvement action naming it, open or completed since that measurement.",
         missed_target,
+        Evidence("KPI on an agreement", _any_agreement_kpi),
     ),
 )

@@ -10,7 +10,16 @@ from collections.abc import Iterator
 from datetime import date
 
 from itsms_tui.compliance.findings import Finding
-from itsms_tui.compliance.rules.base import Check, Rule, blank, days, missing_list, rule
+from itsms_tui.compliance.rules.base import (
+    Check,
+    Evidence,
+    Rule,
+    any_of,
+    blank,
+    days,
+    missing_list,
+    rule,
+)
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
@@ -35,6 +44,15 @@ OBJ_OVERDUE = Check("OBJ-OVERDUE", CLAUSE, Topic.OBJECTIVE, dated=True)
 ACT_DEFINED = Check("ACT-DEFINED", CLAUSE, Topic.ACTIVITY)
 ACT_OVERDUE = Check("ACT-OVERDUE", CLAUSE, Topic.ACTIVITY, dated=True)
 RES_CAPACITY = Check("RES-CAPACITY", CLAUSE, Topic.RESOURCE)
+
+
+def _outsourced(activity: Activity) -> bool:
+    finished = activity.status in FINISHED_ACTIVITY
+    return not finished and (activity.supplier_id is not None or activity.agreement_id is not None)
+
+
+def _not_cancelled(record: Activity | Objective) -> bool:
+    return record.status.value != "cancelled"
 
 
 def process_owner(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -170,12 +188,14 @@ RULES: tuple[Rule, ...] = (
         "Every process has an owner",
         "A service delivery process names the person accountable for it.",
         process_owner,
+        Evidence("process", any_of(Process), required=True),
     ),
     rule(
         PRC_CRITERIA,
         "Every process has performance criteria",
         "A process states the criteria its performance is judged by.",
         process_criteria,
+        Evidence("process", any_of(Process), required=True),
     ),
     rule(
         PRC_OUTSOURCED,
@@ -184,41 +204,48 @@ RULES: tuple[Rule, ...] = (
         "with it (contract, underpinning contract or OLA). Done and cancelled activities "
         "are skipped.",
         process_outsourcing,
+        Evidence("outsourced activity", any_of(Activity, _outsourced)),
     ),
     rule(
         OBJ_DEFINED,
         "Every objective has an owner, a due date and an evaluation",
         "An objective names its owner, its due date and how its results are evaluated.",
         objective_defined,
+        Evidence("objective", any_of(Objective, _not_cancelled), required=True),
     ),
     rule(
         OBJ_KPI,
         "Every objective has a KPI",
         "At least one KPI measures each objective that is not cancelled.",
         objective_kpi,
+        Evidence("open objective", any_of(Objective, lambda o: o.status in OPEN_OBJECTIVE)),
     ),
     rule(
         OBJ_OVERDUE,
         "Objectives past due are achieved",
         "An objective still planned, on track or at risk after its due date is flagged.",
         objective_overdue,
+        Evidence("objective with a due date", any_of(Objective, lambda o: o.due_date is not None)),
     ),
     rule(
         ACT_DEFINED,
         "Every activity has a responsible party and dates",
         "An activity that is not cancelled names who does the work, a start and a due date.",
         activity_defined,
+        Evidence("activity", any_of(Activity, _not_cancelled), required=True),
     ),
     rule(
         ACT_OVERDUE,
         "No activity is overdue",
         "An activity neither done nor cancelled after its due date is flagged.",
         activity_overdue,
+        Evidence("activity with a due date", any_of(Activity, lambda a: a.due_date is not None)),
     ),
     rule(
         RES_CAPACITY,
         "No resource is allocated beyond its capacity",
         "The allocations in force today do not exceed a resource's capacity.",
         resource_capacity,
+        Evidence("resource", any_of(Resource)),
     ),
 )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from itsms_tui.compliance.findings import Finding
-from itsms_tui.compliance.rules.base import Check, Rule, blank, days, rule
+from itsms_tui.compliance.rules.base import Check, Evidence, Rule, any_of, blank, days, rule
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.dataset import DataSet
@@ -24,6 +24,10 @@ CLAUSE = "8.1"
 RSK_OWNER = Check("RSK-OWNER", CLAUSE, Topic.RISK)
 RSK_TREATMENT = Check("RSK-TREATMENT", CLAUSE, Topic.UNMITIGATED_RISK)
 RSK_REVIEW = Check("RSK-REVIEW", CLAUSE, Topic.RISK_REVIEW)
+
+
+def _is_open(risk: Risk) -> bool:
+    return risk.status is not RiskStatus.CLOSED
 
 
 def _open_risks(data: DataSet) -> Iterator[Risk]:
@@ -77,6 +81,7 @@ RULES: tuple[Rule, ...] = (
         "Risks above the acceptance threshold have an owner",
         "An open risk whose inherent score is above the acceptance threshold names an owner.",
         risk_owner,
+        Evidence("open risk", any_of(Risk, _is_open), required=True),
     ),
     rule(
         RSK_TREATMENT,
@@ -84,6 +89,7 @@ RULES: tuple[Rule, ...] = (
         "An open risk above the acceptance threshold is not simply accepted and lists "
         "mitigation actions.",
         risk_treatment,
+        Evidence("open risk", any_of(Risk, _is_open), required=True),
     ),
     rule(
         RSK_REVIEW,
@@ -91,5 +97,6 @@ RULES: tuple[Rule, ...] = (
         "An open risk has a review date, and the date has not passed (a review due today "
         "is on time). No date at all is a warning.",
         risk_review,
+        Evidence("open risk", any_of(Risk, _is_open), required=True),
     ),
 )

@@ -21,13 +21,13 @@ from itsms_tui.compliance.alignment import (
     format_value,
 )
 from itsms_tui.compliance.findings import Finding
-from itsms_tui.compliance.rules.base import Check, Rule, missing_list, rule
+from itsms_tui.compliance.rules.base import Check, Evidence, Rule, any_of, missing_list, rule
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Direction
+from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Direction, ServiceStatus
 from itsms_tui.domain.obligations import active_customer_sla, lacks_active_sla
 
 CLAUSE = "8.3.3"
@@ -35,6 +35,10 @@ CLAUSE = "8.3.3"
 SVC_SLA = Check("SVC-SLA", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_CONTENT = Check("SLA-CONTENT", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_ALIGN = Check("SLA-ALIGN", CLAUSE, Topic.SLA_ALIGNMENT)
+
+
+def _live(service: Service) -> bool:
+    return service.status is ServiceStatus.LIVE
 
 
 def service_sla(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -123,6 +127,7 @@ RULES: tuple[Rule, ...] = (
         "A service in the catalogue with status live is covered by at least one active "
         "customer SLA.",
         service_sla,
+        Evidence("live service", any_of(Service, _live), required=True),
     ),
     rule(
         SLA_CONTENT,
@@ -130,6 +135,7 @@ RULES: tuple[Rule, ...] = (
         "An active customer SLA states service level targets (or response and resolution "
         "times), workload limits and exceptions.",
         sla_content,
+        Evidence("active customer SLA", any_of(Agreement, active_customer_sla), required=True),
     ),
     rule(
         SLA_ALIGN,
@@ -139,5 +145,6 @@ RULES: tuple[Rule, ...] = (
         "times not longer, per priority. One that states none of the SLA's targets is a "
         "warning.",
         sla_alignment,
+        Evidence("active customer SLA", any_of(Agreement, active_customer_sla)),
     ),
 )

@@ -15,7 +15,9 @@ from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import (
     CONTRACTED_SUPPLIER,
     Check,
+    Evidence,
     Rule,
+    any_of,
     blank,
     days,
     missing_list,
@@ -47,6 +49,18 @@ SELECTING = frozenset({SelectionDecision.SELECTED, SelectionDecision.CONDITIONAL
 UNRESOLVED_DISPUTE = frozenset(
     {DisputeStatus.OPEN, DisputeStatus.IN_NEGOTIATION, DisputeStatus.ESCALATED}
 )
+
+
+def _engaged(supplier: Supplier) -> bool:
+    return supplier.status in ENGAGED_SUPPLIER
+
+
+def _external(supplier: Supplier) -> bool:
+    return supplier.kind is SupplierKind.EXTERNAL and supplier.status in ENGAGED_SUPPLIER
+
+
+def _internal(supplier: Supplier) -> bool:
+    return supplier.kind is not SupplierKind.EXTERNAL and supplier.status in ENGAGED_SUPPLIER
 
 
 def _without_agreement(
@@ -161,6 +175,7 @@ RULES: tuple[Rule, ...] = (
         "An external supplier that is approved, active or under review has at least one "
         "active contract or underpinning contract.",
         supplier_contract,
+        Evidence("external supplier", any_of(Supplier, _external)),
     ),
     rule(
         SUP_OLA,
@@ -168,6 +183,7 @@ RULES: tuple[Rule, ...] = (
         "An internal supplier or a customer acting as a supplier that is approved, active or "
         "under review has an active agreement (usually an OLA).",
         supplier_ola,
+        Evidence("internal supplier", any_of(Supplier, _internal)),
     ),
     rule(
         SUP_OWNER,
@@ -175,6 +191,7 @@ RULES: tuple[Rule, ...] = (
         "A supplier from approval to suspension names the person responsible for the "
         "relationship, its contracts and performance.",
         supplier_owner,
+        Evidence("supplier", any_of(Supplier, _engaged), required=True),
     ),
     rule(
         SUP_INTERFACES,
@@ -182,6 +199,7 @@ RULES: tuple[Rule, ...] = (
         "A supplier from approval to suspension describes how the parties work together "
         "and lists at least one contact point.",
         supplier_interfaces,
+        Evidence("supplier", any_of(Supplier, _engaged), required=True),
     ),
     rule(
         SUP_EVALUATION,
@@ -189,6 +207,7 @@ RULES: tuple[Rule, ...] = (
         "An approved external supplier has an evaluation that selected it (selected or "
         "conditional) dated on or before its approval.",
         supplier_evaluation,
+        Evidence("external supplier", any_of(Supplier, _external)),
     ),
     rule(
         DSP_OPEN,
@@ -196,5 +215,6 @@ RULES: tuple[Rule, ...] = (
         "A dispute still open, in negotiation or escalated longer than the set number of "
         "days after it was raised is flagged.",
         dispute_open,
+        Evidence("dispute", any_of(Dispute)),
     ),
 )
