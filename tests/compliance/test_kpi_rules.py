@@ -110,12 +110,13 @@ def test_weekly_kpi_boundary() -> None:
 
 def test_missed_sla_target_needs_an_improvement_action() -> None:
     assert flagged(healthy(), "KPI-MISSED") == []
-    amber = edit(healthy(), "MEA-0003", value=99.6)
-    assert flagged(amber, "KPI-MISSED") == []
+    amber = edit(healthy(), "MEA-0003", value=99.6)  # below target: missed, amber or red
+    [found] = findings(amber, "KPI-MISSED")
+    assert "missed its target (amber: 99.6 % on 2025-06-01, target 99.9)" in found.message
     data = edit(healthy(), "MEA-0003", value=98.0)
     [found] = findings(data, "KPI-MISSED")
     assert found.record_ids == ("KPI-0003", "AGR-0003", "MEA-0003")
-    assert "missed its target (98 % on 2025-06-01, target 99.9)" in found.message
+    assert "missed its target (red: 98 % on 2025-06-01, target 99.9)" in found.message
     data.add(action(5, kpi_id="KPI-0003", status=ActionStatus.IN_PROGRESS))
     assert flagged(data, "KPI-MISSED") == []
 

@@ -143,6 +143,19 @@ class Agreement(Record):
         default=None, ge=1, le=60, title="Review interval (months)"
     )
     signed_on: date | None = Field(default=None, title="Signed on", description="YYYY-MM-DD")
+    end_reason: LongText = Field(
+        default="",
+        title="Why it ended",
+        description="For an expired or terminated agreement: why, and what replaces it.",
+    )
+    not_underpinning_reason: LongText = Field(
+        default="",
+        title="Why it underpins no SLA",
+        description=(
+            "For a contract or OLA on a service a customer SLA commits to but that SLA does "
+            "not list: why its targets need not support the SLA (e.g. a licence)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _party_and_term(self) -> Self:

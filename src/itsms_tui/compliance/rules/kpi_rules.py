@@ -6,9 +6,10 @@
 - A KPI is a supplier's when its subject is the supplier or one of the supplier's
   contracts, underpinning contracts or OLAs. Supplier KPIs are judged by SUP-KPI-CURRENT
   (for suppliers delivering today); every other KPI whose subject is in use by KPI-CURRENT.
-- A missed target is a KPI on an active agreement whose latest value is red. It is
-  answered by an improvement action naming the KPI that is open, in progress, or done on
-  or after the day of that measurement.
+- A missed target is a measurement, in any period, amber or red on a KPI whose subject is
+  an agreement (any status: retiring it does not hide the miss) or a supplier. The latest
+  one is answered by an improvement action naming the KPI that is open, in progress, or
+  done on or after the day of that measurement.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ from itsms_tui.domain.enums import (
     ObjectiveStatus,
     ServiceStatus,
 )
-from itsms_tui.domain.kpi_status import KpiReading, is_overdue, kpi_readings
-from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.kpi_status import KpiReading, is_overdue, kpi_readings, rag_status
+from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.plan import Objective, Process
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier
@@ -107,7 +108,7 @@ def stale(kpi: Kpi, reading: KpiReading, settings: CheckSettings, today: date) -
 
 
 def _any_agreement_kpi(data: DataSet) -> bool:
-    return any(isinstance(data.get(k.subject_id), Agreement) for k in data.all(Kpi))
+    return any(isinstance(data.get(k.subject_id), Agreement | Supplier) for k in data.all(Kpi))
 
 
 def kpi_defined(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -177,24 +178,36 @@ def _answered(actions: list[ImprovementAction], measured_on: date) -> bool:
     return False
 
 
+def _latest_miss(kpi: Kpi, measurements: list[Measurement]) -> Measurement | None:
+    """The latest measurement of ``kpi`` that missed its target (amber or red), if any."""
+    missed = [m for m in measurements if rag_status(kpi, m.value) is not KpiStatus.GREEN]
+    return max(missed, key=lambda m: (m.measured_on, m.created_at, m.id), default=None)
+
+
+def _committed_to(data: DataSet, kpi: Kpi) -> Record | None:
+    """The SLA, supplier agreement or supplier a KPI's target is a commitment of."""
+    record = data.get(kpi.subject_id)
+    return record if isinstance(record, Agreement | Supplier) else None
+
+
 def missed_target(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
-    readings = kpi_readings(data, today, settings.kpi_grace_days)
     for kpi in data.all(Kpi):
-        agreement = data.get_as(Agreement, kpi.subject_id)
-        if agreement is None or agreement.status is not AgreementStatus.ACTIVE:
+        subject = _committed_to(data, kpi)
+        if subject is None:
             continue
-        reading = readings[kpi.id]
-        if reading.value_status is not KpiStatus.RED or reading.measured_on is None:
+        miss = _latest_miss(kpi, data.referring(kpi.id, Measurement))
+        if miss is None:
             continue
-        if _answered(data.referring(kpi.id, ImprovementAction), reading.measured_on):
+        if _answered(data.referring(kpi.id, ImprovementAction), miss.measured_on):
             continue
-        value = f"{reading.value:g}{(' ' + kpi.unit) if kpi.unit else ''}"
+        status = rag_status(kpi, miss.value).value
+        value = f"{miss.value:g}{(' ' + kpi.unit) if kpi.unit else ''}"
         yield KPI_MISSED.error(
             kpi,
-            f"missed its target ({value} on {reading.measured_on}, target {kpi.target:g}) "
-            f"under {agreement.display}, and no improvement action answers it",
-            agreement.id,
-            reading.measurement_id,
+            f"missed its target ({status}: {value} on {miss.measured_on}, target "
+            f"{kpi.target:g}) under {subject.display}, and no improvement action answers it",
+            subject.id,
+            miss.id,
         )
 
 
@@ -236,9 +249,11 @@ RULES: tuple[Rule, ...] = (
     rule(
         KPI_MISSED,
         "Missed targets have an improvement action",
-        "A KPI on an active agreement (SLA or contract) whose latest value is red has an "
-        "improvement action naming it, open or completed since that measurement.",
+        "A KPI on an agreement (SLA, contract or OLA) or a supplier that missed its target "
+        "(amber or red) in any period has an improvement action naming it, open or "
+        "completed on or after the latest such measurement. Retiring the agreement does "
+        "not hide the miss.",
         missed_target,
-        Evidence("KPI on an agreement", _any_agreement_kpi),
+        Evidence("KPI on an agreement or supplier", _any_agreement_kpi),
     ),
 )

@@ -10,7 +10,7 @@ none of the SLA's targets is a warning: nothing shows that it supports the SLA.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from itsms_tui.compliance.alignment import (
@@ -35,6 +35,13 @@ CLAUSE = "8.3.3"
 SVC_SLA = Check("SVC-SLA", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_CONTENT = Check("SLA-CONTENT", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_ALIGN = Check("SLA-ALIGN", CLAUSE, Topic.SLA_ALIGNMENT)
+SLA_RETIRED = Check("SLA-RETIRED", CLAUSE, Topic.SERVICE_LEVEL)
+SLA_UNDERPIN = Check("SLA-UNDERPIN", "8.3.4.1", Topic.SLA_ALIGNMENT)
+SLA_UNDERPIN_OLA = Check("SLA-UNDERPIN-OLA", "8.3.4.2", Topic.SLA_ALIGNMENT)
+
+CONTRACT_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_CONTRACT})
+OLA_KINDS = frozenset({AgreementKind.OLA})
+RETIRED = frozenset({AgreementStatus.EXPIRED, AgreementStatus.TERMINATED})
 
 
 def _live(service: Service) -> bool:
@@ -120,6 +127,91 @@ def sla_alignment(data: DataSet, settings: CheckSettings, today: date) -> Iterat
                 yield found
 
 
+def _same_party(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _uncovered_pairs(data: DataSet, sla: Agreement) -> list[str]:
+    """The live services of a retired SLA its customer has no other active SLA for."""
+    left: list[str] = []
+    for service_id in sla.service_ids:
+        service = data.get_as(Service, service_id)
+        if service is None or service.status is not ServiceStatus.LIVE:
+            continue
+        others = [
+            a
+            for a in data.referring(service_id, Agreement)
+            if a.id != sla.id and active_customer_sla(a) and _same_party(a.customer, sla.customer)
+        ]
+        if not others:
+            left.append(service.display)
+    return left
+
+
+def sla_retired(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for sla in data.all(Agreement):
+        if sla.kind is not AgreementKind.CUSTOMER_SLA or sla.status not in RETIRED:
+            continue
+        if sla.end_reason.strip():
+            continue
+        left = _uncovered_pairs(data, sla)
+        if left:
+            customer = sla.customer or "its customer"
+            yield SLA_RETIRED.error(
+                sla,
+                f"{sla.status.value} without a recorded reason, and {customer} has no other "
+                f"active SLA for {', '.join(left)}, still live",
+            )
+
+
+def _slas_not_listing(data: DataSet, agreement: Agreement) -> list[Agreement]:
+    """Active customer SLAs on one of the agreement's services that do not list it."""
+    found: dict[str, Agreement] = {}
+    for service_id in agreement.service_ids:
+        for sla in data.referring(service_id, Agreement):
+            if active_customer_sla(sla) and agreement.id not in sla.underpinning_ids:
+                found[sla.id] = sla
+    return [found[k] for k in sorted(found)]
+
+
+def _underpins_nothing(
+    check: Check, kinds: frozenset[AgreementKind], data: DataSet
+) -> Iterator[Finding]:
+    for agreement in data.all(Agreement):
+        if agreement.kind not in kinds or agreement.status is not AgreementStatus.ACTIVE:
+            continue
+        if agreement.not_underpinning_reason.strip():
+            continue
+        slas = _slas_not_listing(data, agreement)
+        if slas:
+            listed = ", ".join(s.display for s in slas[:3])
+            more = f" and {len(slas) - 3} more" if len(slas) > 3 else ""
+            verb = "commits" if len(slas) == 1 else "commit"
+            yield check.error(
+                agreement,
+                f"covers a service {listed}{more} {verb} to without listing it as "
+                "underpinning, and no reason is recorded: its targets are not checked "
+                "against the SLA",
+                *(s.id for s in slas),
+            )
+
+
+def contract_underpinning(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    yield from _underpins_nothing(SLA_UNDERPIN, CONTRACT_KINDS, data)
+
+
+def ola_underpinning(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    yield from _underpins_nothing(SLA_UNDERPIN_OLA, OLA_KINDS, data)
+
+
+def _customer_sla(agreement: Agreement) -> bool:
+    return agreement.kind is AgreementKind.CUSTOMER_SLA
+
+
+def _active_of(kinds: frozenset[AgreementKind]) -> Callable[[Agreement], bool]:
+    return lambda a: a.kind in kinds and a.status is AgreementStatus.ACTIVE
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         SVC_SLA,
@@ -146,5 +238,29 @@ RULES: tuple[Rule, ...] = (
         "warning.",
         sla_alignment,
         Evidence("active customer SLA", any_of(Agreement, active_customer_sla)),
+    ),
+    rule(
+        SLA_RETIRED,
+        "A retired SLA leaves no customer without cover",
+        "A customer SLA expired or terminated without a recorded reason leaves none of its "
+        "live services without another active SLA for the same customer.",
+        sla_retired,
+        Evidence("customer SLA", any_of(Agreement, _customer_sla)),
+    ),
+    rule(
+        SLA_UNDERPIN,
+        "Contracts on an SLA's services underpin it",
+        "An active contract or underpinning contract covering a service an active customer "
+        "SLA commits to is listed as underpinning that SLA, or records why not.",
+        contract_underpinning,
+        Evidence("active contract", any_of(Agreement, _active_of(CONTRACT_KINDS))),
+    ),
+    rule(
+        SLA_UNDERPIN_OLA,
+        "OLAs on an SLA's services underpin it",
+        "An active OLA covering a service an active customer SLA commits to is listed as "
+        "underpinning that SLA, or records why not.",
+        ola_underpinning,
+        Evidence("active OLA", any_of(Agreement, _active_of(OLA_KINDS))),
     ),
 )
