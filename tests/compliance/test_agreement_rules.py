@@ -25,7 +25,8 @@ DAY = timedelta(days=1)
 def test_supplier_agreement_states_what_the_clause_requires() -> None:
     assert flagged(healthy(), "AGR-CONTENT") == []
     data = edit(healthy(), "AGR-0002", scope="", targets=[], priority_times=[], authorities=[])
-    [found] = findings(data, "AGR-CONTENT")
+    assert flagged(data, "AGR-CONTENT") == []  # an OLA: 8.3.4.2, AGR-CONTENT-OLA
+    [found] = findings(data, "AGR-CONTENT-OLA")
     assert found.message == (
         "AGR-0002 Network OLA: active OLA does not state scope, service level targets "
         "and authorities"

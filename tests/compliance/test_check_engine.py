@@ -113,7 +113,7 @@ def test_every_finding_is_about_a_record_it_names_first() -> None:
 def test_summary_per_clause() -> None:
     found = run_checks(broken(), CheckSettings(), TODAY)
     summary = {s.clause: s for s in summarise(found)}
-    assert list(summary) == ["8.1", "8.3.3", "8.3.4", "8.3.4.1", "8.3.4.2", "9.1"]
+    assert list(summary) == ["6.1", "8.1", "8.3.3", "8.3.4", "8.3.4.1", "8.3.4.2", "9.1"]
     plan = summary["8.1"]
     assert plan.checked == sum(r.clause == "8.1" for r in RULES)
     # OBJ-OVERDUE has a warning only: not met either (a requirement is met by no finding)
@@ -134,18 +134,19 @@ def test_text_report_grouped_by_clause_with_totals() -> None:
     found = run_checks(broken(), CheckSettings(), TODAY)
     text = format_text(found)
     lines = text.splitlines()
-    assert lines[0].startswith("8.1 Operational planning and control: ")
+    assert lines[0].startswith("6.1 Actions to address risks and opportunities: ")
     assert (
         "  error    PRC-OWNER             PRC-0001 Incident management: process has no owner"
         in (lines)
     )
-    # the 7th: SLA-UNDERPIN has no active contract left to look at (AGR-0001 expired)
-    assert lines[-1] == f"7 findings: 5 errors, 2 warnings ({len(RECORD_RULES)} rules checked)"
+    # AGR-CONTENT (an error: 8.3.4.1 requires a contract) and SLA-UNDERPIN have no active
+    # contract left to look at once AGR-0001 expired
+    assert lines[-1] == f"8 findings: 6 errors, 2 warnings ({len(RECORD_RULES)} rules checked)"
     heading = lines.index(
-        "8.3.4.1 Management of external suppliers: 0 of 2 requirements met, 1 not met, "
-        "1 no evidence"
+        "8.3.4.1 Management of external suppliers: 1 of 5 requirements met, 2 not met, "
+        "2 no evidence"
     )
-    assert "SUP-CONTRACT" in "".join(lines[heading + 1 : heading + 3])
+    assert "SUP-CONTRACT" in "".join(lines[heading + 1 : heading + 5])
 
 
 def test_text_report_with_nothing_found() -> None:
@@ -172,7 +173,7 @@ def test_json_report_has_the_documented_keys_and_parses() -> None:
             "severity": f.severity.value,
         }
     assert {i["severity"] for i in items} == {"error", "warning"}
-    plan = report["clauses"][0]
+    plan = report["clauses"][1]
     assert plan["clause"] == "8.1" and plan["requirements"] == len(plan["met"]) + 3
     assert plan["not_met"] == ["PRC-OWNER", "PRC-OUTSOURCED", "OBJ-OVERDUE"]
     assert plan["no_evidence"] == []

@@ -44,7 +44,7 @@ def test_the_empty_data_set_says_no_evidence_per_clause_in_text_and_json() -> No
     found = run_checks(DataSet(), CheckSettings(), TODAY)
     text = format_text(found)
     assert "8.1 Operational planning and control: 0 of " in text
-    assert "no evidence" in text.splitlines()[0]
+    assert "no evidence" in text.splitlines()[0]  # 6.1: no risk recorded
     assert "  error    PRC-OWNER             no evidence: no process recorded" in text
     report = json.loads(format_json(found))
     clauses = {c["clause"]: c for c in report["clauses"]}
@@ -77,8 +77,8 @@ def test_a_requirement_with_only_warnings_is_not_met() -> None:
 
     edit(data, "RSK-0001", review_date=None)  # RSK-REVIEW: a warning only
     found = run_checks(data, CheckSettings(), TODAY)
-    plan = {s.clause: s for s in summarise(found)}["8.1"]
-    assert "RSK-REVIEW" in plan.failed_rules
+    risks = {s.clause: s for s in summarise(found)}["6.1"]
+    assert "RSK-REVIEW" in risks.failed_rules
 
 
 def test_healthy_meets_everything_with_evidence() -> None:

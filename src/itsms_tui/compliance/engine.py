@@ -30,6 +30,7 @@ RULES: tuple[Rule, ...] = ALL_RULES
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 CLAUSE_TITLES: dict[str, str] = {
+    "6.1": "Actions to address risks and opportunities",
     "7.5.3": "Control of documented information",
     "8.1": "Operational planning and control",
     "8.3.3": "Service level management",

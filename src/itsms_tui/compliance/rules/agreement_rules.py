@@ -12,7 +12,7 @@ horizon before it: the agreement renewed by default, with no recorded decision.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from itsms_tui.compliance.findings import Finding
@@ -35,7 +35,9 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Renewal
 from itsms_tui.domain.suppliers import Supplier, SupplierReview
 
-AGR_CONTENT = Check("AGR-CONTENT", "8.3.4", Topic.AGREEMENT_CONTENT)
+AGR_CONTENT = Check("AGR-CONTENT", "8.3.4.1", Topic.AGREEMENT_CONTENT)
+AGR_CONTENT_OLA = Check("AGR-CONTENT-OLA", "8.3.4.2", Topic.AGREEMENT_CONTENT)
+CONTRACT_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_CONTRACT})
 AGR_CANCEL_BY = Check("AGR-CANCEL-BY", "8.3.4", Topic.CANCEL_BY, dated=True)
 AGR_RENEWED = Check("AGR-RENEWED", "8.3.4", Topic.RENEWAL)
 AGR_EXPIRED = Check("AGR-EXPIRED", "8.3.4", Topic.EXPIRED)
@@ -59,8 +61,10 @@ def _any_active_supplier_side(data: DataSet) -> bool:
     return next(_active_supplier_side(data), None) is not None
 
 
-def agreement_content(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+def _content(check: Check, kinds: frozenset[AgreementKind], data: DataSet) -> Iterator[Finding]:
     for agreement in _active_supplier_side(data):
+        if agreement.kind not in kinds:
+            continue
         missing = missing_list(
             [
                 (not agreement.supplier_id, "supplier"),
@@ -77,9 +81,21 @@ def agreement_content(data: DataSet, settings: CheckSettings, today: date) -> It
         )
         if missing:
             kind = KIND_NAMES[agreement.kind]
-            yield AGR_CONTENT.error(
+            yield check.error(
                 agreement, f"active {kind} does not state {missing}", agreement.supplier_id
             )
+
+
+def agreement_content(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    yield from _content(AGR_CONTENT, CONTRACT_KINDS, data)
+
+
+def ola_content(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    yield from _content(AGR_CONTENT_OLA, frozenset({AgreementKind.OLA}), data)
+
+
+def _any_active_of(kinds: frozenset[AgreementKind]) -> Callable[[DataSet], bool]:
+    return lambda data: any(a.kind in kinds for a in _active_supplier_side(data))
 
 
 def _when(days_left: int) -> str:
@@ -182,12 +198,21 @@ def amendment_impact(data: DataSet, settings: CheckSettings, today: date) -> Ite
 RULES: tuple[Rule, ...] = (
     rule(
         AGR_CONTENT,
-        "Supplier agreements state what the clause requires",
-        "An active contract, underpinning contract or OLA names its supplier and states "
-        "scope, requirements, service level targets, authorities, and the responsibilities "
-        "of both parties.",
+        "Supplier contracts state what the clause requires",
+        "An active contract or underpinning contract with an external supplier names its "
+        "supplier and states scope, requirements, service level targets, authorities, and "
+        "the responsibilities of both parties.",
         agreement_content,
-        Evidence("active supplier agreement", _any_active_supplier_side, required=True),
+        Evidence("active contract", _any_active_of(CONTRACT_KINDS), required=True),
+    ),
+    rule(
+        AGR_CONTENT_OLA,
+        "OLAs state what the clause requires",
+        "An active OLA with an internal supplier or a customer acting as a supplier names "
+        "it and states scope, requirements, service level targets, authorities, and the "
+        "responsibilities of both parties.",
+        ola_content,
+        Evidence("active OLA", _any_active_of(frozenset({AgreementKind.OLA}))),
     ),
     rule(
         AGR_CANCEL_BY,

@@ -1,4 +1,4 @@
-"""Clause 8.1 risks to the plan: owner, treatment and mitigation above the acceptance
+"""Clause 6.1 risks to the services and the plan: owner, treatment and mitigation above the acceptance
 threshold, and reviews on their dates. Closed risks are skipped.
 
 The threshold applies to the inherent score (likelihood x impact): a risk above it cannot
@@ -19,7 +19,7 @@ from itsms_tui.domain.enums import RiskStatus, RiskTreatment
 from itsms_tui.domain.obligations import risk_review_overdue
 from itsms_tui.domain.risks import Risk
 
-CLAUSE = "8.1"
+CLAUSE = "6.1"
 
 RSK_OWNER = Check("RSK-OWNER", CLAUSE, Topic.RISK)
 RSK_TREATMENT = Check("RSK-TREATMENT", CLAUSE, Topic.UNMITIGATED_RISK)

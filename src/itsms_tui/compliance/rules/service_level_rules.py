@@ -1,6 +1,8 @@
 """Clause 8.3.3 service level management, as far as the data allows: every live service
-has a customer SLA, SLAs state targets, workload limits and exceptions, and the agreements
-underpinning an SLA are at least as strict, target by target (see ``alignment``).
+has a customer SLA, SLAs state targets, workload limits and exceptions; and the alignment
+of supplier targets with the SLAs they underpin (8.3.4.1 c for contracts, 8.3.4.2 for
+OLAs): the agreements underpinning an SLA are at least as strict, target by target (see
+``alignment``), and an agreement on an SLA's service is listed under it or says why not.
 
 An underpinning agreement usually covers part of an SLA (a carrier states availability and
 fault times, not customer satisfaction), so a target it does not state is shown as "not
@@ -34,7 +36,8 @@ CLAUSE = "8.3.3"
 
 SVC_SLA = Check("SVC-SLA", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_CONTENT = Check("SLA-CONTENT", CLAUSE, Topic.SERVICE_LEVEL)
-SLA_ALIGN = Check("SLA-ALIGN", CLAUSE, Topic.SLA_ALIGNMENT)
+SLA_ALIGN = Check("SLA-ALIGN", "8.3.4.1", Topic.SLA_ALIGNMENT)
+SLA_ALIGN_OLA = Check("SLA-ALIGN-OLA", "8.3.4.2", Topic.SLA_ALIGNMENT)
 SLA_RETIRED = Check("SLA-RETIRED", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_UNDERPIN = Check("SLA-UNDERPIN", "8.3.4.1", Topic.SLA_ALIGNMENT)
 SLA_UNDERPIN_OLA = Check("SLA-UNDERPIN-OLA", "8.3.4.2", Topic.SLA_ALIGNMENT)
@@ -89,24 +92,24 @@ def _column_problem(column: AlignmentColumn) -> str | None:
     return None
 
 
-def _judge(sla: Agreement, matrix: AlignmentMatrix, index: int) -> Finding | None:
+def _judge(check: Check, sla: Agreement, matrix: AlignmentMatrix, index: int) -> Finding | None:
     column = matrix.columns[index]
     problem = _column_problem(column)
     if problem is not None:
-        return SLA_ALIGN.error(sla, problem, column.agreement_id)
+        return check.error(sla, problem, column.agreement_id)
     weaker = [
         _gap(row, row.cells[0].value or 0.0, cell.value)
         for row, cell in matrix.column_cells(index)
         if cell.weaker and cell.value is not None
     ]
     if weaker:
-        return SLA_ALIGN.error(
+        return check.error(
             sla,
             f"underpinning {column.heading} is weaker: {'; '.join(weaker)}",
             column.agreement_id,
         )
     if matrix.rows and len(matrix.not_stated_rows(index)) == len(matrix.rows):
-        return SLA_ALIGN.warning(
+        return check.warning(
             sla,
             f"underpinning {column.heading} states none of the SLA's targets: "
             "its alignment cannot be shown",
@@ -115,16 +118,41 @@ def _judge(sla: Agreement, matrix: AlignmentMatrix, index: int) -> Finding | Non
     return None
 
 
-def sla_alignment(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+def _alignment(check: Check, ola: bool, data: DataSet) -> Iterator[Finding]:
+    """Listed columns of every active SLA: OLAs (``ola``) or everything else."""
     for matrix in alignment_matrices(data, active_only=True):
         sla = data.get_as(Agreement, matrix.sla_id)
         assert sla is not None
         for index, column in enumerate(matrix.columns):
-            if index == 0 or not column.listed:
+            if index == 0 or not column.listed or (column.kind is AgreementKind.OLA) != ola:
                 continue
-            found = _judge(sla, matrix, index)
+            found = _judge(check, sla, matrix, index)
             if found is not None:
                 yield found
+
+
+def sla_alignment(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    yield from _alignment(SLA_ALIGN, False, data)
+
+
+def ola_alignment(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    yield from _alignment(SLA_ALIGN_OLA, True, data)
+
+
+def _lists(ola: bool) -> Callable[[DataSet], bool]:
+    """Some active SLA lists an OLA (``ola``), or anything else, as underpinning it."""
+
+    def present(data: DataSet) -> bool:
+        for sla in data.all(Agreement):
+            if active_customer_sla(sla):
+                for agreement_id in sla.underpinning_ids:
+                    other = data.get_as(Agreement, agreement_id)
+                    is_ola = other is not None and other.kind is AgreementKind.OLA
+                    if is_ola == ola:
+                        return True
+        return False
+
+    return present
 
 
 def _same_party(a: str, b: str) -> bool:
@@ -231,13 +259,21 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         SLA_ALIGN,
-        "Underpinning agreements are at least as strict as the SLA",
-        "Each agreement an active customer SLA lists as underpinning it is active and, "
-        "target by target, not weaker: availability not lower, response and resolution "
-        "times not longer, per priority. One that states none of the SLA's targets is a "
-        "warning.",
+        "Underpinning contracts are at least as strict as the SLA",
+        "Each contract or underpinning contract an active customer SLA lists as "
+        "underpinning it exists, is active and, target by target, is not weaker: "
+        "availability not lower, response and resolution times not longer, per priority. "
+        "One that states none of the SLA's targets is a warning.",
         sla_alignment,
-        Evidence("active customer SLA", any_of(Agreement, active_customer_sla)),
+        Evidence("SLA underpinned by a contract", _lists(ola=False)),
+    ),
+    rule(
+        SLA_ALIGN_OLA,
+        "Underpinning OLAs are at least as strict as the SLA",
+        "Each OLA an active customer SLA lists as underpinning it is active and, target by "
+        "target, not weaker. One that states none of the SLA's targets is a warning.",
+        ola_alignment,
+        Evidence("SLA underpinned by an OLA", _lists(ola=True)),
     ),
     rule(
         SLA_RETIRED,
