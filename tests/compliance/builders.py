@@ -349,6 +349,7 @@ def dispute(n: int = 1, supplier_id: str = "SUP-0001", **kw: Any) -> Dispute:
             "title": "Invoice for unused capacity",
             "raised_on": date(2025, 4, 1),
             "status": DisputeStatus.OPEN,
+            "resolution": "Credit note for the unused capacity.",
             **kw,
         },
     )

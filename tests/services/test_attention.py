@@ -90,9 +90,11 @@ def test_a_red_kpi_is_listed_once_even_when_a_finding_names_it() -> None:
     items = attention_items(data, TODAY)
     kpi_lines = [(i.record_id, i.rule, i.topic) for i in items if i.record_id.startswith("KPI")]
     # KPI-0002 measures a supplier, KPI-0003 the SLA: each missed target without an
-    # improvement action is a KPI-MISSED finding, listed once (not again as a red KPI).
+    # improvement action is a KPI-MISSED finding, and the supplier's red KPI a SUP-KPI-RED
+    # one; the findings are the lines (no extra "red KPI" line for either).
     assert sorted(kpi_lines) == [
         ("KPI-0002", "KPI-MISSED", Topic.RED_KPI),
+        ("KPI-0002", "SUP-KPI-RED", Topic.RED_KPI),
         ("KPI-0003", "KPI-MISSED", Topic.RED_KPI),
     ]
     data.add(kpi(9, "PRC-0001", name="Process KPI"))

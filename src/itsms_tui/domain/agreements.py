@@ -198,3 +198,4 @@ class Amendment(Record):
         description="Effect on services, targets, cost and risk.",
     )
     approved_by: ShortText = Field(default="", title="Approved by")
+    approved_on: date | None = Field(default=None, title="Approved on", description="YYYY-MM-DD")

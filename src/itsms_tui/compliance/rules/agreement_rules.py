@@ -42,6 +42,7 @@ AGR_CANCEL_BY = Check("AGR-CANCEL-BY", "8.3.4", Topic.CANCEL_BY, dated=True)
 AGR_RENEWED = Check("AGR-RENEWED", "8.3.4", Topic.RENEWAL)
 AGR_EXPIRED = Check("AGR-EXPIRED", "8.3.4", Topic.EXPIRED)
 AMD_IMPACT = Check("AMD-IMPACT", "8.3.4", Topic.AMENDMENT)
+AMD_APPROVAL = Check("AMD-APPROVAL", "8.3.4", Topic.AMENDMENT)
 
 KIND_NAMES: dict[AgreementKind, str] = {
     AgreementKind.CONTRACT: "contract",
@@ -195,6 +196,30 @@ def amendment_impact(data: DataSet, settings: CheckSettings, today: date) -> Ite
             )
 
 
+def amendment_approval(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    closed = {AgreementStatus.EXPIRED, AgreementStatus.TERMINATED}
+    for amendment in data.all(Amendment):
+        effective = amendment.effective_on
+        if effective is None or effective > today:
+            continue
+        agreement = data.get_as(Agreement, amendment.agreement_id)
+        if agreement is not None and agreement.status in closed:
+            continue
+        approved = amendment.approved_on
+        if blank(amendment.approved_by):
+            problem = f"in force since {effective} without a recorded approval"
+        elif approved is not None and approved > effective:
+            problem = f"in force since {effective}, before its approval on {approved}"
+        else:
+            continue
+        yield AMD_APPROVAL.error(
+            amendment,
+            f"amendment to {amendment.agreement_id} {problem}",
+            amendment.agreement_id,
+            due=effective,
+        )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         AGR_CONTENT,
@@ -248,6 +273,14 @@ RULES: tuple[Rule, ...] = (
         "Every amendment to an agreement that is not expired or terminated records its "
         "impact on services, targets, cost and risk.",
         amendment_impact,
+        Evidence("amendment", any_of(Amendment)),
+    ),
+    rule(
+        AMD_APPROVAL,
+        "Amendments in force were approved",
+        "An amendment whose effective date has come, to an agreement that is not expired "
+        "or terminated, names who approved it, and was not approved after it took effect.",
+        amendment_approval,
         Evidence("amendment", any_of(Amendment)),
     ),
 )

@@ -41,6 +41,7 @@ from itsms_tui.domain.enums import (
     KpiStatus,
     ObjectiveStatus,
     ServiceStatus,
+    SupplierStatus,
 )
 from itsms_tui.domain.kpi_status import KpiReading, is_overdue, kpi_readings, rag_status
 from itsms_tui.domain.kpis import Kpi, Measurement
@@ -53,6 +54,8 @@ KPI_CURRENT = Check("KPI-CURRENT", "9.1", Topic.KPI_MEASUREMENT, dated=True)
 SUP_KPI = Check("SUP-KPI", "8.3.4", Topic.SUPPLIER)
 SUP_KPI_CURRENT = Check("SUP-KPI-CURRENT", "8.3.4", Topic.KPI_MEASUREMENT)
 KPI_MISSED = Check("KPI-MISSED", "8.3.3", Topic.RED_KPI)
+SUP_KPI_RED = Check("SUP-KPI-RED", "8.3.4", Topic.RED_KPI)
+SUP_SUSPENDED = Check("SUP-SUSPENDED", "8.3.4", Topic.SUPPLIER)
 
 CLOSED_OBJECTIVE = frozenset(
     {ObjectiveStatus.ACHIEVED, ObjectiveStatus.MISSED, ObjectiveStatus.CANCELLED}
@@ -167,6 +170,73 @@ def supplier_kpi_current(data: DataSet, settings: CheckSettings, today: date) ->
             )
 
 
+def _open_actions(data: DataSet, kpi: Kpi) -> list[ImprovementAction]:
+    return [
+        a
+        for a in data.referring(kpi.id, ImprovementAction)
+        if a.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+    ]
+
+
+def supplier_kpi_red(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    for kpi in data.all(Kpi):
+        subject = subject_of(data, kpi)
+        reading = readings[kpi.id]
+        if subject.supplier is None or not subject.in_use:
+            continue
+        if reading.status is not KpiStatus.RED:  # grey (stale) is SUP-KPI-CURRENT's
+            continue
+        value = f"{reading.value:g}{(' ' + kpi.unit) if kpi.unit else ''}"
+        problem = (
+            f"red: {value} on {reading.measured_on}, below the warning level "
+            f"{kpi.warning:g} (target {kpi.target:g}) for {subject.supplier.display}"
+        )
+        actions = _open_actions(data, kpi)
+        ids = (subject.supplier.id, kpi.subject_id, reading.measurement_id)
+        if actions:
+            yield SUP_KPI_RED.warning(
+                kpi, f"{problem}; being addressed by {actions[0].display}", *ids
+            )
+        else:
+            yield SUP_KPI_RED.error(kpi, f"{problem}; no open improvement action", *ids)
+
+
+def _suspended(supplier: Supplier) -> bool:
+    return supplier.status is SupplierStatus.SUSPENDED
+
+
+def suspended_supplier(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    for supplier in data.all(Supplier):
+        if not _suspended(supplier):
+            continue
+        agreements = [
+            a
+            for a in data.referring(supplier.id, Agreement)
+            if a.kind in SUPPLIER_SIDE_KINDS and a.status is AgreementStatus.ACTIVE
+        ]
+        if not agreements:
+            continue
+        subjects = {supplier.id, *(a.id for a in agreements)}
+        kpis = [k for k in data.all(Kpi) if k.subject_id in subjects]
+        late = [k for k in kpis if stale(k, readings[k.id], settings, today) is not None]
+        if not late and kpis:
+            continue
+        what = (
+            f"its KPIs {', '.join(k.id for k in late[:3])} are not measured on time"
+            if late
+            else "no KPI monitors it"
+        )
+        yield SUP_SUSPENDED.error(
+            supplier,
+            f"suspended, but {', '.join(a.id for a in agreements[:3])} is still active and "
+            f"{what}: end the agreement or keep monitoring",
+            *(a.id for a in agreements),
+            *(k.id for k in late),
+        )
+
+
 def _answered(actions: list[ImprovementAction], measured_on: date) -> bool:
     for action in actions:
         if action.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS):
@@ -209,6 +279,10 @@ def missed_target(data: DataSet, settings: CheckSettings, today: date) -> Iterat
             subject.id,
             miss.id,
         )
+
+
+def _supplier_kpi(data: DataSet) -> bool:
+    return any(subject_of(data, k).supplier is not None for k in data.all(Kpi))
 
 
 RULES: tuple[Rule, ...] = (
@@ -255,5 +329,22 @@ RULES: tuple[Rule, ...] = (
         "not hide the miss.",
         missed_target,
         Evidence("KPI on an agreement or supplier", _any_agreement_kpi),
+    ),
+    rule(
+        SUP_KPI_RED,
+        "Supplier KPIs are not red",
+        "A KPI on a supplier delivering today, or on its active agreement, is not red "
+        "(below the warning level): an error without an open improvement action on the "
+        "KPI, a warning while one is open.",
+        supplier_kpi_red,
+        Evidence("supplier KPI", _supplier_kpi),
+    ),
+    rule(
+        SUP_SUSPENDED,
+        "Suspended suppliers under contract are still monitored",
+        "A suspended supplier with an agreement still active has KPIs on it or its "
+        "agreements, measured on time.",
+        suspended_supplier,
+        Evidence("supplier", any_of(Supplier)),
     ),
 )

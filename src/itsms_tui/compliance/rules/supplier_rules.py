@@ -43,6 +43,7 @@ SUP_OWNER = Check("SUP-OWNER", "8.3.4", Topic.SUPPLIER)
 SUP_INTERFACES = Check("SUP-INTERFACES", "8.3.4", Topic.SUPPLIER)
 SUP_EVALUATION = Check("SUP-EVALUATION", "8.3.4.1", Topic.SUPPLIER)
 DSP_OPEN = Check("DSP-OPEN", "8.3.4", Topic.DISPUTE, dated=True)
+DSP_CLOSED = Check("DSP-CLOSED", "8.3.4", Topic.DISPUTE)
 
 CONTRACT_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_CONTRACT})
 SELECTING = frozenset({SelectionDecision.SELECTED, SelectionDecision.CONDITIONAL})
@@ -168,6 +169,25 @@ def dispute_open(data: DataSet, settings: CheckSettings, today: date) -> Iterato
             )
 
 
+def dispute_closed(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for dispute in data.all(Dispute):
+        if dispute.status in UNRESOLVED_DISPUTE:
+            continue
+        missing = missing_list(
+            [
+                (blank(dispute.resolution), "a recorded resolution"),
+                (dispute.resolved_on is None, "a resolution date"),
+            ]
+        )
+        if missing:
+            yield DSP_CLOSED.error(
+                dispute,
+                f"{dispute.status.value} without {missing}",
+                dispute.supplier_id,
+                dispute.agreement_id,
+            )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         SUP_CONTRACT,
@@ -215,6 +235,13 @@ RULES: tuple[Rule, ...] = (
         "A dispute still open, in negotiation or escalated longer than the set number of "
         "days after it was raised is flagged.",
         dispute_open,
+        Evidence("dispute", any_of(Dispute)),
+    ),
+    rule(
+        DSP_CLOSED,
+        "Disputes are closed with a resolution",
+        "A dispute resolved or closed records how it was resolved and when.",
+        dispute_closed,
         Evidence("dispute", any_of(Dispute)),
     ),
 )
