@@ -43,7 +43,13 @@ from itsms_tui.domain.enums import (
     ServiceStatus,
     SupplierStatus,
 )
-from itsms_tui.domain.kpi_status import KpiReading, is_overdue, kpi_readings, rag_status
+from itsms_tui.domain.kpi_status import (
+    KpiReading,
+    is_overdue,
+    kpi_readings,
+    period_grace,
+    rag_status,
+)
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.plan import Objective, Process
 from itsms_tui.domain.record import Record
@@ -105,7 +111,8 @@ def stale(kpi: Kpi, reading: KpiReading, settings: CheckSettings, today: date) -
             due = period_after(defined, kpi.frequency)
         except OverflowError:
             return None
-        if is_overdue(due, today, settings.kpi_grace_days):
+        grace = period_grace(defined, due, settings.kpi_grace_days, settings.kpi_grace_fraction)
+        if is_overdue(due, today, grace):
             return f"never measured; the first {kpi.frequency.value} measurement was due {due}"
     return None
 
@@ -128,7 +135,7 @@ def kpi_defined(data: DataSet, settings: CheckSettings, today: date) -> Iterator
 
 
 def kpi_current(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
-    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
     for kpi in data.all(Kpi):
         subject = subject_of(data, kpi)
         if subject.supplier is not None or not subject.in_use:
@@ -155,7 +162,7 @@ def supplier_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterato
 
 
 def supplier_kpi_current(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
-    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
     for kpi in data.all(Kpi):
         subject = subject_of(data, kpi)
         if subject.supplier is None or not subject.in_use:
@@ -179,7 +186,7 @@ def _open_actions(data: DataSet, kpi: Kpi) -> list[ImprovementAction]:
 
 
 def supplier_kpi_red(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
-    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
     for kpi in data.all(Kpi):
         subject = subject_of(data, kpi)
         reading = readings[kpi.id]
@@ -207,7 +214,7 @@ def _suspended(supplier: Supplier) -> bool:
 
 
 def suspended_supplier(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
-    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
     for supplier in data.all(Supplier):
         if not _suspended(supplier):
             continue
