@@ -93,7 +93,8 @@ def test_tacit_renewal_passed_without_a_review() -> None:
     [found] = findings(data, "AGR-RENEWED")
     assert found.message.startswith(
         f"AGR-0001 Hosting contract: cancel-by date {TODAY - DAY} passed without a contract "
-        "review in the 90 days before it; it renews for 12 months on"
+        "review or a recorded renewal decision in the 90 days before it; it renews for 12 "
+        "months on"
     )
 
 

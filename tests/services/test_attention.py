@@ -149,6 +149,7 @@ def test_each_rule_carries_its_topic_and_whether_its_warnings_are_dated() -> Non
         "OBJ-OVERDUE",
         "DSP-OPEN",
         "KPI-CURRENT",
+        "SLA-TERM",
     } == DATED_WARNING_RULES
 
 

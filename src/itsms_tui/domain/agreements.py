@@ -7,7 +7,15 @@ from typing import ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Direction, Priority, Renewal
+from itsms_tui.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    Direction,
+    NoticeUnit,
+    Priority,
+    Renewal,
+    RenewalDecision,
+)
 from itsms_tui.domain.fields import ListItem, LongText, Name, RecordId, ShortText
 from itsms_tui.domain.record import Record
 
@@ -134,9 +142,26 @@ class Agreement(Record):
         default=None,
         ge=0,
         le=3650,
-        title="Notice period (days)",
-        description="Cancellation notice before the end of a term.",
+        title="Notice period",
+        description="Cancellation notice before the end of a term, in the notice unit.",
     )
+    notice_unit: NoticeUnit = Field(
+        default=NoticeUnit.DAYS,
+        title="Notice unit",
+        description='days, or calendar months ("3 months\' notice").',
+    )
+    notice_given_on: date | None = Field(
+        default=None,
+        title="Notice given on",
+        description="YYYY-MM-DD: when notice to end the agreement was given.",
+    )
+    renewal_decision: RenewalDecision = Field(
+        default=RenewalDecision.NONE,
+        title="Renewal decision",
+        description="renew, renegotiate or exit, decided before the cancel-by date.",
+    )
+    decided_by: ShortText = Field(default="", title="Decided by")
+    decided_on: date | None = Field(default=None, title="Decided on", description="YYYY-MM-DD")
     value: float | None = Field(default=None, ge=0, le=1e13, title="Annual value")
     currency: ShortText = Field(default="EUR", title="Currency")
     review_interval_months: int | None = Field(

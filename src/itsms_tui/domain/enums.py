@@ -71,6 +71,22 @@ class AgreementStatus(Vocabulary):
     TERMINATED = "terminated"
 
 
+class NoticeUnit(Vocabulary):
+    """What a notice period counts: days, or calendar months ("3 months' notice")."""
+
+    DAYS = "days"
+    MONTHS = "months"
+
+
+class RenewalDecision(Vocabulary):
+    """What was decided before an agreement's cancel-by date."""
+
+    NONE = "none"
+    RENEW = "renew"
+    RENEGOTIATE = "renegotiate"
+    EXIT = "exit"
+
+
 class Renewal(Vocabulary):
     """How a term continues: not at all, automatically unless cancelled, or by new signature."""
 

@@ -13,7 +13,7 @@ none of the SLA's targets is a warning: nothing shows that it supports the SLA.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from itsms_tui.compliance.alignment import (
     AlignmentColumn,
@@ -23,13 +23,22 @@ from itsms_tui.compliance.alignment import (
     format_value,
 )
 from itsms_tui.compliance.findings import Finding
-from itsms_tui.compliance.rules.base import Check, Evidence, Rule, any_of, missing_list, rule
+from itsms_tui.compliance.rules.agreement_rules import term_problem
+from itsms_tui.compliance.rules.base import Check, Evidence, Rule, any_of, days, missing_list, rule
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.catalogue import Service
+from itsms_tui.domain.contract_term import term_dates
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Direction, ServiceStatus
+from itsms_tui.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    Direction,
+    Renewal,
+    RenewalDecision,
+    ServiceStatus,
+)
 from itsms_tui.domain.obligations import active_customer_sla, lacks_active_sla
 
 CLAUSE = "8.3.3"
@@ -39,6 +48,7 @@ SLA_CONTENT = Check("SLA-CONTENT", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_ALIGN = Check("SLA-ALIGN", "8.3.4.1", Topic.SLA_ALIGNMENT)
 SLA_ALIGN_OLA = Check("SLA-ALIGN-OLA", "8.3.4.2", Topic.SLA_ALIGNMENT)
 SLA_RETIRED = Check("SLA-RETIRED", CLAUSE, Topic.SERVICE_LEVEL)
+SLA_TERM = Check("SLA-TERM", CLAUSE, Topic.RENEWAL, dated=True)
 SLA_UNDERPIN = Check("SLA-UNDERPIN", "8.3.4.1", Topic.SLA_ALIGNMENT)
 SLA_UNDERPIN_OLA = Check("SLA-UNDERPIN-OLA", "8.3.4.2", Topic.SLA_ALIGNMENT)
 
@@ -153,6 +163,55 @@ def _lists(ola: bool) -> Callable[[DataSet], bool]:
         return False
 
     return present
+
+
+def _decided_since(sla: Agreement, day: date) -> bool:
+    decided = sla.decided_on
+    return (
+        sla.renewal_decision is not RenewalDecision.NONE and decided is not None and decided >= day
+    )
+
+
+def _in(today: date, day: date) -> str:
+    left = (day - today).days
+    if left == 0:
+        return "today"
+    return f"in {days(left)}" if left > 0 else f"{days(-left)} ago"
+
+
+def sla_term(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    horizon = timedelta(days=settings.cancel_by_warning_days)
+    for sla in data.all(Agreement):
+        if not active_customer_sla(sla):
+            continue
+        problem = term_problem(sla)
+        if problem is not None:
+            yield SLA_TERM.error(sla, problem)
+            continue
+        term = term_dates(sla, today)
+        if term.expired or term.term_end is None:
+            continue  # expired: AGR-EXPIRED; open-ended: nothing to decide
+        decide_by = term.cancel_by if sla.renewal is not Renewal.NONE else term.term_end
+        if decide_by is None:
+            continue
+        if _decided_since(sla, decide_by - horizon):
+            continue
+        if sla.renewal is not Renewal.NONE and decide_by < today:
+            ago = days((today - decide_by).days)
+            yield SLA_TERM.error(
+                sla,
+                f"decision date {decide_by} passed {ago} ago with no renewal decision "
+                f"recorded; the term ends {term.term_end}",
+                due=decide_by,
+            )
+        elif decide_by - horizon <= today:
+            if sla.renewal is Renewal.NONE:
+                what = f"term ends {decide_by} ({_in(today, decide_by)}) and does not renew"
+            else:
+                what = f"cancel-by date {decide_by} is {_in(today, decide_by)}"
+            yield SLA_TERM.warning(
+                sla, f"{what}: record the renewal decision with the customer", due=decide_by
+            )
 
 
 def _same_party(a: str, b: str) -> bool:
@@ -282,6 +341,15 @@ RULES: tuple[Rule, ...] = (
         "live services without another active SLA for the same customer.",
         sla_retired,
         Evidence("customer SLA", any_of(Agreement, _customer_sla)),
+    ),
+    rule(
+        SLA_TERM,
+        "Customer SLA terms are decided in time",
+        "An active customer SLA states workable renewal and notice terms; its end date "
+        "(no renewal) or cancel-by date within the warning horizon is a warning, a passed "
+        "cancel-by date with no renewal decision recorded an error.",
+        sla_term,
+        Evidence("active customer SLA", any_of(Agreement, active_customer_sla)),
     ),
     rule(
         SLA_UNDERPIN,

@@ -137,7 +137,9 @@ class AgreementsScreen(RegisterScreen[AgreementRow, Agreement]):
         renewal = a.renewal.value
         if a.renewal is Renewal.TACIT and a.renewal_months:
             renewal += f", every {a.renewal_months} months"
-        notice = f"{a.notice_days} days" if a.notice_days is not None else "not set"
+        notice = (
+            f"{a.notice_days} {a.notice_unit.value}" if a.notice_days is not None else "not set"
+        )
         out.field("Renewal / notice", f"{renewal} · notice {notice}")
         if term.renewals_so_far:
             out.field(
