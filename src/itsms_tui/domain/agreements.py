@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from itsms_tui.domain.enums import (
     AgreementKind,
     AgreementStatus,
+    DeviationBasis,
     Direction,
     NoticeUnit,
     Priority,
@@ -48,6 +49,34 @@ class PriorityTimes(BaseModel):
         if self.resolution_minutes < self.response_minutes:
             raise ValueError("resolution time cannot be shorter than response time")
         return self
+
+
+class AcceptedDeviation(BaseModel):
+    """On a customer SLA: an underpinning agreement's target weaker than the SLA's, accepted.
+
+    Either accepted as a risk (by a person with authority, on a day, with the risk that
+    records it and a date to review the acceptance) or allowed by one of the SLA's own
+    documented exceptions (``exception`` repeats it). The checker judges whether it holds.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    agreement_id: RecordId = Field(title="Agreement", description="The underpinning agreement.")
+    metric: ShortText = Field(
+        default="",
+        title="Target",
+        description="The SLA's target as the matrix names it (Availability, P1 response); "
+        "empty: every weaker target of that agreement.",
+    )
+    basis: DeviationBasis = Field(default=DeviationBasis.ACCEPTED, title="Basis")
+    accepted_by: ShortText = Field(default="", title="Accepted by")
+    accepted_on: date | None = Field(default=None, title="Accepted on")
+    risk_id: RecordId | None = Field(default=None, title="Risk")
+    review_on: date | None = Field(default=None, title="Review on")
+    exception: ShortText = Field(
+        default="", title="SLA exception", description="The SLA exception that allows it."
+    )
+    reason: LongText = Field(default="", title="Reason")
 
 
 SUPPLIER_SIDE_KINDS: frozenset[AgreementKind] = frozenset(
@@ -104,6 +133,11 @@ class Agreement(Record):
     )
     conditions: list[ListItem] = Field(
         default_factory=list, title="Conditions", description="One per line."
+    )
+    accepted_deviations: list[AcceptedDeviation] = Field(
+        default_factory=list,
+        title="Accepted deviations",
+        description="For a customer SLA: underpinning targets weaker than its own, accepted.",
     )
     workload_limits: list[ListItem] = Field(
         default_factory=list,
@@ -189,6 +223,8 @@ class Agreement(Record):
                 raise ValueError("a customer SLA names a customer, not a supplier")
         elif self.underpinning_ids:
             raise ValueError("only a customer SLA is underpinned by other agreements")
+        elif self.accepted_deviations:
+            raise ValueError("only a customer SLA accepts deviations of the agreements under it")
         if self.renewal is Renewal.TACIT and self.renewal_months is None:
             raise ValueError("tacit renewal needs a renewal period (months)")
         priorities = [p.priority for p in self.priority_times]

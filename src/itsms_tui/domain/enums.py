@@ -87,6 +87,13 @@ class RenewalDecision(Vocabulary):
     EXIT = "exit"
 
 
+class DeviationBasis(Vocabulary):
+    """Why a weaker supplier target stands: accepted as a risk, or a documented SLA exception."""
+
+    ACCEPTED = "accepted"
+    SLA_EXCEPTION = "sla_exception"
+
+
 class Renewal(Vocabulary):
     """How a term continues: not at all, automatically unless cancelled, or by new signature."""
 

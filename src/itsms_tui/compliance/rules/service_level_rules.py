@@ -20,6 +20,8 @@ from itsms_tui.compliance.alignment import (
     AlignmentMatrix,
     AlignmentRow,
     alignment_matrices,
+    deviation_problem,
+    deviations_for,
     format_value,
 )
 from itsms_tui.compliance.findings import Finding
@@ -34,6 +36,7 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     AgreementKind,
     AgreementStatus,
+    DeviationBasis,
     Direction,
     Renewal,
     RenewalDecision,
@@ -49,6 +52,7 @@ SLA_ALIGN = Check("SLA-ALIGN", "8.3.4.1", Topic.SLA_ALIGNMENT)
 SLA_ALIGN_OLA = Check("SLA-ALIGN-OLA", "8.3.4.2", Topic.SLA_ALIGNMENT)
 SLA_RETIRED = Check("SLA-RETIRED", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_TERM = Check("SLA-TERM", CLAUSE, Topic.RENEWAL, dated=True)
+SLA_DEVIATION = Check("SLA-DEVIATION", "8.3.4.1", Topic.SLA_ALIGNMENT)
 SLA_UNDERPIN = Check("SLA-UNDERPIN", "8.3.4.1", Topic.SLA_ALIGNMENT)
 SLA_UNDERPIN_OLA = Check("SLA-UNDERPIN-OLA", "8.3.4.2", Topic.SLA_ALIGNMENT)
 
@@ -102,20 +106,26 @@ def _column_problem(column: AlignmentColumn) -> str | None:
     return None
 
 
-def _judge(check: Check, sla: Agreement, matrix: AlignmentMatrix, index: int) -> Finding | None:
+def _judge(
+    check: Check, data: DataSet, sla: Agreement, matrix: AlignmentMatrix, index: int
+) -> Finding | None:
     column = matrix.columns[index]
     problem = _column_problem(column)
     if problem is not None:
         return check.error(sla, problem, column.agreement_id)
-    weaker = [
-        _gap(row, row.cells[0].value or 0.0, cell.value)
-        for row, cell in matrix.column_cells(index)
-        if cell.weaker and cell.value is not None
-    ]
+    weak = [(r, c) for r, c in matrix.column_cells(index) if c.weaker and c.value is not None]
+    weaker = [_gap(row, row.cells[0].value or 0.0, cell.value or 0.0) for row, cell in weak]
     if weaker:
+        invalid = [
+            problem
+            for row, _ in weak
+            for d in deviations_for(sla, column.agreement_id, row.name)
+            if (problem := deviation_problem(data, sla, d)) is not None
+        ]
+        note = f" (accepted deviation is not valid: {invalid[0]})" if invalid else ""
         return check.error(
             sla,
-            f"underpinning {column.heading} is weaker: {'; '.join(weaker)}",
+            f"underpinning {column.heading} is weaker: {'; '.join(weaker)}{note}",
             column.agreement_id,
         )
     if matrix.rows and len(matrix.not_stated_rows(index)) == len(matrix.rows):
@@ -136,7 +146,7 @@ def _alignment(check: Check, ola: bool, data: DataSet) -> Iterator[Finding]:
         for index, column in enumerate(matrix.columns):
             if index == 0 or not column.listed or (column.kind is AgreementKind.OLA) != ola:
                 continue
-            found = _judge(check, sla, matrix, index)
+            found = _judge(check, data, sla, matrix, index)
             if found is not None:
                 yield found
 
@@ -211,6 +221,25 @@ def sla_term(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Fi
                 what = f"cancel-by date {decide_by} is {_in(today, decide_by)}"
             yield SLA_TERM.warning(
                 sla, f"{what}: record the renewal decision with the customer", due=decide_by
+            )
+
+
+def sla_deviation(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for sla in data.all(Agreement):
+        if not active_customer_sla(sla):
+            continue
+        for deviation in sla.accepted_deviations:
+            due = deviation.review_on
+            if deviation.basis is not DeviationBasis.ACCEPTED or due is None or due >= today:
+                continue
+            what = deviation.metric or "every target"
+            yield SLA_DEVIATION.error(
+                sla,
+                f"accepted deviation on {what} of {deviation.agreement_id}: its review was "
+                f"due {due} ({days((today - due).days)} ago)",
+                deviation.agreement_id,
+                deviation.risk_id,
+                due=due,
             )
 
 
@@ -349,6 +378,14 @@ RULES: tuple[Rule, ...] = (
         "(no renewal) or cancel-by date within the warning horizon is a warning, a passed "
         "cancel-by date with no renewal decision recorded an error.",
         sla_term,
+        Evidence("active customer SLA", any_of(Agreement, active_customer_sla)),
+    ),
+    rule(
+        SLA_DEVIATION,
+        "Accepted deviations are reviewed",
+        "An accepted deviation on an active customer SLA (an underpinning target weaker "
+        "than the SLA's, accepted as a risk) is reviewed by its review date.",
+        sla_deviation,
         Evidence("active customer SLA", any_of(Agreement, active_customer_sla)),
     ),
     rule(
