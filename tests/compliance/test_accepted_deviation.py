@@ -21,7 +21,7 @@ def _deviation(**kw: Any) -> AcceptedDeviation:
             "metric": "Availability",
             "accepted_by": "Head of service management",
             "accepted_on": date(2025, 3, 1),
-            "risk_id": "RSK-0002",
+            "risk_id": "RSK-0005",
             "review_on": date(2025, 9, 1),
             "reason": "A second data centre is cheaper than a stricter hosting target.",
             **kw,
@@ -31,7 +31,7 @@ def _deviation(**kw: Any) -> AcceptedDeviation:
 
 def _weak_with(*deviations: AcceptedDeviation) -> Any:
     data = edit(healthy(), "AGR-0001", targets=WEAK)
-    data.add(risk(2, title="Hosting below the SLA", treatment=RiskTreatment.ACCEPT, likelihood=2))
+    data.add(risk(5, title="Hosting below the SLA", treatment=RiskTreatment.ACCEPT, likelihood=2))
     edit(data, "AGR-0003", accepted_deviations=list(deviations))
     return data
 
@@ -75,7 +75,7 @@ def test_a_deviation_past_its_review_date_is_reported() -> None:
     data = _weak_with(_deviation(review_on=date(2025, 6, 1)))
     assert flagged(data, "SLA-ALIGN") == []
     [found] = findings(data, "SLA-DEVIATION")
-    assert found.record_ids == ("AGR-0003", "AGR-0001", "RSK-0002")
+    assert found.record_ids == ("AGR-0003", "AGR-0001", "RSK-0005")
     assert "accepted deviation on Availability of AGR-0001" in found.message
     assert "review was due 2025-06-01 (15 days ago)" in found.message
     assert flagged(_weak_with(_deviation()), "SLA-DEVIATION") == []

@@ -175,6 +175,17 @@ class RiskTreatment(Vocabulary):
     ACCEPT = "accept"
 
 
+class RiskArea(Vocabulary):
+    """The three areas clause 6.1 requires risks to be determined for."""
+
+    ORGANISATION = "organisation"
+    """Risks to the organisation."""
+    SERVICE_REQUIREMENTS = "service_requirements"
+    """Not fulfilling the service requirements."""
+    OTHER_PARTIES = "other_parties"
+    """The involvement of other parties in the service lifecycle."""
+
+
 class RiskStatus(Vocabulary):
     OPEN = "open"
     TREATING = "treating"
