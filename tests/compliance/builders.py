@@ -115,6 +115,7 @@ def process(n: int = 1, **kw: Any) -> Process:
             "name": "Incident management",
             "owner": "Ben",
             "performance_criteria": ["90 % of P1 resolved in 4 hours"],
+            "controls": ["Daily P1 review"],
             **kw,
         },
     )
@@ -145,6 +146,7 @@ def objective(n: int = 1, **kw: Any) -> Objective:
             "owner": "Dee",
             "due_date": date(2025, 12, 31),
             "evaluation": "Quarterly review of the P1 KPI by the service manager.",
+            "resources": ["Two service desk analysts"],
             "status": ObjectiveStatus.ON_TRACK,
             **kw,
         },
@@ -445,10 +447,12 @@ def healthy() -> DataSet:
             kpi(2, "SUP-0001"),
             kpi(3, "AGR-0003", name="Mail availability"),
             kpi(4, "AGR-0002", name="Network availability"),
+            kpi(5, "PRC-0001", name="P1 resolution rate"),
             measurement(1, "KPI-0001"),
             measurement(2, "KPI-0002"),
             measurement(3, "KPI-0003"),
             measurement(4, "KPI-0004"),
+            measurement(5, "KPI-0005"),
             action(1, review_id="REV-0001", supplier_id="SUP-0001"),
             action(
                 2,
