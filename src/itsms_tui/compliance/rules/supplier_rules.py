@@ -33,6 +33,7 @@ from itsms_tui.domain.enums import (
     DisputeStatus,
     SelectionDecision,
     SupplierKind,
+    SupplierStatus,
 )
 from itsms_tui.domain.obligations import ENGAGED_SUPPLIER
 from itsms_tui.domain.suppliers import Dispute, Evaluation, Supplier
@@ -64,13 +65,23 @@ def _internal(supplier: Supplier) -> bool:
     return supplier.kind is not SupplierKind.EXTERNAL and supplier.status in ENGAGED_SUPPLIER
 
 
+IN_PREPARATION = frozenset({AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION})
+
+
 def _without_agreement(
     data: DataSet, supplier: Supplier, kinds: frozenset[AgreementKind]
 ) -> tuple[bool, list[Agreement]]:
-    """(no active agreement of ``kinds``, the supplier's inactive ones of those kinds)."""
+    """(no agreement of ``kinds`` good enough, the supplier's inactive ones of those kinds).
+
+    A supplier delivering today needs one in force; one only approved (selected, not yet
+    delivering) may have it still in preparation (draft or in negotiation).
+    """
     own = [a for a in data.referring(supplier.id, Agreement) if a.kind in kinds]
-    active = [a for a in own if a.status is AgreementStatus.ACTIVE]
-    return (not active, [a for a in own if a.status is not AgreementStatus.ACTIVE])
+    good = {AgreementStatus.ACTIVE}
+    if supplier.status is SupplierStatus.APPROVED:
+        good |= IN_PREPARATION
+    enough = [a for a in own if a.status in good]
+    return (not enough, [a for a in own if a.status is not AgreementStatus.ACTIVE])
 
 
 def _inactive_note(inactive: list[Agreement]) -> str:
@@ -192,16 +203,18 @@ RULES: tuple[Rule, ...] = (
     rule(
         SUP_CONTRACT,
         "External suppliers have an active contract",
-        "An external supplier that is approved, active or under review has at least one "
-        "active contract or underpinning contract.",
+        "An external supplier that is active or under review has at least one active "
+        "contract or underpinning contract; one only approved (not yet delivering) has one "
+        "in force or in preparation (draft, negotiation).",
         supplier_contract,
         Evidence("external supplier", any_of(Supplier, _external)),
     ),
     rule(
         SUP_OLA,
         "Internal suppliers have an agreement",
-        "An internal supplier or a customer acting as a supplier that is approved, active or "
-        "under review has an active agreement (usually an OLA).",
+        "An internal supplier or a customer acting as a supplier that is active or under "
+        "review has an active agreement (usually an OLA); one only approved has one in "
+        "force or in preparation.",
         supplier_ola,
         Evidence("internal supplier", any_of(Supplier, _internal)),
     ),
