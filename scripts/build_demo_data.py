@@ -60,10 +60,10 @@ def build() -> DataSet:
     add_allocations(b, processes, resources, activities)
     reviews = add_supplier_reviews(b, suppliers, contracts)
     add_disputes(b, suppliers, contracts)
-    add_risks(b, services, processes, suppliers, contracts)
+    risks = add_risks(b, services, processes, suppliers, contracts)
     add_changes(b, services, processes, suppliers)
     kpis = add_kpis(b, services, objectives, processes, suppliers, contracts, slas)
-    add_improvement_actions(b, suppliers, contracts, reviews, kpis)
+    add_improvement_actions(b, suppliers, contracts, reviews, kpis, risks)
     return DataSet(b.records)
 
 

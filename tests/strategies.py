@@ -2,8 +2,8 @@
 
 Strategies are derived from the pydantic field definitions (type, bounds, single- or
 multi-line text), so a field added to a model is generated without touching this file;
-the cross-field rules of each model (date order, residual pairs, agreement kinds, KPI
-thresholds, ...) are applied afterwards. Text deliberately includes what breaks naive
+the cross-field rules of each model (date order, residual pairs at most the inherent score,
+agreement kinds, KPI thresholds, ...) are applied afterwards. Text deliberately includes what breaks naive
 code: Rich markup (``[/x]``), quotes, backslashes, TOML syntax, unicode and, in
 multi-line fields, newlines and tabs.
 
@@ -236,6 +236,7 @@ def _agreement(values: dict[str, Any]) -> None:
         values["supplier_id"] = None
     else:
         values["underpinning_ids"] = []
+        values["accepted_deviations"] = []
     if values["renewal"] is Renewal.TACIT and values["renewal_months"] is None:
         values["renewal_months"] = 12
     values["priority_times"] = _unique_by(values["priority_times"], lambda p: p.priority)
@@ -264,6 +265,11 @@ def _no_fixup(values: dict[str, Any]) -> None:
 def _risk(values: dict[str, Any]) -> None:
     if values["residual_likelihood"] is None or values["residual_impact"] is None:
         values["residual_likelihood"] = values["residual_impact"] = None
+    elif values["residual_likelihood"] * values["residual_impact"] > (
+        values["likelihood"] * values["impact"]
+    ):  # treatment cannot make a risk worse: rated at most as high as before
+        values["residual_likelihood"] = min(values["residual_likelihood"], values["likelihood"])
+        values["residual_impact"] = min(values["residual_impact"], values["impact"])
 
 
 @_fixup(Kpi)

@@ -163,7 +163,7 @@ def test_check_demo_reports_findings_with_exit_1_and_json_parses() -> None:
     assert "8.3" in text.stdout
     as_json = run("check", "--demo", "--format", "json")
     assert as_json.returncode == 1
-    findings = json.loads(as_json.stdout)
+    findings = json.loads(as_json.stdout)["findings"]
     assert findings and {"rule", "clause", "severity", "record_ids", "message"} <= set(findings[0])
     assert run("check", "--demo", "--format", "json").stdout == as_json.stdout
 
@@ -174,6 +174,21 @@ def test_check_a_snapshot_file(tmp_path: Path) -> None:
     result = run("check", "--snapshot", str(snapshot), "--format", "json")
     assert result.returncode == 1
     assert json.loads(result.stdout)
+
+
+def test_check_an_empty_data_file_fails_with_no_evidence_per_clause(tmp_path: Path) -> None:
+    data = tmp_path / "empty.json"
+    store = RecordStore.open(data)
+    supplier = store.create(Supplier(name="Gone"))
+    store.delete(Supplier, supplier.id)
+    assert data.exists() and store.is_empty()
+    result = run("check", "--data", str(data))
+    assert result.returncode == 1, result.stderr
+    assert "8.1 Operational planning and control: 0 of " in result.stdout
+    assert "no evidence: no process recorded" in result.stdout
+    as_json = json.loads(run("check", "--data", str(data), "--format", "json").stdout)
+    records = [c for c in as_json["clauses"] if c["clause"] != "7.5.3"]  # the trail holds
+    assert records and all(not c["met"] and c["no_evidence"] for c in records)
 
 
 def test_check_unknown_rule_is_bad_usage() -> None:

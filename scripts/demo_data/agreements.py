@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from itsms_tui.domain.agreements import Agreement, Amendment
-from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Renewal
+from itsms_tui.domain.agreements import AcceptedDeviation, Agreement, Amendment
+from itsms_tui.domain.enums import AgreementKind, AgreementStatus, DeviationBasis, Renewal
 from scripts.demo_data.common import (
     AISHA,
     ALDERMOOR,
@@ -213,6 +213,10 @@ def add_supplier_agreements(
         updated=-40,
         revision=4,
         title="Ledgerline - ITSM Platform Subscription",
+        not_underpinning_reason=(
+            "Our ITSM tool: the service desk runs on it, but no customer target depends on "
+            "its availability (desk work falls back to phone and e-mail)."
+        ),
         kind=AgreementKind.CONTRACT,
         status=AgreementStatus.ACTIVE,
         supplier_id=suppliers.ledgerline.id,
@@ -282,6 +286,10 @@ def add_supplier_agreements(
         updated=-90,
         revision=2,
         title="Parity Hardware - Server and Storage Maintenance",
+        not_underpinning_reason=(
+            "Break-fix maintenance of our own storage hardware: the hosting availability "
+            "the SLAs commit to is Stratus's, not these arrays'."
+        ),
         kind=AgreementKind.CONTRACT,
         status=AgreementStatus.ACTIVE,
         supplier_id=suppliers.parity.id,
@@ -313,6 +321,10 @@ def add_supplier_agreements(
         updated=-160,
         revision=2,
         title="Harrowby Group Identity - Identity Federation Agreement",
+        not_underpinning_reason=(
+            "Harrowby's own identity federation: it serves Harrowby's users only, not "
+            "Calder's, although both use the service desk."
+        ),
         kind=AgreementKind.UNDERPINNING_CONTRACT,
         status=AgreementStatus.ACTIVE,
         supplier_id=suppliers.harrowby_id.id,
@@ -559,6 +571,29 @@ def add_customer_slas(
         quality_standards=sla_quality,
         workload_limits=["Up to 40 new laptops a month", "Up to 6 site moves a year"],
         exceptions=["Depots without diverse circuits: availability target 99.5 %"],
+        accepted_deviations=[
+            AcceptedDeviation(
+                agreement_id=contracts.meridian_uc.id,
+                metric="availability",
+                basis=DeviationBasis.SLA_EXCEPTION,
+                accepted_by=ELENA,
+                accepted_on=day(-515),
+                exception="Depots without diverse circuits: availability target 99.5 %",
+                reason="Meridian's 99.5 % is the level the SLA agrees for single-circuit depots.",
+            ),
+            AcceptedDeviation(
+                agreement_id=contracts.meridian_uc.id,
+                basis=DeviationBasis.ACCEPTED,
+                accepted_by=ELENA,
+                accepted_on=day(-200),
+                risk_id="RSK-0001",  # the single-carrier risk (the register's first entry)
+                review_on=day(60),
+                reason=(
+                    "Carrier fault times are longer than the SLA's: 4G failover at the busiest "
+                    "depots carries P1 and P2 sites while Meridian repairs the circuit."
+                ),
+            ),
+        ],
         start_date=day(-500),
         end_date=day(230),
         renewal=Renewal.TACIT,

@@ -47,6 +47,7 @@ def add_objectives(b: Builder) -> Objectives:
         owner=GRACE,
         due_date=day(150),
         evaluation="Monthly availability report reviewed at the service review; annual trend at management review.",
+        resources=["Platform team (4 FTE)", "Stratus failover region", "Monitoring licence"],
         status=ObjectiveStatus.ON_TRACK,
     )
     obj_p1 = b.add(
@@ -59,6 +60,7 @@ def add_objectives(b: Builder) -> Objectives:
         owner=OLIVER,
         due_date=day(60),
         evaluation="Mean P1 resolution time per month; major incident reviews examine each breach.",
+        resources=["Service desk and network engineers on the P1 rota", "Major incident manager"],
         status=ObjectiveStatus.AT_RISK,
     )
     obj_reviews = b.add(
@@ -70,6 +72,7 @@ def add_objectives(b: Builder) -> Objectives:
         owner=TOM,
         due_date=day(-40),
         evaluation="Supplier management dashboard; evidence is the review minutes.",
+        resources=["Supplier manager (0.5 FTE)", "Review template and dashboard"],
         status=ObjectiveStatus.ACHIEVED,
     )
     b.add(
@@ -91,6 +94,7 @@ def add_objectives(b: Builder) -> Objectives:
         owner=PRIYA,
         due_date=day(120),
         evaluation="Audit report; internal audit dry run one month before.",
+        resources=["Internal auditor (10 days)", "Certification body fee in the 2026 budget"],
         status=ObjectiveStatus.PLANNED,
     )
     obj_csat = b.add(

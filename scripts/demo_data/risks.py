@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from itsms_tui.domain.enums import RiskStatus, RiskTreatment
+from itsms_tui.domain.enums import RiskArea, RiskStatus, RiskTreatment
 from itsms_tui.domain.risks import Risk
 from scripts.demo_data.common import (
     AISHA,
@@ -20,6 +20,84 @@ from scripts.demo_data.common import (
 )
 from scripts.demo_data.refs import Processes, Services, SupplierAgreements, Suppliers
 
+ORG, SVC, OTHERS = RiskArea.ORGANISATION, RiskArea.SERVICE_REQUIREMENTS, RiskArea.OTHER_PARTIES
+
+PROFILES: dict[str, tuple[RiskArea, str]] = {
+    "Single carrier at Calder depots: a fibre cut isolates a depot": (
+        OTHERS,
+        "A Calder depot loses scanning and dispatch until the circuit is repaired.",
+    ),
+    "Colocation agreement renews for 36 months at above-market prices": (
+        ORG,
+        "None directly; the cost reaches customers at the next price review.",
+    ),
+    "Out-of-hours desk misses answer targets and breaches the Harrowby SLA": (
+        SVC,
+        "Harrowby staff wait for an answer at night and at weekends; service credits due.",
+    ),
+    "Ransomware encrypts hosted customer workloads": (
+        SVC,
+        "Hosted customers lose their systems for days while they are restored.",
+    ),
+    "Region-wide outage at Stratus Cloud": (
+        OTHERS,
+        "Every hosted customer is down until the failover region takes over.",
+    ),
+    "Loss of a network engineer: a team of four, already over-allocated": (
+        ORG,
+        "Network changes and incident fixes for every customer slow down.",
+    ),
+    "Harrowby identity outage blocks every Harrowby sign-in": (
+        OTHERS,
+        "Harrowby staff cannot sign in to any service while their identity service is down.",
+    ),
+    "ITSM subscription renews without a decision on seat numbers": (
+        ORG,
+        "None directly; paying for seats nobody uses.",
+    ),
+    "Supplier engineers make changes outside the change process": (
+        OTHERS,
+        "Unplanned outages that customers are not warned about.",
+    ),
+    "No hardware cover for the legacy storage arrays while Parity is suspended": (
+        OTHERS,
+        "A failed disk shelf takes hosted storage down until a part is found.",
+    ),
+    "Personal data sent to the wrong customer in a report": (
+        SVC,
+        "A customer's personal data reaches another customer: a notifiable breach.",
+    ),
+    "Backup storage fills up (85 % used)": (
+        SVC,
+        "Backups stop and restores after an incident may be missing data.",
+    ),
+    "Kestrel SLA signed before the platform is production-ready": (
+        SVC,
+        "Kestrel's clinical applications run on a platform that cannot yet meet the SLA.",
+    ),
+    "Toner supply gap after the print contract ended": (
+        ORG,
+        "None: printing is internal to our Leeds office.",
+    ),
+    "A failed change causes an extended outage": (
+        SVC,
+        "The service a failed change touches is down beyond its maintenance window.",
+    ),
+    "SOC provider becomes insolvent": (
+        OTHERS,
+        "Security alerts for Harrowby and Aldermoor go unwatched until a new SOC starts.",
+    ),
+    "Staff account compromised through phishing": (
+        ORG,
+        "An attacker with a staff account could reach customer systems.",
+    ),
+    "Only one administrator knows the ITSM workflow configuration": (
+        ORG,
+        "Request and incident workflows cannot be changed while that person is away.",
+    ),
+}
+"""Each risk's 6.1 area and what customers would notice (by title)."""
+
 
 def add_risks(
     b: Builder,
@@ -27,11 +105,15 @@ def add_risks(
     processes: Processes,
     suppliers: Suppliers,
     contracts: SupplierAgreements,
-) -> None:
-    """Risks to the services, scored and treated."""
+) -> dict[str, Risk]:
+    """Risks to the services, scored and treated; returned by title for the actions."""
+    added: dict[str, Risk] = {}
 
     def risk(title: str, likelihood: int, impact: int, **fields: Any) -> Risk:
-        return b.add(
+        area, customer_impact = PROFILES[title]
+        fields.setdefault("area", area)
+        fields.setdefault("customer_impact", customer_impact)
+        added[title] = b.add(
             Risk,
             created=fields.pop("created", -250),
             updated=fields.pop("updated", -20),
@@ -41,6 +123,7 @@ def add_risks(
             impact=impact,
             **fields,
         )
+        return added[title]
 
     RT, RS = RiskTreatment, RiskStatus
     risk(
@@ -147,6 +230,11 @@ def add_risks(
         owner=ELENA,
         treatment=RT.ACCEPT,
         description="Accepted: excluded from the SLA and owned by Harrowby.",
+        mitigation_actions=["Harrowby's outages are an exception in the Harrowby SLA"],
+        residual_likelihood=3,
+        residual_impact=3,
+        accepted_by=ELENA,
+        accepted_on=day(-150),
         review_date=day(120),
         status=RS.MONITORING,
         supplier_id=suppliers.harrowby_id.id,
@@ -301,6 +389,9 @@ def add_risks(
         category="people",
         owner=BEN,
         treatment=RT.ACCEPT,
+        accepted_by=BEN,
+        accepted_on=day(-80),
         review_date=day(100),
         status=RS.MONITORING,
     )
+    return added

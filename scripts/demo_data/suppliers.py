@@ -14,6 +14,7 @@ from itsms_tui.domain.enums import (
     SupplierStatus,
 )
 from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import (
     Dispute,
     Evaluation,
@@ -918,8 +919,11 @@ def add_improvement_actions(
     contracts: SupplierAgreements,
     reviews: SupplierReviews,
     kpis: dict[str, Kpi],
+    risks: dict[str, Risk],
 ) -> None:
-    """Improvement actions from reviews, missed targets and disputes."""
+    """Improvement actions from reviews, missed targets, disputes and risk treatment."""
+    carrier_risk = risks["Single carrier at Calder depots: a fibre cut isolates a depot"]
+    desk_risk = risks["Out-of-hours desk misses answer targets and breaches the Harrowby SLA"]
 
     def action(
         text: str,
@@ -954,6 +958,7 @@ def add_improvement_actions(
         review_id=reviews.rev_helppoint.id,
         supplier_id=suppliers.helppoint.id,
         agreement_id=contracts.helppoint_uc.id,
+        risk_id=desk_risk.id,
     )
     action(
         "Weekly call-answer report until the target is met for three months",
@@ -974,6 +979,8 @@ def add_improvement_actions(
         review_id=reviews.rev_meridian.id,
         supplier_id=suppliers.meridian.id,
         agreement_id=contracts.meridian_uc.id,
+        kpi_id=kpis["meridian_availability"].id,
+        risk_id=carrier_risk.id,
     )
     action(
         "Root cause analysis of the Felixstowe outage",

@@ -59,7 +59,7 @@ def test_check_reports_a_broken_chain_as_an_error(
     capsys.readouterr()
     _flip_one_byte(path, b'"summary":"Beta"', b'"summary":"Bets"')
     assert main(["check", "--data", str(path), "--rule", "AUD-CHAIN", "--format", "json"]) == 1
-    findings = json.loads(capsys.readouterr().out)
+    findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["rule"], f["clause"], f["severity"]) for f in findings] == [
         ("AUD-CHAIN", "7.5.3", "error")
     ]

@@ -29,7 +29,9 @@ from itsms_tui.domain.enums import (
     ObjectiveStatus,
     Priority,
     Renewal,
+    RiskArea,
     RiskLevel,
+    RiskTreatment,
     SelectionDecision,
     SupplierKind,
     SupplierStatus,
@@ -90,8 +92,12 @@ def findings(
 def flagged(
     data: DataSet, rule_id: str, today: date = TODAY, settings: CheckSettings | None = None
 ) -> list[str]:
-    """The first record id of each finding of ``rule_id``."""
-    return [f.record_id for f in findings(data, rule_id, today, settings)]
+    """The first record id of each finding of ``rule_id`` about a record.
+
+    A rule with nothing left to look at reports "no evidence" (``test_evidence``), which is
+    about no record: it is left out here.
+    """
+    return [f.record_id for f in findings(data, rule_id, today, settings) if not f.no_evidence]
 
 
 # -- records -------------------------------------------------------------------------------
@@ -109,6 +115,7 @@ def process(n: int = 1, **kw: Any) -> Process:
             "name": "Incident management",
             "owner": "Ben",
             "performance_criteria": ["90 % of P1 resolved in 4 hours"],
+            "controls": ["Daily P1 review"],
             **kw,
         },
     )
@@ -139,6 +146,7 @@ def objective(n: int = 1, **kw: Any) -> Objective:
             "owner": "Dee",
             "due_date": date(2025, 12, 31),
             "evaluation": "Quarterly review of the P1 KPI by the service manager.",
+            "resources": ["Two service desk analysts"],
             "status": ObjectiveStatus.ON_TRACK,
             **kw,
         },
@@ -163,6 +171,8 @@ def risk(n: int = 1, **kw: Any) -> Risk:
         n,
         **{
             "title": "Hosting outage",
+            "area": RiskArea.SERVICE_REQUIREMENTS,
+            "customer_impact": "Customers have no mail while it lasts.",
             "owner": "Eve",
             "likelihood": 4,
             "impact": 4,
@@ -345,6 +355,7 @@ def dispute(n: int = 1, supplier_id: str = "SUP-0001", **kw: Any) -> Dispute:
             "title": "Invoice for unused capacity",
             "raised_on": date(2025, 4, 1),
             "status": DisputeStatus.OPEN,
+            "resolution": "Credit note for the unused capacity.",
             **kw,
         },
     )
@@ -378,7 +389,27 @@ def healthy() -> DataSet:
             resource(),
             allocation(),
             risk(),
+            risk(
+                2,
+                title="Key engineer leaves",
+                area=RiskArea.ORGANISATION,
+                likelihood=2,
+                impact=3,
+                treatment=RiskTreatment.ACCEPT,
+                accepted_by="Service manager",
+                accepted_on=date(2025, 3, 1),
+                mitigation_actions=[],
+            ),
+            risk(
+                3,
+                title="Hosting supplier fails",
+                area=RiskArea.OTHER_PARTIES,
+                likelihood=2,
+                impact=4,
+            ),
             change(),
+            change(2, kind=ChangeKind.EMERGENCY, title="Patch the mail gateway"),
+            change(3, kind=ChangeKind.UNPLANNED, title="Restart after power loss"),
             supplier(),
             supplier(
                 2,
@@ -416,11 +447,19 @@ def healthy() -> DataSet:
             kpi(2, "SUP-0001"),
             kpi(3, "AGR-0003", name="Mail availability"),
             kpi(4, "AGR-0002", name="Network availability"),
+            kpi(5, "PRC-0001", name="P1 resolution rate"),
             measurement(1, "KPI-0001"),
             measurement(2, "KPI-0002"),
             measurement(3, "KPI-0003"),
             measurement(4, "KPI-0004"),
+            measurement(5, "KPI-0005"),
             action(1, review_id="REV-0001", supplier_id="SUP-0001"),
+            action(
+                2,
+                description="Build the second data centre",
+                risk_id="RSK-0001",
+                due_date=date(2025, 9, 1),
+            ),
             dispute(status=DisputeStatus.RESOLVED, resolved_on=date(2025, 4, 20)),
             amendment(),
         ]

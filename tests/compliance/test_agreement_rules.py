@@ -25,7 +25,8 @@ DAY = timedelta(days=1)
 def test_supplier_agreement_states_what_the_clause_requires() -> None:
     assert flagged(healthy(), "AGR-CONTENT") == []
     data = edit(healthy(), "AGR-0002", scope="", targets=[], priority_times=[], authorities=[])
-    [found] = findings(data, "AGR-CONTENT")
+    assert flagged(data, "AGR-CONTENT") == []  # an OLA: 8.3.4.2, AGR-CONTENT-OLA
+    [found] = findings(data, "AGR-CONTENT-OLA")
     assert found.message == (
         "AGR-0002 Network OLA: active OLA does not state scope, service level targets "
         "and authorities"
@@ -92,7 +93,8 @@ def test_tacit_renewal_passed_without_a_review() -> None:
     [found] = findings(data, "AGR-RENEWED")
     assert found.message.startswith(
         f"AGR-0001 Hosting contract: cancel-by date {TODAY - DAY} passed without a contract "
-        "review in the 90 days before it; it renews for 12 months on"
+        "review or a recorded renewal decision in the 90 days before it; it renews for 12 "
+        "months on"
     )
 
 

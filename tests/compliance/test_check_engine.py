@@ -102,6 +102,9 @@ def test_every_finding_is_about_a_record_it_names_first() -> None:
     found = run_checks(data, CheckSettings(), TODAY)
     assert found
     for f in found:
+        if f.no_evidence:  # nothing to look at: about no record (test_evidence)
+            assert f.record_ids == () and f.message.startswith("no evidence: ")
+            continue
         record = data.get(f.record_id)
         assert record is not None
         assert f.message.startswith(record.display + ": ")
@@ -110,12 +113,13 @@ def test_every_finding_is_about_a_record_it_names_first() -> None:
 def test_summary_per_clause() -> None:
     found = run_checks(broken(), CheckSettings(), TODAY)
     summary = {s.clause: s for s in summarise(found)}
-    assert list(summary) == ["8.1", "8.3.3", "8.3.4", "8.3.4.1", "8.3.4.2", "9.1"]
+    assert list(summary) == ["6.1", "8.1", "8.3.3", "8.3.4", "8.3.4.1", "8.3.4.2", "9.1"]
     plan = summary["8.1"]
     assert plan.checked == sum(r.clause == "8.1" for r in RULES)
-    assert plan.failed_rules == ("PRC-OWNER", "PRC-OUTSOURCED")
-    assert (plan.not_met, plan.met + plan.not_met) == (2, plan.checked)
-    assert plan.warnings == 1  # OBJ-OVERDUE: a warning does not make a rule unmet
+    # OBJ-OVERDUE has a warning only: not met either (a requirement is met by no finding)
+    assert plan.failed_rules == ("PRC-OWNER", "PRC-OUTSOURCED", "OBJ-OVERDUE")
+    assert (plan.not_met, plan.met + plan.not_met) == (3, plan.checked)
+    assert plan.warnings == 1
     assert summary["8.3.4.2"].not_met == 0
 
 
@@ -130,14 +134,17 @@ def test_text_report_grouped_by_clause_with_totals() -> None:
     found = run_checks(broken(), CheckSettings(), TODAY)
     text = format_text(found)
     lines = text.splitlines()
-    assert lines[0].startswith("8.1 Operational planning and control: ")
+    assert lines[0].startswith("6.1 Actions to address risks and opportunities: ")
     assert (
         "  error    PRC-OWNER             PRC-0001 Incident management: process has no owner"
         in (lines)
     )
-    assert lines[-1] == f"6 findings: 5 errors, 1 warning ({len(RECORD_RULES)} rules checked)"
-    heading = lines.index("8.3.4.1 Management of external suppliers: 0 of 1 requirement met")
-    assert "SUP-CONTRACT" in lines[heading + 1]
+    # AGR-CONTENT (an error: 8.3.4.1 requires a contract) and SLA-UNDERPIN have no active
+    # contract left to look at once AGR-0001 expired
+    assert lines[-1] == f"8 findings: 6 errors, 2 warnings ({len(RECORD_RULES)} rules checked)"
+    [heading] = [i for i, ln in enumerate(lines) if ln.startswith("8.3.4.1 Management of external")]
+    assert lines[heading].endswith(" met, 2 not met, 2 no evidence")
+    assert "SUP-CONTRACT" in "".join(lines[heading + 1 : heading + 5])
 
 
 def test_text_report_with_nothing_found() -> None:
@@ -150,7 +157,9 @@ def test_text_report_with_nothing_found() -> None:
 
 def test_json_report_has_the_documented_keys_and_parses() -> None:
     found = run_checks(broken(), CheckSettings(), TODAY)
-    items = json.loads(format_json(found))
+    report = json.loads(format_json(found))
+    assert tuple(report) == ("clauses", "findings")
+    items = report["findings"]
     assert isinstance(items, list) and len(items) == len(found)
     for item, f in zip(items, found, strict=True):
         assert tuple(item) == JSON_KEYS
@@ -162,6 +171,10 @@ def test_json_report_has_the_documented_keys_and_parses() -> None:
             "severity": f.severity.value,
         }
     assert {i["severity"] for i in items} == {"error", "warning"}
+    plan = report["clauses"][1]
+    assert plan["clause"] == "8.1" and plan["requirements"] == len(plan["met"]) + 3
+    assert plan["not_met"] == ["PRC-OWNER", "PRC-OUTSOURCED", "OBJ-OVERDUE"]
+    assert plan["no_evidence"] == []
 
 
 def test_json_report_is_stable_same_data_same_bytes() -> None:
@@ -169,13 +182,26 @@ def test_json_report_is_stable_same_data_same_bytes() -> None:
     shuffled = DataSet(reversed(list(broken())))
     second = format_json(run_checks(shuffled, CheckSettings(), TODAY))
     assert first == second
-    assert first.endswith("]\n")
-    assert format_json([]) == "[]\n"
+    assert first.endswith("}\n")
+    assert json.loads(format_json([], select_rules(["SUP-OWNER"]))) == {
+        "clauses": [
+            {
+                "clause": "8.3.4",
+                "met": ["SUP-OWNER"],
+                "no_evidence": [],
+                "not_met": [],
+                "requirements": 1,
+                "title": "Supplier management",
+            }
+        ],
+        "findings": [],
+    }
 
 
 def test_json_keeps_user_text_literal() -> None:
     data = edit(healthy(), "PRC-0001", owner="", name='[bold]"Ops" \\ ünïcode')
-    [item] = json.loads(format_json(run_checks(data, CheckSettings(), TODAY, ["PRC-OWNER"])))
+    found = run_checks(data, CheckSettings(), TODAY, ["PRC-OWNER"])
+    [item] = json.loads(format_json(found))["findings"]
     assert item["message"] == 'PRC-0001 [bold]"Ops" \\ ünïcode: process has no owner'
 
 

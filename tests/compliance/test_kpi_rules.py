@@ -61,7 +61,10 @@ def test_supplier_kpi_measured_within_period_and_grace() -> None:
     [found] = findings(late, "SUP-KPI-CURRENT")
     assert found.record_ids == ("KPI-0002", "SUP-0001")
     assert "last measured 2025-05-08; the monthly measurement was due 2025-06-08" in (found.message)
-    assert flagged(late, "SUP-KPI-CURRENT", settings=CheckSettings(kpi_grace_days=8)) == []
+    # 8 grace days need a share above a quarter of the 31-day period (7 days at most)
+    assert flagged(late, "SUP-KPI-CURRENT", settings=CheckSettings(kpi_grace_days=8)) != []
+    wider = CheckSettings(kpi_grace_days=8, kpi_grace_fraction=0.5)
+    assert flagged(late, "SUP-KPI-CURRENT", settings=wider) == []
     assert flagged(late, "KPI-CURRENT") == []
 
 
@@ -102,20 +105,28 @@ def test_other_kpis_measured_on_time_is_a_warning() -> None:
 def test_weekly_kpi_boundary() -> None:
     data = healthy()
     data.add(kpi(8, "PRC-0001", frequency=Frequency.WEEKLY))
-    data.add(measurement(8, "KPI-0008", measured_on=TODAY - timedelta(days=14)))
+    # a quarter of a week is one day of grace (the flat 7 days only with a share of 1)
+    data.add(measurement(8, "KPI-0008", measured_on=TODAY - timedelta(days=8)))
     assert flagged(data, "KPI-CURRENT") == []
-    edit(data, "MEA-0008", measured_on=TODAY - timedelta(days=15))
+    edit(data, "MEA-0008", measured_on=TODAY - timedelta(days=9))
     assert flagged(data, "KPI-CURRENT") == ["KPI-0008"]
+    edit(data, "MEA-0008", measured_on=TODAY - timedelta(days=14))
+    assert flagged(data, "KPI-CURRENT", settings=CheckSettings(kpi_grace_fraction=1)) == []
+    edit(data, "MEA-0008", measured_on=TODAY - timedelta(days=15))
+    assert flagged(data, "KPI-CURRENT", settings=CheckSettings(kpi_grace_fraction=1)) == [
+        "KPI-0008"
+    ]
 
 
 def test_missed_sla_target_needs_an_improvement_action() -> None:
     assert flagged(healthy(), "KPI-MISSED") == []
-    amber = edit(healthy(), "MEA-0003", value=99.6)
-    assert flagged(amber, "KPI-MISSED") == []
+    amber = edit(healthy(), "MEA-0003", value=99.6)  # below target: missed, amber or red
+    [found] = findings(amber, "KPI-MISSED")
+    assert "missed its target (amber: 99.6 % on 2025-06-01, target 99.9)" in found.message
     data = edit(healthy(), "MEA-0003", value=98.0)
     [found] = findings(data, "KPI-MISSED")
     assert found.record_ids == ("KPI-0003", "AGR-0003", "MEA-0003")
-    assert "missed its target (98 % on 2025-06-01, target 99.9)" in found.message
+    assert "missed its target (red: 98 % on 2025-06-01, target 99.9)" in found.message
     data.add(action(5, kpi_id="KPI-0003", status=ActionStatus.IN_PROGRESS))
     assert flagged(data, "KPI-MISSED") == []
 
@@ -139,3 +150,15 @@ def test_a_missed_contract_target_too_and_only_fresh_actions_answer_it() -> None
 def test_missed_target_of_an_objective_kpi_is_not_an_agreement_miss() -> None:
     data = edit(healthy(), "MEA-0001", value=10.0)
     assert flagged(data, "KPI-MISSED") == []
+
+
+def test_a_daily_kpi_gets_a_share_of_its_period_as_grace_not_a_flat_week() -> None:
+    from itsms_tui.domain.enums import Frequency
+
+    data = edit(healthy(), "KPI-0003", frequency=Frequency.DAILY)
+    edit(data, "MEA-0003", measured_on=TODAY - timedelta(days=3))  # due two days ago
+    assert flagged(data, "KPI-CURRENT") == ["KPI-0003"]
+    flat = CheckSettings(kpi_grace_fraction=1.0)  # at most one period: 1 day
+    assert flagged(data, "KPI-CURRENT", settings=flat) == ["KPI-0003"]
+    edit(data, "MEA-0003", measured_on=TODAY - timedelta(days=1))  # due today
+    assert flagged(data, "KPI-CURRENT") == []

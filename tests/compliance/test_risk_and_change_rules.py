@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, RiskStatus, RiskTreatment
-from tests.compliance.builders import TODAY, change, edit, findings, flagged, healthy
+from tests.compliance.builders import TODAY, change, edit, findings, flagged, healthy, without
 
 DAY = timedelta(days=1)
 
@@ -30,6 +30,8 @@ def test_risk_at_the_threshold_may_go_without_owner_and_be_accepted() -> None:
         impact=3,
         owner="",
         treatment=RiskTreatment.ACCEPT,
+        accepted_by="Service manager",
+        accepted_on=date(2025, 5, 1),
         mitigation_actions=[],
     )
     assert flagged(data, "RSK-OWNER") == []
@@ -43,7 +45,8 @@ def test_risk_above_threshold_is_not_accepted_and_has_actions() -> None:
     assert flagged(healthy(), "RSK-TREATMENT") == []
     accepted = edit(healthy(), "RSK-0001", treatment=RiskTreatment.ACCEPT)
     assert "treated as accepted" in findings(accepted, "RSK-TREATMENT")[0].message
-    bare = edit(healthy(), "RSK-0001", treatment=RiskTreatment.TRANSFER, mitigation_actions=[])
+    untracked = without(healthy(), "ACN-0002")  # the improvement action tracking it
+    bare = edit(untracked, "RSK-0001", treatment=RiskTreatment.TRANSFER, mitigation_actions=[])
     assert (
         "no mitigation actions for treatment transfer" in findings(bare, "RSK-TREATMENT")[0].message
     )

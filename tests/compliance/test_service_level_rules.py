@@ -35,7 +35,7 @@ def test_customer_sla_states_targets_workload_limits_and_exceptions() -> None:
 
 
 def test_weaker_underpinning_agreement_is_an_error() -> None:
-    assert flagged(healthy(), "SLA-ALIGN") == []
+    assert flagged(healthy(), "SLA-ALIGN-OLA") == []
     data = edit(
         healthy(),
         "AGR-0002",
@@ -44,7 +44,7 @@ def test_weaker_underpinning_agreement_is_an_error() -> None:
             PriorityTimes(priority=Priority.P1, response_minutes=10, resolution_minutes=300),
         ],
     )
-    [found] = findings(data, "SLA-ALIGN")
+    [found] = findings(data, "SLA-ALIGN-OLA")
     assert found.severity == "error"
     assert found.record_ids == ("AGR-0003", "AGR-0002")
     assert found.message == (
@@ -62,14 +62,14 @@ def test_equal_targets_are_aligned() -> None:
             PriorityTimes(priority=Priority.P2, response_minutes=60, resolution_minutes=480),
         ],
     )
-    assert flagged(data, "SLA-ALIGN") == []
+    assert flagged(data, "SLA-ALIGN-OLA") == []
 
 
 def test_targets_not_stated_are_not_findings_unless_none_is_stated() -> None:
     data = edit(healthy(), "AGR-0002", targets=[])
-    assert flagged(data, "SLA-ALIGN") == []
+    assert flagged(data, "SLA-ALIGN-OLA") == []
     edit(data, "AGR-0002", priority_times=[])
-    [found] = findings(data, "SLA-ALIGN")
+    [found] = findings(data, "SLA-ALIGN-OLA")
     assert found.severity == "warning"
     assert found.message.endswith(
         "underpinning AGR-0002 Network OLA states none of the SLA's targets: "
@@ -95,4 +95,4 @@ def test_unlisted_agreements_on_the_service_are_not_judged() -> None:
 def test_inactive_slas_are_not_judged() -> None:
     data = edit(healthy(), "AGR-0002", targets=[], priority_times=[])
     edit(data, "AGR-0003", status=AgreementStatus.DRAFT)
-    assert flagged(data, "SLA-ALIGN") == []
+    assert flagged(data, "SLA-ALIGN-OLA") == []

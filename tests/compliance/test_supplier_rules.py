@@ -125,3 +125,15 @@ def test_dispute_open_longer_than_the_limit() -> None:
     assert flagged(data, "DSP-OPEN", settings=CheckSettings(dispute_max_open_days=61)) == []
     data.add(_dispute(200, DisputeStatus.RESOLVED))
     assert flagged(data, "DSP-OPEN") == []
+
+
+def test_an_approved_supplier_not_yet_delivering_may_have_its_contract_in_preparation() -> None:
+    from itsms_tui.domain.enums import AgreementStatus as AS
+
+    data = edit(healthy(), "SUP-0001", status=SupplierStatus.APPROVED)
+    edit(data, "AGR-0001", status=AS.DRAFT)
+    assert flagged(data, "SUP-CONTRACT") == []  # selected, contract being drafted
+    edit(data, "AGR-0001", status=AS.NEGOTIATION)
+    assert flagged(data, "SUP-CONTRACT") == []
+    edit(data, "SUP-0001", status=SupplierStatus.ACTIVE)  # delivering: needs it in force
+    assert flagged(data, "SUP-CONTRACT") == ["SUP-0001"]

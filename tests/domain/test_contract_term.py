@@ -296,3 +296,36 @@ def test_fixed_terms_cancel_by_never_after_term_end(
     assert dates.expired == (today > end)
     if dates.cancel_by is not None:
         assert dates.cancel_by <= end
+
+
+# --- notice in calendar months ----------------------------------------------------------
+
+
+def test_three_months_notice_is_counted_in_calendar_months_not_ninety_days() -> None:
+    from itsms_tui.domain.enums import NoticeUnit
+
+    months = TermFields(
+        end_date=date(2026, 1, 31),
+        renewal=Renewal.EXPRESS,
+        notice_days=3,
+        notice_unit=NoticeUnit.MONTHS,
+    )
+    assert term_dates(months, date(2025, 6, 1)).cancel_by == date(2025, 10, 31)
+    days = TermFields(end_date=date(2026, 1, 31), renewal=Renewal.EXPRESS, notice_days=90)
+    assert term_dates(days, date(2025, 6, 1)).cancel_by == date(2025, 11, 2)
+
+
+def test_months_notice_on_a_month_end_term_and_tacit_renewals() -> None:
+    from itsms_tui.domain.enums import NoticeUnit
+
+    term = TermFields(
+        end_date=date(2025, 2, 28),
+        renewal=Renewal.TACIT,
+        renewal_months=12,
+        notice_days=1,
+        notice_unit=NoticeUnit.MONTHS,
+    )
+    # the notice month ends on the last day of the term: given by 31 January
+    assert term_dates(term, date(2025, 1, 1)).cancel_by == date(2025, 1, 31)
+    # next term ends 2026-02-28: by 2026-01-31
+    assert term_dates(term, date(2025, 3, 1)).cancel_by == date(2026, 1, 31)

@@ -214,7 +214,31 @@ def test_trend_looks_only_at_the_window() -> None:
     kpi = availability()
     values = series(kpi, [100.0, 80.0, 85.0, 90.0])
     assert trend(kpi, values, window=3) is Trend.IMPROVING
-    assert trend(kpi, values, window=4) is Trend.WORSENING
+    # a fall then a recovery: the fitted slope is within its own noise, no trend
+    assert trend(kpi, values, window=4) is Trend.STEADY
+
+
+def test_trend_is_a_least_squares_slope_not_first_against_last() -> None:
+    kpi = availability()
+    assert trend(kpi, series(kpi, [90.0, 99.0, 91.0])) is Trend.STEADY
+    assert trend(kpi, series(kpi, [90.0, 92.0, 93.0])) is Trend.IMPROVING
+    # last above first, but the series falls over the window: least squares sees it
+    falling = [95.0, 99.0, 98.0, 96.0, 94.0, 93.0, 96.0]
+    assert trend(kpi, series(kpi, falling), window=7) is Trend.WORSENING
+    assert trend(kpi, series(kpi, [99.0, 99.5]), window=2) is Trend.IMPROVING
+
+
+def test_kpi_status_grace_is_a_fraction_of_the_period() -> None:
+    daily = availability(Frequency.DAILY)
+    taken = [measure(daily, date(2024, 5, 1), 99.9)]
+    # due 2024-05-02; a flat 7 days would keep it fresh until 05-09
+    assert kpi_status(daily, taken, date(2024, 5, 2), 7, grace_fraction=0.25).overdue is False
+    assert kpi_status(daily, taken, date(2024, 5, 3), 7, grace_fraction=0.25).overdue is True
+    monthly = availability()
+    taken = [measure(monthly, date(2024, 4, 1), 99.9)]  # due 05-01, a 30-day period
+    assert kpi_status(monthly, taken, date(2024, 5, 8), 7, grace_fraction=0.25).overdue is False
+    assert kpi_status(monthly, taken, date(2024, 5, 9), 7, grace_fraction=0.25).overdue is True
+    assert kpi_status(monthly, taken, date(2024, 5, 8), 7, grace_fraction=0.1).overdue is True
 
 
 def test_trend_orders_by_date_and_ignores_other_kpis() -> None:

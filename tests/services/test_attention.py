@@ -17,7 +17,7 @@ from itsms_tui.services.attention import (
     topic_of,
 )
 from itsms_tui.services.workspace import Workspace
-from tests.compliance.builders import TODAY, change, edit, healthy, measurement
+from tests.compliance.builders import TODAY, change, edit, healthy, kpi, measurement
 
 DEMO_TODAY = date(2026, 3, 2)
 
@@ -89,9 +89,18 @@ def test_a_red_kpi_is_listed_once_even_when_a_finding_names_it() -> None:
     data.add(measurement(10, "KPI-0003", measured_on=date(2025, 6, 10), value=90))
     items = attention_items(data, TODAY)
     kpi_lines = [(i.record_id, i.rule, i.topic) for i in items if i.record_id.startswith("KPI")]
-    # KPI-0002 (a supplier's) is red but breaks no rule; KPI-0003 measures the SLA, and
-    # its missed target without an improvement action is a KPI-MISSED finding.
-    assert kpi_lines == [("KPI-0003", "KPI-MISSED", Topic.RED_KPI), ("KPI-0002", "", Topic.RED_KPI)]
+    # KPI-0002 measures a supplier, KPI-0003 the SLA: each missed target without an
+    # improvement action is a KPI-MISSED finding, and the supplier's red KPI a SUP-KPI-RED
+    # one; the findings are the lines (no extra "red KPI" line for either).
+    assert sorted(kpi_lines) == [
+        ("KPI-0002", "KPI-MISSED", Topic.RED_KPI),
+        ("KPI-0002", "SUP-KPI-RED", Topic.RED_KPI),
+        ("KPI-0003", "KPI-MISSED", Topic.RED_KPI),
+    ]
+    data.add(kpi(9, "PRC-0001", name="Process KPI"))
+    data.add(measurement(11, "KPI-0009", measured_on=date(2025, 6, 10), value=90))
+    items = attention_items(data, TODAY)
+    assert ("KPI-0009", "", Topic.RED_KPI) in [(i.record_id, i.rule, i.topic) for i in items]
 
 
 def test_given_findings_are_used_as_they_are() -> None:
@@ -140,6 +149,7 @@ def test_each_rule_carries_its_topic_and_whether_its_warnings_are_dated() -> Non
         "OBJ-OVERDUE",
         "DSP-OPEN",
         "KPI-CURRENT",
+        "SLA-TERM",
     } == DATED_WARNING_RULES
 
 

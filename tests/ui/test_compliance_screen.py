@@ -79,7 +79,12 @@ async def test_summary_shows_every_clause_with_met_and_not_met_in_words() -> Non
         for summary in summarise(found):
             line = next(ln for ln in text.splitlines() if ln[2:].startswith(summary.clause + " "))
             assert f"{summary.met} of {summary.checked} met" in line
-            assert (f"✖ {summary.not_met} not met" if summary.not_met else "● all met") in line
+            if summary.not_met:
+                assert f"✖ {summary.not_met} not met" in line
+            if summary.no_evidence:
+                assert f"{summary.no_evidence} no evidence" in line
+            if summary.met == summary.checked:
+                assert "● all met" in line
             assert f"{summary.errors} error" in line
             assert f"{summary.warnings} warning" in line
         errors = sum(f.is_error for f in found)
@@ -103,25 +108,25 @@ async def test_severity_and_clause_keys_narrow_the_findings() -> None:
         await pilot.press("v")
         assert screen.findings_shown() == [f for f in found if f.severity is Severity.WARNING]
 
-        await pilot.press("v", "c")
-        assert screen.findings_shown() == [f for f in found if f.clause == "8.1"]
-        assert "clause [c] 8.1" in screen_text(app)
-        assert "▶ 8.1" in screen_text(app)
+        await pilot.press("v", "c")  # the first clause: 6.1, where the risk rules are
+        assert screen.findings_shown() == [f for f in found if f.clause == "6.1"]
+        assert "clause [c] 6.1" in screen_text(app)
+        assert "▶ 6.1" in screen_text(app)
 
-        await pilot.press("c")
+        await pilot.press("c", "c")
         assert screen.findings_shown() == [f for f in found if f.clause == "8.3.3"]
 
-        await pilot.press("slash", *"SLA-ALIGN", "enter")
+        await pilot.press("slash", *"KPI-MISSED", "enter")
         await pilot.pause()
         narrowed = screen.findings_shown()
-        assert narrowed and all(f.rule == "SLA-ALIGN" for f in narrowed)
+        assert narrowed and all(f.rule == "KPI-MISSED" for f in narrowed)
         assert len(narrowed) < len([f for f in found if f.clause == "8.3.3"])
 
 
 @pytest.mark.parametrize(
     ("rule", "record_id", "mode"),
     [
-        ("SUP-CONTRACT", "SUP-0014", "suppliers"),
+        ("SUP-EVALUATION", "SUP-0007", "suppliers"),
         ("AGR-CONTENT", "AGR-0007", "agreements"),
     ],
 )
@@ -149,30 +154,39 @@ async def test_alignment_matrix_marks_the_weaker_underpinning_cell() -> None:
         await pilot.press("right_square_bracket")
         assert screen.active_tab == "alignment-tab"
         assert screen.sla_table.has_focus
-        while (choice := screen.matrix_choice()) is not None and choice.sla_id != "AGR-0015":
+        while (choice := screen.matrix_choice()) is not None and choice.sla_id != "AGR-0016":
             await pilot.press("j")
         assert choice is not None and choice.weaker > 0
         await pilot.pause()
 
         text = screen_text(app)
-        assert "AGR-0002" in text and "AGR-0015" in text
-        availability = next(ln for ln in text.splitlines() if ln.startswith(" availability"))
-        assert "✖ 99.5" in availability  # the underpinning contract promises less
-        assert "99.9" in availability
+        assert "AGR-0002" in text and "AGR-0016" in text
+        p1 = next(ln for ln in text.splitlines() if ln.startswith(" P1 response"))
+        assert "✖ 30" in p1  # the underpinning carrier contract promises less
+        assert "15" in p1
 
         strips = app.screen._compositor.render_strips()
         weaker = [
             seg.style
             for strip in strips
             for seg in strip
-            if "✖ 99.5" in seg.text and isinstance(seg.style, Style)
+            if "✖ 30" in seg.text and isinstance(seg.style, Style)
         ]
         assert weaker and weaker[0].color is not None
         red = weaker[0].color.get_truecolor()
         assert red.red > 2 * max(red.green, red.blue), "weaker cells are red as well as marked"
 
         grid = app.screen.query_one(AlignmentGrid)
-        assert grid.matrix is not None and grid.matrix.sla_id == "AGR-0015"
+        assert grid.matrix is not None and grid.matrix.sla_id == "AGR-0016"
+
+        while (choice := screen.matrix_choice()) is not None and choice.sla_id != "AGR-0015":
+            await pilot.press("k")
+        await pilot.pause()
+        assert choice is not None and choice.weaker == 0 and choice.accepted > 0
+        availability = next(
+            ln for ln in screen_text(app).splitlines() if ln.startswith(" availability")
+        )
+        assert "◇ 99.5" in availability  # Calder's SLA exception allows Meridian's level
 
 
 async def test_many_agreements_page_with_the_arrow_keys_keeping_the_sla_column() -> None:
@@ -385,3 +399,15 @@ def test_alignment_snapshot(snap_compare: SnapCompare) -> None:
     assert snap_compare(
         demo_app(), terminal_size=SIZE, run_before=after("6", "right_square_bracket", "j")
     )
+
+
+async def test_an_empty_data_file_reads_no_evidence_not_all_met(tmp_path: Any) -> None:
+    from tests.ui.shell_support import file_app
+
+    app = file_app(tmp_path / "empty.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_compliance(pilot)
+        text = screen_text(app)
+        line = next(ln for ln in text.splitlines() if ln[2:].startswith("8.1 "))
+        assert " 0 of " in line and "no evidence" in line
+        assert "all met" not in text

@@ -9,7 +9,8 @@ SLA-ALIGN rule judges listed columns only: an unlisted agreement on the same ser
 serve another purpose (a licence, a maintenance contract), so it is shown, not judged.
 
 A cell is weaker when the underpinning value is worse than the SLA's in the SLA target's
-direction (availability lower, times longer); equal is aligned. A target the underpinning
+direction (availability lower, times longer); equal is aligned. A weaker cell is accepted
+when one of the SLA's accepted deviations covers it and holds (``deviation_problem``). A target the underpinning
 agreement does not state (or states in another unit) is "not stated": never weaker, but
 alignment is not shown either.
 """
@@ -19,9 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
+from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, AcceptedDeviation, Agreement
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Direction, Priority
+from itsms_tui.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    DeviationBasis,
+    Direction,
+    Priority,
+)
+from itsms_tui.domain.risks import Risk
 
 
 class CellState(StrEnum):
@@ -31,6 +39,8 @@ class CellState(StrEnum):
     """The SLA's own value (column 0)."""
     ALIGNED = "aligned"
     WEAKER = "weaker"
+    ACCEPTED = "accepted"
+    """Weaker, but an accepted deviation on the SLA covers it (see ``deviation_problem``)."""
     NOT_STATED = "not_stated"
 
 
@@ -96,6 +106,10 @@ class AlignmentMatrix:
         """Rows where column ``index`` is weaker than the SLA."""
         return [row for row in self.rows if row.cells[index].weaker]
 
+    def accepted_rows(self, index: int) -> list[AlignmentRow]:
+        """Rows where column ``index`` is weaker but covered by an accepted deviation."""
+        return [row for row in self.rows if row.cells[index].state is CellState.ACCEPTED]
+
     def not_stated_rows(self, index: int) -> list[AlignmentRow]:
         """Rows column ``index`` does not state."""
         return [row for row in self.rows if row.cells[index].state is CellState.NOT_STATED]
@@ -158,6 +172,40 @@ def _compare(direction: Direction, sla_value: float, value: float | None) -> Ali
     return AlignmentCell(value, CellState.WEAKER if worse else CellState.ALIGNED)
 
 
+def deviation_problem(data: DataSet, sla: Agreement, deviation: AcceptedDeviation) -> str | None:
+    """Why an accepted deviation does not hold, or None when it does.
+
+    It names who accepted it and when; accepted as a risk, it links a risk that exists and
+    has a review date; allowed by an SLA exception, that exception is one of the SLA's.
+    """
+    if not deviation.accepted_by.strip():
+        return "no one is named as accepting it"
+    if deviation.accepted_on is None:
+        return "the acceptance is not dated"
+    if deviation.basis is DeviationBasis.SLA_EXCEPTION:
+        listed = {_norm(e) for e in sla.exceptions}
+        if not deviation.exception.strip() or _norm(deviation.exception) not in listed:
+            return "its exception is not one of the SLA's exceptions"
+        return None
+    if deviation.risk_id is None:
+        return "no risk is linked"
+    if data.get_as(Risk, deviation.risk_id) is None:
+        return f"risk {deviation.risk_id} does not exist"
+    if deviation.review_on is None:
+        return "it has no review date"
+    return None
+
+
+def deviations_for(sla: Agreement, agreement_id: str, row_name: str) -> list[AcceptedDeviation]:
+    """The SLA's deviations about ``agreement_id``'s target ``row_name`` (or all its targets)."""
+    return [
+        d
+        for d in sla.accepted_deviations
+        if d.agreement_id == agreement_id
+        and (not d.metric.strip() or _norm(d.metric) == _norm(row_name))
+    ]
+
+
 def _column(agreement_id: str, agreement: Agreement | None, listed: bool) -> AlignmentColumn:
     if agreement is None:
         return AlignmentColumn(agreement_id, agreement_id, None, None, listed)
@@ -190,6 +238,16 @@ def alignment_matrix(data: DataSet, sla: Agreement) -> AlignmentMatrix:
     others += [(a.id, a, False) for a in _unlisted(data, sla)]
     columns = (_column(sla.id, sla, True), *(_column(i, a, lst) for i, a, lst in others))
     values = [_target_values(a) for _, a, _ in others]
+
+    def judged(agreement_id: str, name: str, cell: AlignmentCell) -> AlignmentCell:
+        if cell.state is not CellState.WEAKER:
+            return cell
+        if any(
+            deviation_problem(data, sla, d) is None for d in deviations_for(sla, agreement_id, name)
+        ):
+            return AlignmentCell(cell.value, CellState.ACCEPTED)
+        return cell
+
     rows = tuple(
         AlignmentRow(
             key=key,
@@ -198,7 +256,10 @@ def alignment_matrix(data: DataSet, sla: Agreement) -> AlignmentMatrix:
             direction=direction,
             cells=(
                 AlignmentCell(sla_value, CellState.SLA),
-                *(_compare(direction, sla_value, v.get(key)) for v in values),
+                *(
+                    judged(i, name, _compare(direction, sla_value, v.get(key)))
+                    for (i, _, _), v in zip(others, values, strict=True)
+                ),
             ),
         )
         for key, name, unit, direction, sla_value in _sla_rows(sla)

@@ -1,13 +1,14 @@
 """Run the rules over a DataSet and report the findings as text or JSON.
 
-JSON output (``format_json``) is a list, in the stable finding order (clause, rule, first
-record id), of objects with exactly these keys::
+JSON output (``format_json``) is an object: ``clauses``, per clause the ids of the rules
+met, not met and without evidence; ``findings``, a list in the stable finding order
+(clause, rule, first record id) of objects with exactly these keys::
 
     {"clause": "8.3.4.1", "message": "SUP-0004 Northwind Hosting: ...",
      "record_ids": ["SUP-0004"], "rule": "SUP-CONTRACT", "severity": "error"}
 
 ``severity`` is ``error`` (the clause is not met) or ``warning``; ``record_ids[0]`` is the
-record the finding is about. Keys are sorted, there is no timestamp, and the text ends with
+record the finding is about (none for a "no evidence: ..." finding). Keys are sorted, there is no timestamp, and the text ends with
 a newline: the same data and day give the same bytes.
 """
 
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = ALL_RULES
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 CLAUSE_TITLES: dict[str, str] = {
+    "6.1": "Actions to address risks and opportunities",
     "7.5.3": "Control of documented information",
     "8.1": "Operational planning and control",
     "8.3.3": "Service level management",
@@ -92,7 +94,12 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class ClauseSummary:
-    """Requirements (rules) of one clause: checked, met (no error) and not met."""
+    """Requirements (rules) of one clause: checked, met, not met and without evidence.
+
+    A requirement is met only when its rule looked at something and found nothing: any
+    finding, a warning too, makes it not met, and a rule with nothing to look at is "no
+    evidence" (never met).
+    """
 
     clause: str
     title: str
@@ -103,6 +110,10 @@ class ClauseSummary:
     warnings: int
     failed_rules: tuple[str, ...]
     """Ids of the rules not met, in rule table order."""
+    no_evidence: int = 0
+    no_evidence_rules: tuple[str, ...] = ()
+    """Ids of the rules that had nothing to look at, in rule table order."""
+    met_rules: tuple[str, ...] = ()
 
 
 def summarise(
@@ -110,31 +121,47 @@ def summarise(
 ) -> list[ClauseSummary]:
     """Per clause, in clause order: how many of the rules that ran are met.
 
-    ``rules`` are the rules that ran (default: every rule about records). A rule is met when it has no
-    error-severity finding; warnings are counted but do not make a rule unmet.
+    ``rules`` are the rules that ran (default: every rule about records). A rule is met when
+    it has no finding at all; one whose only finding is "no evidence" is counted apart.
     """
     ran = RECORD_RULES if rules is None else tuple(rules)
     listed = list(findings)
-    failing = {f.rule for f in listed if f.severity is Severity.ERROR}
+    unproven = {f.rule for f in listed if f.no_evidence}
+    flagged = {f.rule for f in listed if not f.no_evidence}
     out: list[ClauseSummary] = []
     for clause in sorted({r.clause for r in ran}, key=clause_key):
         own = [r for r in ran if r.clause == clause]
         ids = {r.id for r in own}
-        mine = [f for f in listed if f.rule in ids]
-        failed = tuple(r.id for r in own if r.id in failing)
+        mine = [f for f in listed if f.rule in ids and not f.no_evidence]
+        failed = tuple(r.id for r in own if r.id in flagged)
+        empty = tuple(r.id for r in own if r.id in unproven and r.id not in flagged)
+        met = tuple(r.id for r in own if r.id not in flagged and r.id not in unproven)
         out.append(
             ClauseSummary(
                 clause=clause,
                 title=CLAUSE_TITLES.get(clause, ""),
                 checked=len(own),
-                met=len(own) - len(failed),
+                met=len(met),
                 not_met=len(failed),
                 errors=sum(f.severity is Severity.ERROR for f in mine),
                 warnings=sum(f.severity is Severity.WARNING for f in mine),
                 failed_rules=failed,
+                no_evidence=len(empty),
+                no_evidence_rules=empty,
+                met_rules=met,
             )
         )
     return out
+
+
+def summary_phrase(summary: ClauseSummary) -> str:
+    """``3 of 5 requirements met, 1 not met, 1 no evidence``."""
+    text = f"{summary.met} of {_plural(summary.checked, 'requirement')} met"
+    if summary.not_met:
+        text += f", {summary.not_met} not met"
+    if summary.no_evidence:
+        text += f", {summary.no_evidence} no evidence"
+    return text
 
 
 def _plural(n: int, word: str) -> str:
@@ -151,7 +178,7 @@ def format_text(findings: Sequence[Finding], rules: Sequence[Rule] | None = None
     lines: list[str] = []
     for summary in summarise(ordered, rules):
         heading = f"{summary.clause} {summary.title}".strip()
-        lines.append(f"{heading}: {summary.met} of {_plural(summary.checked, 'requirement')} met")
+        lines.append(f"{heading}: {summary_phrase(summary)}")
         for f in (f for f in ordered if f.clause == summary.clause):
             lines.append(f"  {f.severity.value:<7}  {f.rule:<20}  {f.message}")
         lines.append("")
@@ -176,7 +203,27 @@ def finding_json(finding: Finding) -> dict[str, object]:
     }
 
 
-def format_json(findings: Iterable[Finding]) -> str:
-    """The findings as a JSON list in the stable order; same findings, same bytes."""
-    items = [finding_json(f) for f in sort_findings(list(findings))]
-    return json.dumps(items, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def clause_json(summary: ClauseSummary) -> dict[str, object]:
+    """One clause's summary as the documented JSON object."""
+    return {
+        "clause": summary.clause,
+        "met": list(summary.met_rules),
+        "no_evidence": list(summary.no_evidence_rules),
+        "not_met": list(summary.failed_rules),
+        "requirements": summary.checked,
+        "title": summary.title,
+    }
+
+
+def format_json(findings: Iterable[Finding], rules: Sequence[Rule] | None = None) -> str:
+    """``{"clauses": [...], "findings": [...]}`` in the stable order; same data, same bytes.
+
+    ``clauses``: per clause the rule ids met, not met and without evidence (``rules`` are
+    the rules that ran, default every rule about records); ``findings``: the findings.
+    """
+    ordered = sort_findings(list(findings))
+    report = {
+        "clauses": [clause_json(s) for s in summarise(ordered, rules)],
+        "findings": [finding_json(f) for f in ordered],
+    }
+    return json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -44,6 +44,9 @@ class Finding:
     due: date | None = None
     """The date the finding is about (a due date, a cancel-by date), when it has one: the
     overview orders what needs attention by it. Not part of the report's JSON."""
+    no_evidence: bool = False
+    """The rule had nothing to look at: its requirement is neither met nor not met but
+    unproven (an error when the clause requires the thing to exist)."""
 
     @property
     def record_id(self) -> str:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from itsms_tui.domain.enums import Criticality
 from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, MAX_SCORE
-from itsms_tui.domain.kpi_status import DEFAULT_GRACE_DAYS
+from itsms_tui.domain.kpi_status import DEFAULT_GRACE_DAYS, DEFAULT_GRACE_FRACTION
 from itsms_tui.domain.review_schedule import (
     DEFAULT_AGREEMENT_REVIEW_MONTHS,
     DEFAULT_REVIEW_MONTHS,
@@ -91,6 +91,17 @@ class CheckSettings(BaseModel):
         description=(
             "Days after a KPI's next measurement falls due (one frequency period after the "
             "last) before it counts as overdue."
+        ),
+    )
+    kpi_grace_fraction: float = Field(
+        default=DEFAULT_GRACE_FRACTION,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        title="KPI measurement grace (share of the period)",
+        description=(
+            "The grace days are at most this share of a KPI's period (0.25: a week for a "
+            "monthly KPI, none for a daily one); 1 allows up to one whole period."
         ),
     )
     post_implementation_review_days: Days = Field(

@@ -7,7 +7,16 @@ from typing import ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Direction, Priority, Renewal
+from itsms_tui.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    DeviationBasis,
+    Direction,
+    NoticeUnit,
+    Priority,
+    Renewal,
+    RenewalDecision,
+)
 from itsms_tui.domain.fields import ListItem, LongText, Name, RecordId, ShortText
 from itsms_tui.domain.record import Record
 
@@ -40,6 +49,34 @@ class PriorityTimes(BaseModel):
         if self.resolution_minutes < self.response_minutes:
             raise ValueError("resolution time cannot be shorter than response time")
         return self
+
+
+class AcceptedDeviation(BaseModel):
+    """On a customer SLA: an underpinning agreement's target weaker than the SLA's, accepted.
+
+    Either accepted as a risk (by a person with authority, on a day, with the risk that
+    records it and a date to review the acceptance) or allowed by one of the SLA's own
+    documented exceptions (``exception`` repeats it). The checker judges whether it holds.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    agreement_id: RecordId = Field(title="Agreement", description="The underpinning agreement.")
+    metric: ShortText = Field(
+        default="",
+        title="Target",
+        description="The SLA's target as the matrix names it (Availability, P1 response); "
+        "empty: every weaker target of that agreement.",
+    )
+    basis: DeviationBasis = Field(default=DeviationBasis.ACCEPTED, title="Basis")
+    accepted_by: ShortText = Field(default="", title="Accepted by")
+    accepted_on: date | None = Field(default=None, title="Accepted on")
+    risk_id: RecordId | None = Field(default=None, title="Risk")
+    review_on: date | None = Field(default=None, title="Review on")
+    exception: ShortText = Field(
+        default="", title="SLA exception", description="The SLA exception that allows it."
+    )
+    reason: LongText = Field(default="", title="Reason")
 
 
 SUPPLIER_SIDE_KINDS: frozenset[AgreementKind] = frozenset(
@@ -97,6 +134,11 @@ class Agreement(Record):
     conditions: list[ListItem] = Field(
         default_factory=list, title="Conditions", description="One per line."
     )
+    accepted_deviations: list[AcceptedDeviation] = Field(
+        default_factory=list,
+        title="Accepted deviations",
+        description="For a customer SLA: underpinning targets weaker than its own, accepted.",
+    )
     workload_limits: list[ListItem] = Field(
         default_factory=list,
         title="Workload limits",
@@ -134,15 +176,45 @@ class Agreement(Record):
         default=None,
         ge=0,
         le=3650,
-        title="Notice period (days)",
-        description="Cancellation notice before the end of a term.",
+        title="Notice period",
+        description="Cancellation notice before the end of a term, in the notice unit.",
     )
+    notice_unit: NoticeUnit = Field(
+        default=NoticeUnit.DAYS,
+        title="Notice unit",
+        description='days, or calendar months ("3 months\' notice").',
+    )
+    notice_given_on: date | None = Field(
+        default=None,
+        title="Notice given on",
+        description="YYYY-MM-DD: when notice to end the agreement was given.",
+    )
+    renewal_decision: RenewalDecision = Field(
+        default=RenewalDecision.NONE,
+        title="Renewal decision",
+        description="renew, renegotiate or exit, decided before the cancel-by date.",
+    )
+    decided_by: ShortText = Field(default="", title="Decided by")
+    decided_on: date | None = Field(default=None, title="Decided on", description="YYYY-MM-DD")
     value: float | None = Field(default=None, ge=0, le=1e13, title="Annual value")
     currency: ShortText = Field(default="EUR", title="Currency")
     review_interval_months: int | None = Field(
         default=None, ge=1, le=60, title="Review interval (months)"
     )
     signed_on: date | None = Field(default=None, title="Signed on", description="YYYY-MM-DD")
+    end_reason: LongText = Field(
+        default="",
+        title="Why it ended",
+        description="For an expired or terminated agreement: why, and what replaces it.",
+    )
+    not_underpinning_reason: LongText = Field(
+        default="",
+        title="Why it underpins no SLA",
+        description=(
+            "For a contract or OLA on a service a customer SLA commits to but that SLA does "
+            "not list: why its targets need not support the SLA (e.g. a licence)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _party_and_term(self) -> Self:
@@ -151,6 +223,8 @@ class Agreement(Record):
                 raise ValueError("a customer SLA names a customer, not a supplier")
         elif self.underpinning_ids:
             raise ValueError("only a customer SLA is underpinned by other agreements")
+        elif self.accepted_deviations:
+            raise ValueError("only a customer SLA accepts deviations of the agreements under it")
         if self.renewal is Renewal.TACIT and self.renewal_months is None:
             raise ValueError("tacit renewal needs a renewal period (months)")
         priorities = [p.priority for p in self.priority_times]
@@ -185,3 +259,4 @@ class Amendment(Record):
         description="Effect on services, targets, cost and risk.",
     )
     approved_by: ShortText = Field(default="", title="Approved by")
+    approved_on: date | None = Field(default=None, title="Approved on", description="YYYY-MM-DD")

@@ -11,8 +11,9 @@ Conventions (the checker, the agreement screens and exports all rely on them):
   Feb 29 renews to Feb 28 and comes back to Feb 29 in the next leap year.
 - The term *containing today* is the one whose end is the first on or after today (today
   on a term's last day is still in that term; before ``start_date`` it is the initial term).
-- The cancel-by date of a term is its last day minus ``notice_days``: the *last* day on
-  which notice can still be given. On the cancel-by day itself notice is still possible;
+- The cancel-by date of a term is its last day minus the notice period: the *last* day on
+  which notice can still be given. ``notice_days`` counts days, or calendar months when
+  ``notice_unit`` is months ("3 months' notice": see ``notice_deadline``). On the cancel-by day itself notice is still possible;
   from the day after, it has passed.
 - tacit: the agreement renews at the end of every term unless notice was given. The
   actionable ``cancel_by`` is that of the current term, or once it has passed, of the first
@@ -35,7 +36,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from itsms_tui.domain.calendar import add_months
-from itsms_tui.domain.enums import Renewal
+from itsms_tui.domain.enums import NoticeUnit, Renewal
 
 ONE_DAY = timedelta(days=1)
 
@@ -57,6 +58,8 @@ class HasTerm(Protocol):
 
     @property
     def notice_days(self) -> int | None: ...
+    @property
+    def notice_unit(self) -> NoticeUnit: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,7 @@ class TermFields:
     renewal: Renewal = Renewal.NONE
     renewal_months: int | None = None
     notice_days: int | None = None
+    notice_unit: NoticeUnit = NoticeUnit.DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,24 @@ def _minus_days(day: date, days: int | None) -> date | None:
         return None
 
 
+def notice_deadline(term: HasTerm, term_end: date) -> date | None:
+    """The last day to give notice that ends a term on ``term_end``; None when not set.
+
+    Days: ``term_end - notice``. Months: calendar months back from the day after the term,
+    less a day (3 months before a term ending Jan 31 is Oct 31; before Feb 28, Nov 30),
+    the anniversary convention the renewal terms use.
+    """
+    count = term.notice_days
+    if count is None:
+        return None
+    if term.notice_unit is NoticeUnit.MONTHS:
+        try:
+            return add_months(term_end + ONE_DAY, -count) - ONE_DAY
+        except OverflowError:
+            return None
+    return _minus_days(term_end, count)
+
+
 def _days_from(today: date, day: date | None) -> int | None:
     return None if day is None else (day - today).days
 
@@ -168,14 +190,14 @@ def term_dates(term: HasTerm, today: date) -> TermDates:
         term_start = renewal_term_start(term.start_date, end, months, k)
     except OverflowError:  # a term reaching past year 9999: treat as the last term
         return _fixed_term(term, end, today)
-    current = _minus_days(term_end, term.notice_days)
+    current = notice_deadline(term, term_end)
     cancel_by, earliest_end = current, term_end if current is not None else None
     try:
         j = k
         while cancel_by is not None and cancel_by < today:
             j += 1
             earliest_end = renewal_term_end(end, months, j)
-            cancel_by = _minus_days(earliest_end, term.notice_days)
+            cancel_by = notice_deadline(term, earliest_end)
     except OverflowError:
         cancel_by = earliest_end = None
     return TermDates(
@@ -194,7 +216,7 @@ def term_dates(term: HasTerm, today: date) -> TermDates:
 
 def _fixed_term(term: HasTerm, end: date, today: date) -> TermDates:
     """A term that ends on ``end`` unless someone acts: express (cancel-by) or none."""
-    cancel_by = None if term.renewal is Renewal.NONE else _minus_days(end, term.notice_days)
+    cancel_by = None if term.renewal is Renewal.NONE else notice_deadline(term, end)
     return TermDates(
         renewal=term.renewal,
         term_start=term.start_date,

@@ -71,6 +71,29 @@ class AgreementStatus(Vocabulary):
     TERMINATED = "terminated"
 
 
+class NoticeUnit(Vocabulary):
+    """What a notice period counts: days, or calendar months ("3 months' notice")."""
+
+    DAYS = "days"
+    MONTHS = "months"
+
+
+class RenewalDecision(Vocabulary):
+    """What was decided before an agreement's cancel-by date."""
+
+    NONE = "none"
+    RENEW = "renew"
+    RENEGOTIATE = "renegotiate"
+    EXIT = "exit"
+
+
+class DeviationBasis(Vocabulary):
+    """Why a weaker supplier target stands: accepted as a risk, or a documented SLA exception."""
+
+    ACCEPTED = "accepted"
+    SLA_EXCEPTION = "sla_exception"
+
+
 class Renewal(Vocabulary):
     """How a term continues: not at all, automatically unless cancelled, or by new signature."""
 
@@ -150,6 +173,17 @@ class RiskTreatment(Vocabulary):
     MITIGATE = "mitigate"
     TRANSFER = "transfer"
     ACCEPT = "accept"
+
+
+class RiskArea(Vocabulary):
+    """The three areas clause 6.1 requires risks to be determined for."""
+
+    ORGANISATION = "organisation"
+    """Risks to the organisation."""
+    SERVICE_REQUIREMENTS = "service_requirements"
+    """Not fulfilling the service requirements."""
+    OTHER_PARTIES = "other_parties"
+    """The involvement of other parties in the service lifecycle."""
 
 
 class RiskStatus(Vocabulary):

@@ -7,12 +7,16 @@
   ``grace_days`` after that due date; the due day plus the grace days are still on time.
 - A KPI with no measurement, or whose latest one is overdue, is GREY: there is nothing
   recent enough to judge. ``value_status`` keeps the RAG of the latest value regardless.
+- Grace: ``grace_days`` after the due date, but at most ``grace_fraction`` of the period
+  (``period_grace``), so a daily KPI gets none and a monthly one a week.
+- Trend: the least-squares slope of the latest values (``trend``), not first against last.
 - "Latest" is the measurement with the greatest ``measured_on``; on the same day, the one
   recorded last (``created_at``, then id) wins.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -25,6 +29,9 @@ from itsms_tui.domain.enums import Direction, Frequency, KpiStatus
 from itsms_tui.domain.kpis import Kpi, Measurement
 
 DEFAULT_GRACE_DAYS = 7
+DEFAULT_GRACE_FRACTION = 0.25
+"""Grace after a due date as a share of the KPI's period: a quarter of a month is 7 days,
+of a day none (a daily KPI missed yesterday is late today)."""
 
 
 class Thresholds(Protocol):
@@ -102,13 +109,29 @@ def is_overdue(next_due: date, today: date, grace_days: int = DEFAULT_GRACE_DAYS
     return today > next_due + timedelta(days=grace_days)
 
 
+def period_grace(
+    period_start: date, next_due: date, grace_days: int, grace_fraction: float | None = None
+) -> int:
+    """Grace days after ``next_due``: ``grace_days``, but at most ``grace_fraction`` of the
+    period from ``period_start`` to ``next_due`` (rounded down; None: no such limit)."""
+    if grace_fraction is None:
+        return grace_days
+    period = max((next_due - period_start).days, 0)
+    return max(0, min(grace_days, int(period * grace_fraction)))
+
+
 def kpi_status(
     kpi: Kpi,
     measurements: Iterable[Measurement],
     today: date,
     grace_days: int = DEFAULT_GRACE_DAYS,
+    grace_fraction: float | None = None,
 ) -> KpiReading:
-    """The reading of ``kpi`` on ``today`` from its measurements (others are ignored)."""
+    """The reading of ``kpi`` on ``today`` from its measurements (others are ignored).
+
+    The grace after the due date is ``period_grace``: ``grace_days`` at most, and at most
+    ``grace_fraction`` of the period (None: the flat days whatever the period).
+    """
     latest = max((m for m in measurements if m.kpi_id == kpi.id), key=_order_key, default=None)
     if latest is None:
         return KpiReading(
@@ -126,7 +149,9 @@ def kpi_status(
         next_due: date | None = next_measurement_due(latest.measured_on, kpi.frequency)
     except OverflowError:  # measured in year 9999: never due again
         next_due = None
-    overdue = next_due is not None and is_overdue(next_due, today, grace_days)
+    overdue = next_due is not None and is_overdue(
+        next_due, today, period_grace(latest.measured_on, next_due, grace_days, grace_fraction)
+    )
     return KpiReading(
         kpi_id=kpi.id,
         value=latest.value,
@@ -140,7 +165,10 @@ def kpi_status(
 
 
 def kpi_readings(
-    data: DataSet, today: date, grace_days: int = DEFAULT_GRACE_DAYS
+    data: DataSet,
+    today: date,
+    grace_days: int = DEFAULT_GRACE_DAYS,
+    grace_fraction: float | None = None,
 ) -> dict[str, KpiReading]:
     """Every KPI's reading, by KPI id (one pass over the measurements).
 
@@ -150,29 +178,55 @@ def kpi_readings(
 
     def compute() -> dict[str, KpiReading]:
         by_kpi = data.grouped(Measurement, "kpi_id")
-        return {k.id: kpi_status(k, by_kpi.get(k.id, ()), today, grace_days) for k in data.all(Kpi)}
+        return {
+            k.id: kpi_status(k, by_kpi.get(k.id, ()), today, grace_days, grace_fraction)
+            for k in data.all(Kpi)
+        }
 
-    return data.derived(("kpi_readings", today, grace_days), compute)
+    return data.derived(("kpi_readings", today, grace_days, grace_fraction), compute)
+
+
+def least_squares_slope(values: Sequence[float]) -> tuple[float, float]:
+    """(slope per step, its standard error) of the line fitted to ``values`` at 0, 1, 2...
+
+    The standard error is 0.0 with two values (the line goes through both); at least two
+    values are needed.
+    """
+    n = len(values)
+    mean_x = (n - 1) / 2
+    mean_y = sum(values) / n
+    sxx = sum((i - mean_x) ** 2 for i in range(n))
+    slope = sum((i - mean_x) * (y - mean_y) for i, y in enumerate(values)) / sxx
+    if n < 3:
+        return slope, 0.0
+    residuals = sum((y - (mean_y + slope * (i - mean_x))) ** 2 for i, y in enumerate(values))
+    return slope, math.sqrt(residuals / (n - 2) / sxx)
 
 
 def trend_of_values(direction: Direction, values: Sequence[float], tolerance: float = 0.0) -> Trend:
-    """Compare the last value with the first: better, worse or within ``tolerance``."""
+    """The least-squares slope over ``values`` (one per period, oldest first), by direction.
+
+    STEADY when the fitted change over the values is within ``tolerance``, or when the
+    slope is no larger than its standard error (the values scatter more than they move:
+    90, 99, 91 is no trend); otherwise IMPROVING or WORSENING. UNKNOWN below two values.
+    """
     if len(values) < 2:
         return Trend.UNKNOWN
-    delta = values[-1] - values[0]
-    if abs(delta) <= tolerance:
+    slope, error = least_squares_slope(values)
+    if abs(slope) * (len(values) - 1) <= tolerance or abs(slope) <= error:
         return Trend.STEADY
-    better = delta > 0 if direction is Direction.HIGHER_IS_BETTER else delta < 0
+    better = slope > 0 if direction is Direction.HIGHER_IS_BETTER else slope < 0
     return Trend.IMPROVING if better else Trend.WORSENING
 
 
 def trend(
     kpi: Kpi, measurements: Iterable[Measurement], window: int = 3, tolerance: float = 0.0
 ) -> Trend:
-    """Trend over the latest ``window`` measurements: the newest compared with the oldest.
+    """Trend over the latest ``window`` measurements: their least-squares slope.
 
-    UNKNOWN with fewer than two measurements (or a window below 2); STEADY when they
-    differ by no more than ``tolerance``; otherwise IMPROVING or WORSENING by direction.
+    UNKNOWN with fewer than two measurements (or a window below 2); STEADY when the fitted
+    change is within ``tolerance`` or the slope is within its standard error; otherwise
+    IMPROVING or WORSENING by direction (see ``trend_of_values``).
     """
     if window < 2:
         return Trend.UNKNOWN

@@ -34,6 +34,11 @@ class Objective(Record):
     evaluation: LongText = Field(
         default="", title="Evaluation of results", description="How and when results are evaluated."
     )
+    resources: list[ListItem] = Field(
+        default_factory=list,
+        title="Resources",
+        description="People, budget and tools needed to achieve it; one per line.",
+    )
     status: ObjectiveStatus = Field(default=ObjectiveStatus.PLANNED, title="Status")
 
 

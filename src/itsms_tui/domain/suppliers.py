@@ -179,6 +179,7 @@ class ImprovementAction(Record):
         "supplier_id": "suppliers",
         "agreement_id": "agreements",
         "kpi_id": "kpis",
+        "risk_id": "risks",
     }
 
     description: Name = Field(title="Action")
@@ -192,6 +193,9 @@ class ImprovementAction(Record):
         default=None, title="KPI", description="Set when the action answers a missed target."
     )
     completed_on: date | None = Field(default=None, title="Completed on", description="YYYY-MM-DD")
+    risk_id: RecordId | None = Field(
+        default=None, title="Risk", description="The risk whose mitigation this action is."
+    )
 
 
 class Dispute(Record):

@@ -115,7 +115,9 @@ def _red_kpis(
     """KPIs whose latest value is red, unless a finding already names them."""
     kpis = {k.id: k for k in data.all(Kpi)}
     items: list[AttentionItem] = []
-    for kpi_id, reading in kpi_readings(data, today, settings.kpi_grace_days).items():
+    for kpi_id, reading in kpi_readings(
+        data, today, settings.kpi_grace_days, settings.kpi_grace_fraction
+    ).items():
         if reading.status is not KpiStatus.RED or kpi_id in named:
             continue
         kpi = kpis[kpi_id]

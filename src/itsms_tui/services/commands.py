@@ -149,11 +149,8 @@ def check(
     if allow_history and snapshot_file is None:
         raise UserError("--allow-history applies only with --snapshot")
     findings = findings_for(dataset, settings, today, source=source, rule_ids=rule_ids, trail=trail)
-    if output_format == "json":
-        text = format_json(findings)
-    else:
-        ran = applicable(select_rules(rule_ids or None), trail_checked=trail is not None)
-        text = format_text(findings, ran)
+    ran = applicable(select_rules(rule_ids or None), trail_checked=trail is not None)
+    text = format_json(findings, ran) if output_format == "json" else format_text(findings, ran)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 

@@ -110,7 +110,7 @@ def due_items(
                     risk.owner,
                 )
             )
-    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
     for kpi in data.all(Kpi):
         next_due = readings[kpi.id].next_due
         if next_due is not None:

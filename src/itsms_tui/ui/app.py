@@ -226,7 +226,12 @@ class ItsmsApp(App[None]):
         """Every KPI's reading today (domain rule), computed once per data change."""
         return self.derived(
             "kpi_readings",
-            lambda: kpi_readings(self.data, self.today, self.settings.kpi_grace_days),
+            lambda: kpi_readings(
+                self.data,
+                self.today,
+                self.settings.kpi_grace_days,
+                self.settings.kpi_grace_fraction,
+            ),
         )
 
     # ------------------------------------------------------------------ start-up
@@ -298,7 +303,9 @@ class ItsmsApp(App[None]):
             settings = check_settings(self.workspace.settings(), source=self.workspace.location)
         except UserError:
             settings = CheckSettings()
-        readings = kpi_readings(data, self.today, settings.kpi_grace_days)
+        readings = kpi_readings(
+            data, self.today, settings.kpi_grace_days, settings.kpi_grace_fraction
+        )
         return Loaded(data, generation, settings, readings)
 
     def _publish(self, loaded: Loaded) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from itsms_tui.compliance.findings import Finding, Severity
 from itsms_tui.compliance.settings import CheckSettings
@@ -80,6 +81,42 @@ class Check:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a rule looks at, so that nothing to look at reads "no evidence", never "met".
+
+    ``present`` is true when the data holds at least one record the rule judges; ``what``
+    names them in the singular ("process"); ``required``: the clause requires such a record
+    to exist, so having none is an error (otherwise a warning: unproven, not failed).
+    """
+
+    what: str
+    present: Callable[[DataSet], bool]
+    required: bool = False
+
+    def finding(self, rule_id: str, clause: str) -> Finding:
+        """The one finding of a rule with nothing to look at."""
+        return Finding(
+            rule=rule_id,
+            clause=clause,
+            severity=Severity.ERROR if self.required else Severity.WARNING,
+            record_ids=(),
+            message=f"no evidence: no {self.what} recorded",
+            no_evidence=True,
+        )
+
+
+def any_of(
+    model: type[Record], keep: Callable[[Any], bool] | None = None
+) -> Callable[[DataSet], bool]:
+    """``present`` for an Evidence: some record of ``model`` (that ``keep`` accepts)."""
+
+    def present(data: DataSet) -> bool:
+        return any(keep is None or keep(r) for r in data.all(model))
+
+    return present
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A registered rule: id, clause, a short title, what it checks and why, the function."""
 
@@ -91,6 +128,8 @@ class Rule:
     trail_fn: TrailFn | None = None
     topic: Topic = Topic.FINDING
     dated: bool = False
+    evidence: Evidence | None = None
+    """What the rule looks at; None: it always has something (or is about the trail)."""
 
     def run(
         self,
@@ -102,13 +141,24 @@ class Rule:
         """The findings; a trail rule finds nothing when no trail was verified (a snapshot)."""
         if self.trail_fn is not None:
             return list(self.trail_fn(trail)) if trail is not None else []
+        if self.evidence is not None and not self.evidence.present(data):
+            return [self.evidence.finding(self.id, self.clause)]
         return list(self.fn(data, settings, today)) if self.fn is not None else []
 
 
-def rule(check: Check, title: str, description: str, fn: RuleFn) -> Rule:
-    """Register ``fn`` under ``check``'s id and clause."""
+def rule(
+    check: Check, title: str, description: str, fn: RuleFn, evidence: Evidence | None = None
+) -> Rule:
+    """Register ``fn`` under ``check``'s id and clause, with what it looks at."""
     return Rule(
-        check.id, check.clause, title, description, fn, topic=check.topic, dated=check.dated
+        check.id,
+        check.clause,
+        title,
+        description,
+        fn,
+        topic=check.topic,
+        dated=check.dated,
+        evidence=evidence,
     )
 
 

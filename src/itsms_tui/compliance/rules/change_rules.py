@@ -11,11 +11,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from itsms_tui.compliance.findings import Finding
-from itsms_tui.compliance.rules.base import Check, Rule, blank, days, rule
+from itsms_tui.compliance.rules.base import Check, Evidence, Rule, any_of, blank, days, rule
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.change_integrity import missing_workflow_facts
@@ -42,6 +42,14 @@ def implemented(change: ChangeRequest) -> bool:
 
 def reviewed(change: ChangeRequest) -> bool:
     return change.reviewed_on is not None and not blank(change.review_notes)
+
+
+def _approvable(change: ChangeRequest) -> bool:
+    return change.kind in (ChangeKind.NORMAL, ChangeKind.EMERGENCY) and implemented(change)
+
+
+def _of_kind(kind: ChangeKind) -> Callable[[DataSet], bool]:
+    return any_of(ChangeRequest, lambda c: c.kind is kind)
 
 
 def change_approval(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -128,6 +136,7 @@ RULES: tuple[Rule, ...] = (
         "A normal or emergency change that was implemented has an approver and an approval "
         "date on or before its implementation, and was not rejected.",
         change_approval,
+        Evidence("implemented normal or emergency change", any_of(ChangeRequest, _approvable)),
     ),
     rule(
         CHG_EMERGENCY_REVIEW,
@@ -135,6 +144,7 @@ RULES: tuple[Rule, ...] = (
         "An implemented emergency change has a review recorded within the emergency review "
         "period, and is not closed without one.",
         emergency_review,
+        Evidence("emergency change", _of_kind(ChangeKind.EMERGENCY)),
     ),
     rule(
         CHG_UNPLANNED_REVIEW,
@@ -142,6 +152,7 @@ RULES: tuple[Rule, ...] = (
         "An unplanned change has a review of its consequences recorded within the emergency "
         "review period.",
         unplanned_review,
+        Evidence("unplanned change", _of_kind(ChangeKind.UNPLANNED)),
     ),
     rule(
         CHG_PIR,
@@ -149,6 +160,7 @@ RULES: tuple[Rule, ...] = (
         "A normal change has its post-implementation review recorded within the set period "
         "after implementation.",
         post_implementation_review,
+        Evidence("normal change", _of_kind(ChangeKind.NORMAL)),
     ),
     rule(
         CHG_HISTORY,
@@ -156,5 +168,6 @@ RULES: tuple[Rule, ...] = (
         "A change imported with --allow-history although its workflow record was incomplete "
         "is listed with the steps it has no record of.",
         imported_history,
+        Evidence("change", any_of(ChangeRequest)),
     ),
 )

@@ -6,9 +6,10 @@
 - A KPI is a supplier's when its subject is the supplier or one of the supplier's
   contracts, underpinning contracts or OLAs. Supplier KPIs are judged by SUP-KPI-CURRENT
   (for suppliers delivering today); every other KPI whose subject is in use by KPI-CURRENT.
-- A missed target is a KPI on an active agreement whose latest value is red. It is
-  answered by an improvement action naming the KPI that is open, in progress, or done on
-  or after the day of that measurement.
+- A missed target is a measurement, in any period, amber or red on a KPI whose subject is
+  an agreement (any status: retiring it does not hide the miss) or a supplier. The latest
+  one is answered by an improvement action naming the KPI that is open, in progress, or
+  done on or after the day of that measurement.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import (
     DELIVERING_SUPPLIER,
     Check,
+    Evidence,
     Rule,
+    any_of,
     blank,
     missing_list,
     rule,
@@ -38,9 +41,16 @@ from itsms_tui.domain.enums import (
     KpiStatus,
     ObjectiveStatus,
     ServiceStatus,
+    SupplierStatus,
 )
-from itsms_tui.domain.kpi_status import KpiReading, is_overdue, kpi_readings
-from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.kpi_status import (
+    KpiReading,
+    is_overdue,
+    kpi_readings,
+    period_grace,
+    rag_status,
+)
+from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.plan import Objective, Process
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier
@@ -50,6 +60,8 @@ KPI_CURRENT = Check("KPI-CURRENT", "9.1", Topic.KPI_MEASUREMENT, dated=True)
 SUP_KPI = Check("SUP-KPI", "8.3.4", Topic.SUPPLIER)
 SUP_KPI_CURRENT = Check("SUP-KPI-CURRENT", "8.3.4", Topic.KPI_MEASUREMENT)
 KPI_MISSED = Check("KPI-MISSED", "8.3.3", Topic.RED_KPI)
+SUP_KPI_RED = Check("SUP-KPI-RED", "8.3.4", Topic.RED_KPI)
+SUP_SUSPENDED = Check("SUP-SUSPENDED", "8.3.4", Topic.SUPPLIER)
 
 CLOSED_OBJECTIVE = frozenset(
     {ObjectiveStatus.ACHIEVED, ObjectiveStatus.MISSED, ObjectiveStatus.CANCELLED}
@@ -99,9 +111,14 @@ def stale(kpi: Kpi, reading: KpiReading, settings: CheckSettings, today: date) -
             due = period_after(defined, kpi.frequency)
         except OverflowError:
             return None
-        if is_overdue(due, today, settings.kpi_grace_days):
+        grace = period_grace(defined, due, settings.kpi_grace_days, settings.kpi_grace_fraction)
+        if is_overdue(due, today, grace):
             return f"never measured; the first {kpi.frequency.value} measurement was due {due}"
     return None
+
+
+def _any_agreement_kpi(data: DataSet) -> bool:
+    return any(isinstance(data.get(k.subject_id), Agreement | Supplier) for k in data.all(Kpi))
 
 
 def kpi_defined(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -118,7 +135,7 @@ def kpi_defined(data: DataSet, settings: CheckSettings, today: date) -> Iterator
 
 
 def kpi_current(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
-    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
     for kpi in data.all(Kpi):
         subject = subject_of(data, kpi)
         if subject.supplier is not None or not subject.in_use:
@@ -145,7 +162,7 @@ def supplier_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterato
 
 
 def supplier_kpi_current(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
-    readings = kpi_readings(data, today, settings.kpi_grace_days)
+    readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
     for kpi in data.all(Kpi):
         subject = subject_of(data, kpi)
         if subject.supplier is None or not subject.in_use:
@@ -160,6 +177,73 @@ def supplier_kpi_current(data: DataSet, settings: CheckSettings, today: date) ->
             )
 
 
+def _open_actions(data: DataSet, kpi: Kpi) -> list[ImprovementAction]:
+    return [
+        a
+        for a in data.referring(kpi.id, ImprovementAction)
+        if a.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+    ]
+
+
+def supplier_kpi_red(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
+    for kpi in data.all(Kpi):
+        subject = subject_of(data, kpi)
+        reading = readings[kpi.id]
+        if subject.supplier is None or not subject.in_use:
+            continue
+        if reading.status is not KpiStatus.RED:  # grey (stale) is SUP-KPI-CURRENT's
+            continue
+        value = f"{reading.value:g}{(' ' + kpi.unit) if kpi.unit else ''}"
+        problem = (
+            f"red: {value} on {reading.measured_on}, below the warning level "
+            f"{kpi.warning:g} (target {kpi.target:g}) for {subject.supplier.display}"
+        )
+        actions = _open_actions(data, kpi)
+        ids = (subject.supplier.id, kpi.subject_id, reading.measurement_id)
+        if actions:
+            yield SUP_KPI_RED.warning(
+                kpi, f"{problem}; being addressed by {actions[0].display}", *ids
+            )
+        else:
+            yield SUP_KPI_RED.error(kpi, f"{problem}; no open improvement action", *ids)
+
+
+def _suspended(supplier: Supplier) -> bool:
+    return supplier.status is SupplierStatus.SUSPENDED
+
+
+def suspended_supplier(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
+    for supplier in data.all(Supplier):
+        if not _suspended(supplier):
+            continue
+        agreements = [
+            a
+            for a in data.referring(supplier.id, Agreement)
+            if a.kind in SUPPLIER_SIDE_KINDS and a.status is AgreementStatus.ACTIVE
+        ]
+        if not agreements:
+            continue
+        subjects = {supplier.id, *(a.id for a in agreements)}
+        kpis = [k for k in data.all(Kpi) if k.subject_id in subjects]
+        late = [k for k in kpis if stale(k, readings[k.id], settings, today) is not None]
+        if not late and kpis:
+            continue
+        what = (
+            f"its KPIs {', '.join(k.id for k in late[:3])} are not measured on time"
+            if late
+            else "no KPI monitors it"
+        )
+        yield SUP_SUSPENDED.error(
+            supplier,
+            f"suspended, but {', '.join(a.id for a in agreements[:3])} is still active and "
+            f"{what}: end the agreement or keep monitoring",
+            *(a.id for a in agreements),
+            *(k.id for k in late),
+        )
+
+
 def _answered(actions: list[ImprovementAction], measured_on: date) -> bool:
     for action in actions:
         if action.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS):
@@ -171,25 +255,41 @@ def _answered(actions: list[ImprovementAction], measured_on: date) -> bool:
     return False
 
 
+def _latest_miss(kpi: Kpi, measurements: list[Measurement]) -> Measurement | None:
+    """The latest measurement of ``kpi`` that missed its target (amber or red), if any."""
+    missed = [m for m in measurements if rag_status(kpi, m.value) is not KpiStatus.GREEN]
+    return max(missed, key=lambda m: (m.measured_on, m.created_at, m.id), default=None)
+
+
+def _committed_to(data: DataSet, kpi: Kpi) -> Record | None:
+    """The SLA, supplier agreement or supplier a KPI's target is a commitment of."""
+    record = data.get(kpi.subject_id)
+    return record if isinstance(record, Agreement | Supplier) else None
+
+
 def missed_target(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
-    readings = kpi_readings(data, today, settings.kpi_grace_days)
     for kpi in data.all(Kpi):
-        agreement = data.get_as(Agreement, kpi.subject_id)
-        if agreement is None or agreement.status is not AgreementStatus.ACTIVE:
+        subject = _committed_to(data, kpi)
+        if subject is None:
             continue
-        reading = readings[kpi.id]
-        if reading.value_status is not KpiStatus.RED or reading.measured_on is None:
+        miss = _latest_miss(kpi, data.referring(kpi.id, Measurement))
+        if miss is None:
             continue
-        if _answered(data.referring(kpi.id, ImprovementAction), reading.measured_on):
+        if _answered(data.referring(kpi.id, ImprovementAction), miss.measured_on):
             continue
-        value = f"{reading.value:g}{(' ' + kpi.unit) if kpi.unit else ''}"
+        status = rag_status(kpi, miss.value).value
+        value = f"{miss.value:g}{(' ' + kpi.unit) if kpi.unit else ''}"
         yield KPI_MISSED.error(
             kpi,
-            f"missed its target ({value} on {reading.measured_on}, target {kpi.target:g}) "
-            f"under {agreement.display}, and no improvement action answers it",
-            agreement.id,
-            reading.measurement_id,
+            f"missed its target ({status}: {value} on {miss.measured_on}, target "
+            f"{kpi.target:g}) under {subject.display}, and no improvement action answers it",
+            subject.id,
+            miss.id,
         )
+
+
+def _supplier_kpi(data: DataSet) -> bool:
+    return any(subject_of(data, k).supplier is not None for k in data.all(Kpi))
 
 
 RULES: tuple[Rule, ...] = (
@@ -199,6 +299,7 @@ RULES: tuple[Rule, ...] = (
         "A KPI states what is measured, the method or data source, and when and by whom "
         "results are evaluated (how often is its frequency).",
         kpi_defined,
+        Evidence("KPI", any_of(Kpi), required=True),
     ),
     rule(
         KPI_CURRENT,
@@ -206,6 +307,7 @@ RULES: tuple[Rule, ...] = (
         "A KPI on an objective, process, live service or customer SLA in use has a "
         "measurement no older than its frequency plus the grace days.",
         kpi_current,
+        Evidence("KPI", any_of(Kpi)),
     ),
     rule(
         SUP_KPI,
@@ -213,6 +315,9 @@ RULES: tuple[Rule, ...] = (
         "A supplier that is active or under review has at least one KPI on it or on one of "
         "its agreements.",
         supplier_kpi,
+        Evidence(
+            "delivering supplier", any_of(Supplier, lambda s: s.status in DELIVERING_SUPPLIER)
+        ),
     ),
     rule(
         SUP_KPI_CURRENT,
@@ -220,12 +325,33 @@ RULES: tuple[Rule, ...] = (
         "A KPI on an active supplier, or on an active agreement with one, has a measurement "
         "no older than its frequency plus the grace days.",
         supplier_kpi_current,
+        Evidence("supplier KPI", any_of(Kpi)),
     ),
     rule(
         KPI_MISSED,
         "Missed targets have an improvement action",
-        "A KPI on an active agreement (SLA or contract) whose latest value is red has an "
-        "improvement action naming it, open or completed since that measurement.",
+        "A KPI on an agreement (SLA, contract or OLA) or a supplier that missed its target "
+        "(amber or red) in any period has an improvement action naming it, open or "
+        "completed on or after the latest such measurement. Retiring the agreement does "
+        "not hide the miss.",
         missed_target,
+        Evidence("KPI on an agreement or supplier", _any_agreement_kpi),
+    ),
+    rule(
+        SUP_KPI_RED,
+        "Supplier KPIs are not red",
+        "A KPI on a supplier delivering today, or on its active agreement, is not red "
+        "(below the warning level): an error without an open improvement action on the "
+        "KPI, a warning while one is open.",
+        supplier_kpi_red,
+        Evidence("supplier KPI", _supplier_kpi),
+    ),
+    rule(
+        SUP_SUSPENDED,
+        "Suspended suppliers under contract are still monitored",
+        "A suspended supplier with an agreement still active has KPIs on it or its "
+        "agreements, measured on time.",
+        suspended_supplier,
+        Evidence("supplier", any_of(Supplier)),
     ),
 )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from itsms_tui.compliance.findings import Finding
-from itsms_tui.compliance.rules.base import Check, Rule, days, rule
+from itsms_tui.compliance.rules.base import Check, Evidence, Rule, any_of, days, rule
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import Agreement
@@ -104,6 +104,7 @@ RULES: tuple[Rule, ...] = (
         "A supplier from approval to suspension is reviewed at its interval (its own, or "
         "its tier's); the first review is due one interval after approval.",
         supplier_review,
+        Evidence("supplier", any_of(Supplier, supplier_reviews_due)),
     ),
     rule(
         AGR_REVIEW,
@@ -111,6 +112,7 @@ RULES: tuple[Rule, ...] = (
         "An active contract, underpinning contract or OLA is reviewed at its interval (its "
         "own, or the default); the first review is due one interval after its start.",
         agreement_review,
+        Evidence("active supplier agreement", any_of(Agreement, agreement_reviews_due)),
     ),
     rule(
         ACN_OVERDUE,
@@ -118,5 +120,6 @@ RULES: tuple[Rule, ...] = (
         "An open or in-progress improvement action (from a review, a missed target or a "
         "dispute) is done by its due date plus the grace days.",
         action_overdue,
+        Evidence("improvement action", any_of(ImprovementAction)),
     ),
 )

@@ -15,7 +15,9 @@ from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import (
     CONTRACTED_SUPPLIER,
     Check,
+    Evidence,
     Rule,
+    any_of,
     blank,
     days,
     missing_list,
@@ -31,6 +33,7 @@ from itsms_tui.domain.enums import (
     DisputeStatus,
     SelectionDecision,
     SupplierKind,
+    SupplierStatus,
 )
 from itsms_tui.domain.obligations import ENGAGED_SUPPLIER
 from itsms_tui.domain.supplier_integrity import missing_lifecycle_facts
@@ -40,9 +43,10 @@ SUP_CONTRACT = Check("SUP-CONTRACT", "8.3.4.1", Topic.SUPPLIER_CONTRACT)
 SUP_OLA = Check("SUP-OLA", "8.3.4.2", Topic.SUPPLIER_CONTRACT)
 SUP_OWNER = Check("SUP-OWNER", "8.3.4", Topic.SUPPLIER)
 SUP_INTERFACES = Check("SUP-INTERFACES", "8.3.4", Topic.SUPPLIER)
-SUP_EVALUATION = Check("SUP-EVALUATION", "8.3.4", Topic.SUPPLIER)
+SUP_EVALUATION = Check("SUP-EVALUATION", "8.3.4.1", Topic.SUPPLIER)
 SUP_HISTORY = Check("SUP-HISTORY", "8.3.4", Topic.SUPPLIER)
 DSP_OPEN = Check("DSP-OPEN", "8.3.4", Topic.DISPUTE, dated=True)
+DSP_CLOSED = Check("DSP-CLOSED", "8.3.4", Topic.DISPUTE)
 
 CONTRACT_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_CONTRACT})
 SELECTING = frozenset({SelectionDecision.SELECTED, SelectionDecision.CONDITIONAL})
@@ -51,13 +55,35 @@ UNRESOLVED_DISPUTE = frozenset(
 )
 
 
+def _engaged(supplier: Supplier) -> bool:
+    return supplier.status in ENGAGED_SUPPLIER
+
+
+def _external(supplier: Supplier) -> bool:
+    return supplier.kind is SupplierKind.EXTERNAL and supplier.status in ENGAGED_SUPPLIER
+
+
+def _internal(supplier: Supplier) -> bool:
+    return supplier.kind is not SupplierKind.EXTERNAL and supplier.status in ENGAGED_SUPPLIER
+
+
+IN_PREPARATION = frozenset({AgreementStatus.DRAFT, AgreementStatus.NEGOTIATION})
+
+
 def _without_agreement(
     data: DataSet, supplier: Supplier, kinds: frozenset[AgreementKind]
 ) -> tuple[bool, list[Agreement]]:
-    """(no active agreement of ``kinds``, the supplier's inactive ones of those kinds)."""
+    """(no agreement of ``kinds`` good enough, the supplier's inactive ones of those kinds).
+
+    A supplier delivering today needs one in force; one only approved (selected, not yet
+    delivering) may have it still in preparation (draft or in negotiation).
+    """
     own = [a for a in data.referring(supplier.id, Agreement) if a.kind in kinds]
-    active = [a for a in own if a.status is AgreementStatus.ACTIVE]
-    return (not active, [a for a in own if a.status is not AgreementStatus.ACTIVE])
+    good = {AgreementStatus.ACTIVE}
+    if supplier.status is SupplierStatus.APPROVED:
+        good |= IN_PREPARATION
+    enough = [a for a in own if a.status in good]
+    return (not enough, [a for a in own if a.status is not AgreementStatus.ACTIVE])
 
 
 def _inactive_note(inactive: list[Agreement]) -> str:
@@ -170,20 +196,43 @@ def dispute_open(data: DataSet, settings: CheckSettings, today: date) -> Iterato
             )
 
 
+def dispute_closed(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for dispute in data.all(Dispute):
+        if dispute.status in UNRESOLVED_DISPUTE:
+            continue
+        missing = missing_list(
+            [
+                (blank(dispute.resolution), "a recorded resolution"),
+                (dispute.resolved_on is None, "a resolution date"),
+            ]
+        )
+        if missing:
+            yield DSP_CLOSED.error(
+                dispute,
+                f"{dispute.status.value} without {missing}",
+                dispute.supplier_id,
+                dispute.agreement_id,
+            )
+
+
 RULES: tuple[Rule, ...] = (
     rule(
         SUP_CONTRACT,
         "External suppliers have an active contract",
-        "An external supplier that is approved, active or under review has at least one "
-        "active contract or underpinning contract.",
+        "An external supplier that is active or under review has at least one active "
+        "contract or underpinning contract; one only approved (not yet delivering) has one "
+        "in force or in preparation (draft, negotiation).",
         supplier_contract,
+        Evidence("external supplier", any_of(Supplier, _external)),
     ),
     rule(
         SUP_OLA,
         "Internal suppliers have an agreement",
-        "An internal supplier or a customer acting as a supplier that is approved, active or "
-        "under review has an active agreement (usually an OLA).",
+        "An internal supplier or a customer acting as a supplier that is active or under "
+        "review has an active agreement (usually an OLA); one only approved has one in "
+        "force or in preparation.",
         supplier_ola,
+        Evidence("internal supplier", any_of(Supplier, _internal)),
     ),
     rule(
         SUP_OWNER,
@@ -191,6 +240,7 @@ RULES: tuple[Rule, ...] = (
         "A supplier from approval to suspension names the person responsible for the "
         "relationship, its contracts and performance.",
         supplier_owner,
+        Evidence("supplier", any_of(Supplier, _engaged), required=True),
     ),
     rule(
         SUP_INTERFACES,
@@ -198,6 +248,7 @@ RULES: tuple[Rule, ...] = (
         "A supplier from approval to suspension describes how the parties work together "
         "and lists at least one contact point.",
         supplier_interfaces,
+        Evidence("supplier", any_of(Supplier, _engaged), required=True),
     ),
     rule(
         SUP_EVALUATION,
@@ -205,6 +256,7 @@ RULES: tuple[Rule, ...] = (
         "An approved external supplier has an evaluation that selected it (selected or "
         "conditional) dated on or before its approval.",
         supplier_evaluation,
+        Evidence("external supplier", any_of(Supplier, _external)),
     ),
     rule(
         SUP_HISTORY,
@@ -219,5 +271,13 @@ RULES: tuple[Rule, ...] = (
         "A dispute still open, in negotiation or escalated longer than the set number of "
         "days after it was raised is flagged.",
         dispute_open,
+        Evidence("dispute", any_of(Dispute)),
+    ),
+    rule(
+        DSP_CLOSED,
+        "Disputes are closed with a resolution",
+        "A dispute resolved or closed records how it was resolved and when.",
+        dispute_closed,
+        Evidence("dispute", any_of(Dispute)),
     ),
 )

@@ -3,7 +3,8 @@
 The grid keeps the target names and the SLA's own column in place and pages through the
 underpinning agreements with ← and →, so it stays readable at 80 columns however many
 agreements sit under an SLA. A weaker cell is red *and* marked ``✖``; an aligned one is
-green and marked ``●``; a target the agreement does not state is ``—``. Agreements on the
+green and marked ``●``; a weaker one an accepted deviation covers is amber and marked ``◇``;
+a target the agreement does not state is ``—``. Agreements on the
 same service that the SLA does not list are context: shown dim, in parentheses, not judged.
 """
 
@@ -38,6 +39,7 @@ LABEL_WIDTH = 24
 
 WEAKER_STYLE = STYLES["red"]
 ALIGNED_STYLE = STYLES["green"]
+ACCEPTED_STYLE = STYLES["amber"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,8 @@ class SlaChoice:
     weaker: int
     listed: int
     """Underpinning agreements the SLA lists (judged columns)."""
+    accepted: int = 0
+    """Weaker cells an accepted deviation covers."""
 
     @property
     def sla_id(self) -> str:
@@ -69,6 +73,7 @@ def sla_choices(matrices: Sequence[AlignmentMatrix], data: DataSet) -> list[SlaC
                 status=sla.status.value if sla is not None else "",
                 weaker=sum(len(matrix.weaker_rows(i)) for i in judged),
                 listed=len(judged),
+                accepted=sum(len(matrix.accepted_rows(i)) for i in judged),
             )
         )
     return out
@@ -80,6 +85,8 @@ def alignment_word(choice: SlaChoice) -> Text:
         return rag_text("red", f"{choice.weaker} weaker")
     if not choice.listed:
         return rag_text("grey", "none listed")
+    if choice.accepted:
+        return Text(f"◇ {choice.accepted} accepted", style=ACCEPTED_STYLE)
     return rag_text("green", "aligned")
 
 
@@ -102,7 +109,8 @@ SLA_COLUMNS: list[Column[SlaChoice]] = [
 
 
 def cell_text(cell: AlignmentCell, column: AlignmentColumn, index: int) -> Text:
-    """A value with its judgement: ``✖ 99.5`` (weaker), ``● 99.95``, ``—`` not stated."""
+    """A value with its judgement: ``✖ 99.5`` (weaker), ``◇ 99.5`` (weaker, accepted),
+    ``● 99.95``, ``—`` not stated."""
     if cell.value is None:
         return Text("—", style="dim")
     value = format_value(cell.value)
@@ -112,6 +120,8 @@ def cell_text(cell: AlignmentCell, column: AlignmentColumn, index: int) -> Text:
         return Text(value, style="dim")
     if cell.state is CellState.WEAKER:
         return Text(f"✖ {value}", style=WEAKER_STYLE)
+    if cell.state is CellState.ACCEPTED:
+        return Text(f"◇ {value}", style=ACCEPTED_STYLE)
     return Text(f"● {value}", style=ALIGNED_STYLE)
 
 
@@ -155,6 +165,8 @@ def legend_lines(matrix: AlignmentMatrix, data: DataSet) -> list[Text]:
         " than the SLA  ",
         ("● as strict", ALIGNED_STYLE),
         " or stricter  ",
+        ("◇ accepted", ACCEPTED_STYLE),
+        " deviation  ",
         ("—", "dim"),
         " not stated  ",
         ("(kind)", "dim italic"),

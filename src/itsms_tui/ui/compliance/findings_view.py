@@ -99,14 +99,22 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_line(summary: ClauseSummary, selected: bool) -> Text:
-    """``▶ 8.3.3    2 of 4 met   ✖ 2 not met  3 errors  1 warning  Service level …``."""
+    """``▶ 8.3.3    2 of 4 met   ✖ 1 not met  ○ 1 no evidence  3 errors  1 warning  Servi…``.
+
+    Met, not met and "no evidence" (a rule with nothing to look at) are counted apart:
+    a clause reads "all met" only when every requirement was checked against something.
+    """
     line = Text(no_wrap=True, overflow="ellipsis", end="")
     line.append("▶ " if selected else "  ", style="bold")
     line.append(f"{summary.clause:<8}", style="bold")
     line.append(f"{summary.met:>2} of {f'{summary.checked} met':<7} ")
     if summary.not_met:
         line.append_text(rag_text("red", f"{summary.not_met} not met".ljust(9)))
-    else:
+    if summary.no_evidence:
+        if summary.not_met:
+            line.append("  ")
+        line.append_text(rag_text("grey", f"{summary.no_evidence} no evidence"))
+    if not summary.not_met and not summary.no_evidence:
         line.append_text(rag_text("green", "all met".ljust(9)))
     line.append("  ")
     line.append(f"{_plural(summary.errors, 'error'):<10}")

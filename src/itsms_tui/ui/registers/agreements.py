@@ -108,7 +108,7 @@ def _detail(row: AgreementRow, ctx: Context, out: DetailBuilder) -> None:
     renewal = a.renewal.label
     if a.renewal is Renewal.TACIT and a.renewal_months:
         renewal += f", every {a.renewal_months} months"
-    notice = f"{a.notice_days} days" if a.notice_days is not None else "not set"
+    notice = f"{a.notice_days} {a.notice_unit.value}" if a.notice_days is not None else "not set"
     out.field("Renewal / notice", f"{renewal} · notice {notice}")
     if term.renewals_so_far:
         out.field(
