@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
@@ -93,7 +93,10 @@ class SuppliersScreen(RegisterScreen[SupplierRow, Supplier]):
 
     MODE: ClassVar[str] = "suppliers"
     MODEL: ClassVar[type[Record]] = Supplier
-    BINDINGS: ClassVar[list[BindingType]] = lifecycle.lifecycle_bindings()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *lifecycle.lifecycle_bindings(),
+        Binding("m", "review_meeting", "Review meeting", id="suppliers.review_meeting"),
+    ]
 
     def columns(self) -> list[Column[SupplierRow]]:
         return list(COLUMNS)
@@ -103,6 +106,16 @@ class SuppliersScreen(RegisterScreen[SupplierRow, Supplier]):
         if action in lifecycle.ACTIONS:
             return lifecycle.check_step(self, action, parameters)
         return super().check_action(action, parameters)
+
+    def action_review_meeting(self) -> None:
+        """m: hold a review of the highlighted supplier (``screens.review_meeting``)."""
+        from itsms_tui.ui.screens.review_meeting import ReviewMeetingScreen
+
+        supplier = lifecycle.current_supplier(self)
+        if supplier is None:
+            self.notify("Nothing selected: move the cursor to a supplier first.", markup=False)
+            return
+        self.app.push_screen(ReviewMeetingScreen(supplier.id))
 
     def action_lifecycle(self, step: str) -> None:
         lifecycle.take_step(self, step)
