@@ -31,11 +31,13 @@ from itsms_tui.domain.enums import ChangeStatus
 from itsms_tui.domain.integrity import IntegrityContext, record_problems
 from itsms_tui.domain.kpis import Kpi, Measurement, check_measurement_date
 from itsms_tui.domain.record import Record
+from itsms_tui.domain.review_schedule import supplier_review_status
 from itsms_tui.domain.supplier_integrity import history_mark_problem
 from itsms_tui.domain.supplier_lifecycle import step_named, take_step
-from itsms_tui.domain.suppliers import Supplier
+from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
 from itsms_tui.services.errors import UserError
 from itsms_tui.services.locations import backup_policy
+from itsms_tui.services.review_meeting import RecordedReview, ReviewDraft
 from itsms_tui.snapshot.demo import load_demo
 from itsms_tui.snapshot.export import export_snapshot
 from itsms_tui.snapshot.format import Snapshot
@@ -219,6 +221,47 @@ class Workspace:
         )
         self._check_measurement(measurement)
         return self.store.create(measurement)
+
+    def record_review(self, draft: ReviewDraft) -> RecordedReview:
+        """Record a review meeting: the review and its new improvement actions in one
+        transaction (all saved or none), each through ``save`` and its rules.
+
+        The supplier's next review then follows from this review and its interval
+        (``domain.review_schedule``), returned with the records.
+        """
+        self._check_writable()
+        supplier = self.store.get(Supplier, draft.supplier_id)
+        try:
+            review = SupplierReview(
+                supplier_id=supplier.id,
+                held_on=draft.held_on,
+                attendees=list(draft.attendees),
+                performance_summary=draft.performance_summary,
+                minutes=draft.minutes,
+            )
+            actions = [
+                ImprovementAction(
+                    description=a.description,
+                    owner=a.owner,
+                    due_date=a.due_date,
+                    supplier_id=supplier.id,
+                )
+                for a in draft.actions
+            ]
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise UserError(f"review of {supplier.display}: {where}: {first['msg']}") from None
+        with self.store.batch():
+            saved = self.save(review)
+            saved_actions = tuple(
+                self.save(a.model_copy(update={"review_id": saved.id})) for a in actions
+            )
+        tier_months = self.checked_settings().supplier_review_months
+        schedule = supplier_review_status(
+            supplier, self.data().referring(supplier.id, SupplierReview), self.today(), tier_months
+        )
+        return RecordedReview(saved, saved_actions, schedule)
 
     # --- snapshots ----------------------------------------------------------------
 

@@ -462,12 +462,23 @@ class ItsmsApp(App[None]):
         self._warn(describe(error))
         self.load_data()
 
-    def run_service(self, fn: Callable[..., Any], *args: Any, success: str | None = None) -> None:
-        """Run a blocking Workspace call in a worker; notify success or the one-line error."""
+    def run_service(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        success: str | None = None,
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Run a blocking Workspace call in a worker; notify success or the one-line error.
 
-        def done(_result: Any) -> None:
+        ``then`` receives the call's result once the data has been reloaded.
+        """
+
+        def done(result: Any) -> None:
             if success:
                 self._say(success)
+            if then is not None:
+                then(result)
 
         self._run_io(lambda: fn(*args), done, name=getattr(fn, "__name__", "service"))
 

@@ -25,6 +25,7 @@ from rich.text import Text
 from itsms_tui.domain.capacity import ResourceLoad
 from itsms_tui.domain.enums import KpiStatus
 from itsms_tui.domain.risk_rating import RiskBand
+from itsms_tui.services.plan_timeline import Cell
 from itsms_tui.services.register_rows import Urgency
 from itsms_tui.ui.forms.values import format_number
 
@@ -152,3 +153,25 @@ def urgency_text(day: date | None, urgency: Urgency, extra: str = "") -> Text:
     if urgency is Urgency.SOON:
         return Text(f"▲ {shown}", style=STYLES["amber"])
     return Text(f"  {shown}")
+
+
+TIMELINE_MARKS: dict[Cell, str] = {
+    Cell.EMPTY: " ",
+    Cell.PLANNED: "█",
+    Cell.BLOCKED: "▒",
+    Cell.FINISHED: "░",
+    Cell.LATE: LATE,
+    Cell.MILESTONE: "◆",
+}
+"""The plan timeline's cells: a different glyph for each, so they read without colour."""
+TIMELINE_STYLES: dict[Cell, str] = {
+    Cell.EMPTY: "",
+    Cell.PLANNED: "#3b78ff",
+    Cell.BLOCKED: AMBER,
+    Cell.FINISHED: "dim",
+    Cell.LATE: STYLES["red"],
+    Cell.MILESTONE: "bold",
+}
+TODAY_MARK = "│"
+BLOCKED_MARK = SYMBOLS["amber"]
+"""Before a blocked activity's name (a late one gets ``LATE``)."""

@@ -3,7 +3,8 @@
 The tabs are the Plan homes of ``ui.homes`` that declare a register, in their order:
 Objectives, Processes (with their activities), Resources (load today), Risks (register
 and heat map), Changes (the workflow) and Services (the catalogue they refer to, with
-its SLA cover); a new entity's home adds its tab. ``[`` and ``]`` switch tabs; the record keys
+its SLA cover); a new entity's home adds its tab. ``[`` and ``]`` switch tabs, ``T`` opens
+the timeline; the record keys
 of every main screen (n, E, d, h, /) act on the current tab, on whichever of its tables
 has the focus. Rows are rebuilt from ``app.data`` only for the tab on screen (and only
 while the screen is shown, ``follow_data``); the other tabs catch up when they are shown,
@@ -57,6 +58,7 @@ class PlanScreen(MainScreen):
             key_display="]",
             id="plan.next_tab",
         ),
+        Binding("T", "timeline", "Timeline", id="plan.timeline"),
     ]
 
     def __init__(self) -> None:
@@ -188,6 +190,12 @@ class PlanScreen(MainScreen):
         if action in RECORD_KEYS:
             return self.is_mounted and self.active_tab.allows(action)
         return super().check_action(action, parameters)
+
+    def action_timeline(self) -> None:
+        """T: the activities and objectives as a timeline (``screens.plan_timeline``)."""
+        from itsms_tui.ui.screens.plan_timeline import PlanTimelineScreen
+
+        self.app.push_screen(PlanTimelineScreen())
 
     def action_new(self) -> None:
         self.active_tab.action_new()

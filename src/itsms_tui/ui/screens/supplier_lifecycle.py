@@ -51,6 +51,11 @@ def lifecycle_bindings() -> list[BindingType]:
     return [*steps, *explain]
 
 
+def current_supplier(screen: MainScreen) -> Supplier | None:
+    """The supplier under the register's cursor."""
+    return _supplier(screen)
+
+
 def _supplier(screen: MainScreen) -> Supplier | None:
     key = getattr(getattr(screen, "register", None), "cursor_key", None)
     record = screen.itsms.data.get(key) if key else None
