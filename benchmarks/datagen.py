@@ -339,16 +339,24 @@ class _Generator:
 
     def risk(self, i: int) -> Record:
         residual = self.rng.random() < 0.6
+        base = self.base("RSK", i)
+        title = f"Risk {i}: {self.rng.choice(_TRADES).lower()} failure"
+        owner = self.person()
+        likelihood = self.rng.randint(1, 5)
+        impact = self.rng.randint(1, 5)
+        treatment = self.rng.choice(list(RiskTreatment))
+        mitigation = ["Review quarterly"] if self.rng.random() < 0.7 else []
+        # treatment never makes a risk worse: the residual is at most the inherent rating
         return Risk(
-            **self.base("RSK", i),
-            title=f"Risk {i}: {self.rng.choice(_TRADES).lower()} failure",
-            owner=self.person(),
-            likelihood=self.rng.randint(1, 5),
-            impact=self.rng.randint(1, 5),
-            treatment=self.rng.choice(list(RiskTreatment)),
-            mitigation_actions=["Review quarterly"] if self.rng.random() < 0.7 else [],
-            residual_likelihood=self.rng.randint(1, 3) if residual else None,
-            residual_impact=self.rng.randint(1, 3) if residual else None,
+            **base,
+            title=title,
+            owner=owner,
+            likelihood=likelihood,
+            impact=impact,
+            treatment=treatment,
+            mitigation_actions=mitigation,
+            residual_likelihood=min(likelihood, self.rng.randint(1, 3)) if residual else None,
+            residual_impact=min(impact, self.rng.randint(1, 3)) if residual else None,
             review_date=self.day(-100, 200),
             status=self.rng.choice(list(RiskStatus)),
             supplier_id=self.maybe("suppliers", 0.3),

@@ -76,8 +76,9 @@ class AttentionItem:
 
     @property
     def text(self) -> str:
-        """``AGR-0002 Hosting: cancel-by date 2026-12-01 is in 6 days ...``."""
-        return f"{self.record}: {self.detail}"
+        """``AGR-0002 Hosting: cancel-by date 2026-12-01 is in 6 days ...``; a finding about
+        no record at all ("no evidence: ...") is its detail alone."""
+        return f"{self.record}: {self.detail}" if self.record else self.detail
 
     @property
     def key(self) -> str:

@@ -174,7 +174,7 @@ def supplier_history(data: DataSet, settings: CheckSettings, today: date) -> Ite
             continue
         missing = missing_lifecycle_facts(supplier)
         lacks = ", ".join(str(Supplier.model_fields[f].title) for f in missing)
-        status = supplier.status.value.replace("_", " ")
+        status = supplier.status.label
         yield SUP_HISTORY.warning(
             supplier, f"imported history: {status} without " + (lacks or "gaps (since completed)")
         )
@@ -264,6 +264,7 @@ RULES: tuple[Rule, ...] = (
         "A supplier imported with --allow-history although its status lacked the facts of "
         "its approval (approval date, relationship owner) is listed with what it lacks.",
         supplier_history,
+        Evidence("supplier", any_of(Supplier)),
     ),
     rule(
         DSP_OPEN,

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the list runs the checker: imported in the worker, not at s
     from itsms_tui.compliance.topics import Topic
     from itsms_tui.services.attention import AttentionGroup, AttentionItem, Urgency
 
-EXPANDED_UP_TO = 50
+EXPANDED_UP_TO = 100
 """A list of at most this many lines starts with every group expanded."""
 
 
