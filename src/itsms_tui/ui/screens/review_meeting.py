@@ -37,6 +37,7 @@ from itsms_tui.services.review_meeting import (
     split_names,
 )
 from itsms_tui.ui.widgets.kpi_chart import KpiChart
+from itsms_tui.ui.widgets.ordered_input import OrderedInput, OrderedTextArea
 
 if TYPE_CHECKING:
     from itsms_tui.ui.app import ItsmsApp
@@ -122,20 +123,20 @@ class ReviewMeetingScreen(Screen[str | None]):
         yield Static(id="step-body")
         yield KpiChart(id="step-chart")
         yield Label("Notes for this step (PgDn: next step, PgUp: previous)", id="notes-label")
-        yield TextArea(id="notes", soft_wrap=True, show_line_numbers=False)
+        yield OrderedTextArea(id="notes", soft_wrap=True, show_line_numbers=False)
         with Vertical(id="record-step"):
             with Horizontal():
                 yield Label("Held on")
-                yield Input(id="held-on", placeholder="YYYY-MM-DD")
+                yield OrderedInput(id="held-on", placeholder="YYYY-MM-DD")
             with Horizontal():
                 yield Label("Attendees")
-                yield Input(id="attendees", placeholder="names, separated by commas")
+                yield OrderedInput(id="attendees", placeholder="names, separated by commas")
             yield Label("Decisions, one per line", classes="field-label")
-            yield TextArea(id="decisions", soft_wrap=True)
+            yield OrderedTextArea(id="decisions", soft_wrap=True)
             yield Label(
                 "New actions, one per line: action; owner; YYYY-MM-DD", classes="field-label"
             )
-            yield TextArea(id="new-actions", soft_wrap=True)
+            yield OrderedTextArea(id="new-actions", soft_wrap=True)
         yield Static(id="meeting-error")
         yield Footer()
 
