@@ -13,9 +13,11 @@ from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
+    ActionStatus,
     ActivityStatus,
     AgreementKind,
     AgreementStatus,
+    DisputeStatus,
     ObjectiveStatus,
     RiskStatus,
     ServiceStatus,
@@ -29,6 +31,12 @@ OPEN_OBJECTIVE = frozenset(
     {ObjectiveStatus.PLANNED, ObjectiveStatus.ON_TRACK, ObjectiveStatus.AT_RISK}
 )
 FINISHED_ACTIVITY = frozenset({ActivityStatus.DONE, ActivityStatus.CANCELLED})
+OPEN_ACTION = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
+"""Improvement actions still to be done (the others are done or cancelled)."""
+OPEN_DISPUTE = frozenset(
+    {DisputeStatus.OPEN, DisputeStatus.IN_NEGOTIATION, DisputeStatus.ESCALATED}
+)
+"""Disputes not yet resolved or closed."""
 ENGAGED_SUPPLIER: frozenset[SupplierStatus] = frozenset(
     {
         SupplierStatus.APPROVED,

@@ -21,14 +21,12 @@ from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
 from itsms_tui.domain.contract_term import term_dates
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
-    ActionStatus,
-    ActivityStatus,
     AgreementStatus,
     RiskStatus,
 )
 from itsms_tui.domain.kpi_status import kpi_readings
 from itsms_tui.domain.kpis import Kpi
-from itsms_tui.domain.obligations import ENGAGED_SUPPLIER
+from itsms_tui.domain.obligations import ENGAGED_SUPPLIER, FINISHED_ACTIVITY, OPEN_ACTION
 from itsms_tui.domain.plan import Activity
 from itsms_tui.domain.review_schedule import agreement_review_statuses, supplier_review_statuses
 from itsms_tui.domain.risks import Risk
@@ -64,10 +62,6 @@ class DueItem:
 
     def overdue(self, today: date) -> bool:
         return self.due < today
-
-
-_FINISHED_ACTIVITY = frozenset({ActivityStatus.DONE, ActivityStatus.CANCELLED})
-_FINISHED_ACTION = frozenset({ActionStatus.DONE, ActionStatus.CANCELLED})
 
 
 def due_items(
@@ -120,7 +114,7 @@ def due_items(
                 )
             )
     for activity in data.all(Activity):
-        if activity.due_date is not None and activity.status not in _FINISHED_ACTIVITY:
+        if activity.due_date is not None and activity.status not in FINISHED_ACTIVITY:
             person = activity.responsible or activity.accountable
             items.append(
                 DueItem(
@@ -132,7 +126,7 @@ def due_items(
                 )
             )
     for action in data.all(ImprovementAction):
-        if action.due_date is not None and action.status not in _FINISHED_ACTION:
+        if action.due_date is not None and action.status in OPEN_ACTION:
             items.append(
                 DueItem(
                     DueKind.ACTION,

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from itsms_tui.domain.dataset import DataSet
+
 Cell = str
 """A table cell: plain text, escaped by the template."""
 
@@ -124,6 +126,14 @@ def text(value: object) -> str:
     if isinstance(value, date | datetime):
         return value.isoformat()
     return str(value)
+
+
+def record_name(data: DataSet, record_id: str | None) -> str:
+    """A referred record as report text: its id and title, the bare id when it is gone."""
+    if not record_id:
+        return "—"
+    record = data.get(record_id)
+    return record.display if record is not None else record_id
 
 
 def items(values: Sequence[object]) -> tuple[str, ...]:

@@ -53,6 +53,7 @@ from itsms_tui.services.report_model import (
     Table,
 )
 from itsms_tui.services.report_model import items as many
+from itsms_tui.services.report_model import record_name as _name
 from itsms_tui.services.report_model import text as t
 
 LIKELIHOOD_ROWS = (5, 4, 3, 2, 1)
@@ -86,13 +87,6 @@ SECTION_IDS = (
     "clause-7-5-3-audit-trail",
 )
 """Every section's anchor, in order (tests and readers rely on them)."""
-
-
-def _name(data: DataSet, record_id: str | None) -> str:
-    if not record_id:
-        return "—"
-    record = data.get(record_id)
-    return record.display if record is not None else record_id
 
 
 def _plan(data: DataSet, today: date) -> Section:

@@ -21,9 +21,9 @@ from enum import StrEnum
 
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import ActionStatus, DisputeStatus
 from itsms_tui.domain.kpi_periods import Outcome, counts
 from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.obligations import OPEN_ACTION, OPEN_DISPUTE
 from itsms_tui.domain.review_schedule import ReviewStatus
 from itsms_tui.domain.suppliers import Dispute, ImprovementAction, Supplier, SupplierReview
 from itsms_tui.services.errors import UserError
@@ -32,8 +32,6 @@ from itsms_tui.services.report_kpis import ReportPeriod, share_text, summarise_k
 MEETING_PERIODS = 6
 """Each KPI step shows the KPI's last six periods (months, or quarters)."""
 
-OPEN_ACTIONS = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
-OPEN_DISPUTES = (DisputeStatus.OPEN, DisputeStatus.IN_NEGOTIATION, DisputeStatus.ESCALATED)
 
 OUTCOME_MARKS: Mapping[Outcome, str] = {
     Outcome.MET: "✓",
@@ -160,7 +158,7 @@ def meeting_steps(data: DataSet, supplier_id: str, today: date) -> list[MeetingS
     kpis = sorted((k for k in data.all(Kpi) if k.subject_id in subjects), key=lambda k: k.id)
     steps = [_kpi_step(data, kpi, today) for kpi in kpis]
     steps.append(_targets_step(agreements))
-    actions = [a for a in supplier_actions(data, supplier) if a.status in OPEN_ACTIONS]
+    actions = [a for a in supplier_actions(data, supplier) if a.status in OPEN_ACTION]
     steps.append(
         MeetingStep(
             StepKind.ACTIONS,
@@ -169,7 +167,7 @@ def meeting_steps(data: DataSet, supplier_id: str, today: date) -> list[MeetingS
         )
     )
     disputes = sorted(
-        (d for d in data.referring(supplier.id, Dispute) if d.status in OPEN_DISPUTES),
+        (d for d in data.referring(supplier.id, Dispute) if d.status in OPEN_DISPUTE),
         key=lambda d: d.id,
     )
     steps.append(

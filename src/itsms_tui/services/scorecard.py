@@ -19,10 +19,11 @@ from pathlib import Path
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.contract_term import term_dates
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import ActionStatus, AgreementKind, DisputeStatus
+from itsms_tui.domain.enums import AgreementKind
 from itsms_tui.domain.evaluation_score import evaluation_percent
 from itsms_tui.domain.kpi_periods import Outcome, counts
 from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.obligations import OPEN_ACTION, OPEN_DISPUTE
 from itsms_tui.domain.review_schedule import agreement_review_status, supplier_review_status
 from itsms_tui.domain.suppliers import (
     Dispute,
@@ -42,11 +43,9 @@ from itsms_tui.services.report_kpis import (
 )
 from itsms_tui.services.report_model import Block, Document, Facts, Para, Section, Table
 from itsms_tui.services.report_model import items as many
+from itsms_tui.services.report_model import record_name as _name
 from itsms_tui.services.report_model import text as t
 from itsms_tui.services.report_render import WrittenReport, write_document
-
-OPEN_ACTIONS = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
-CLOSED_DISPUTES = (DisputeStatus.RESOLVED, DisputeStatus.CLOSED)
 
 SCORECARD_SECTIONS = (
     "scorecard-kpis",
@@ -65,13 +64,6 @@ SERVICE_REPORT_SECTIONS = (
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
-
-
-def _name(data: DataSet, record_id: str | None) -> str:
-    if not record_id:
-        return "—"
-    record = data.get(record_id)
-    return record.display if record is not None else record_id
 
 
 def _kpi_table(caption: str, summaries: list[KpiSummary]) -> Table:
@@ -232,10 +224,10 @@ def supplier_scorecard(
     actions = [
         a
         for a in data.all(ImprovementAction)
-        if a.status in OPEN_ACTIONS
+        if a.status in OPEN_ACTION
         and (a.supplier_id == supplier.id or a.agreement_id in subject_ids or a.kpi_id in kpi_ids)
     ]
-    disputes = [d for d in data.referring(supplier.id, Dispute) if d.status not in CLOSED_DISPUTES]
+    disputes = [d for d in data.referring(supplier.id, Dispute) if d.status in OPEN_DISPUTE]
     dispute_table = Table(
         "Open disputes",
         ("Id", "Dispute", "Agreement", "Raised", "Status", "Description"),

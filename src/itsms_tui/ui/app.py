@@ -848,13 +848,9 @@ class ItsmsApp(App[None]):
                 if prompt.is_attached:
                     prompt.written(path)
 
-            def failed(error: BaseException) -> bool:
-                if not prompt.is_attached:  # cancelled meanwhile: say it the usual way
-                    return False
-                prompt.show_error(describe(error))
-                return True
-
-            self._run_io(lambda: workspace.export_to(path), written, failed=failed, name="export")
+            self._run_io(
+                lambda: workspace.export_to(path), written, failed=prompt.job_failed, name="export"
+            )
 
         prompt = ExportPrompt(suggestion, write)
         self.push_screen(prompt)
@@ -879,16 +875,10 @@ class ItsmsApp(App[None]):
                 if prompt.is_attached:
                     prompt.written(folder)
 
-            def failed(error: BaseException) -> bool:
-                if not prompt.is_attached:
-                    return False
-                prompt.show_error(describe(error))
-                return True
-
             def job() -> WrittenReport:
                 return write_pack(workspace, report_period(None, None, today), folder, progress)
 
-            self._run_io(job, written, failed=failed, name="report")
+            self._run_io(job, written, failed=prompt.job_failed, name="report")
 
         prompt = ExportPrompt(
             suggestion,
@@ -915,14 +905,11 @@ class ItsmsApp(App[None]):
                     prompt.dismiss(None)
                     self.push_screen(SnapshotDiffScreen(path, diff))
 
-            def failed(error: BaseException) -> bool:
-                if not prompt.is_attached:
-                    return False
-                prompt.show_error(describe(error))
-                return True
-
             self._run_io(
-                lambda: compare_with_file(workspace, path), compared, failed=failed, name="compare"
+                lambda: compare_with_file(workspace, path),
+                compared,
+                failed=prompt.job_failed,
+                name="compare",
             )
 
         prompt = ExportPrompt(

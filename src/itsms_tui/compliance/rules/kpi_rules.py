@@ -51,6 +51,7 @@ from itsms_tui.domain.kpi_status import (
     rag_status,
 )
 from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.obligations import OPEN_ACTION
 from itsms_tui.domain.plan import Objective, Process
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier
@@ -178,11 +179,7 @@ def supplier_kpi_current(data: DataSet, settings: CheckSettings, today: date) ->
 
 
 def _open_actions(data: DataSet, kpi: Kpi) -> list[ImprovementAction]:
-    return [
-        a
-        for a in data.referring(kpi.id, ImprovementAction)
-        if a.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
-    ]
+    return [a for a in data.referring(kpi.id, ImprovementAction) if a.status in OPEN_ACTION]
 
 
 def supplier_kpi_red(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -246,7 +243,7 @@ def suspended_supplier(data: DataSet, settings: CheckSettings, today: date) -> I
 
 def _answered(actions: list[ImprovementAction], measured_on: date) -> bool:
     for action in actions:
-        if action.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS):
+        if action.status in OPEN_ACTION:
             return True
         if action.status is ActionStatus.DONE and (
             action.completed_on is None or action.completed_on >= measured_on

@@ -17,8 +17,11 @@ from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import ActionStatus
-from itsms_tui.domain.obligations import agreement_reviews_due, supplier_reviews_due
+from itsms_tui.domain.obligations import (
+    OPEN_ACTION,
+    agreement_reviews_due,
+    supplier_reviews_due,
+)
 from itsms_tui.domain.review_schedule import (
     ReviewStatus,
     agreement_review_status,
@@ -29,8 +32,6 @@ from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierRevi
 SUP_REVIEW = Check("SUP-REVIEW", "8.3.4", Topic.SUPPLIER_REVIEW)
 AGR_REVIEW = Check("AGR-REVIEW", "8.3.4", Topic.AGREEMENT_REVIEW)
 ACN_OVERDUE = Check("ACN-OVERDUE", "8.3.4", Topic.ACTION)
-
-OPEN_ACTION = frozenset({ActionStatus.OPEN, ActionStatus.IN_PROGRESS})
 
 
 def _late(status: ReviewStatus, today: date) -> str:

@@ -30,12 +30,11 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     AgreementKind,
     AgreementStatus,
-    DisputeStatus,
     SelectionDecision,
     SupplierKind,
     SupplierStatus,
 )
-from itsms_tui.domain.obligations import ENGAGED_SUPPLIER
+from itsms_tui.domain.obligations import ENGAGED_SUPPLIER, OPEN_DISPUTE
 from itsms_tui.domain.supplier_integrity import missing_lifecycle_facts
 from itsms_tui.domain.suppliers import Dispute, Evaluation, Supplier
 
@@ -50,9 +49,6 @@ DSP_CLOSED = Check("DSP-CLOSED", "8.3.4", Topic.DISPUTE)
 
 CONTRACT_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_CONTRACT})
 SELECTING = frozenset({SelectionDecision.SELECTED, SelectionDecision.CONDITIONAL})
-UNRESOLVED_DISPUTE = frozenset(
-    {DisputeStatus.OPEN, DisputeStatus.IN_NEGOTIATION, DisputeStatus.ESCALATED}
-)
 
 
 def _engaged(supplier: Supplier) -> bool:
@@ -183,7 +179,7 @@ def supplier_history(data: DataSet, settings: CheckSettings, today: date) -> Ite
 def dispute_open(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     limit = settings.dispute_max_open_days
     for dispute in data.all(Dispute):
-        if dispute.status not in UNRESOLVED_DISPUTE:
+        if dispute.status not in OPEN_DISPUTE:
             continue
         age = (today - dispute.raised_on).days
         if age > limit:
@@ -198,7 +194,7 @@ def dispute_open(data: DataSet, settings: CheckSettings, today: date) -> Iterato
 
 def dispute_closed(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for dispute in data.all(Dispute):
-        if dispute.status in UNRESOLVED_DISPUTE:
+        if dispute.status in OPEN_DISPUTE:
             continue
         missing = missing_list(
             [

@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from itsms_tui.services.errors import describe
 from itsms_tui.ui.widgets.ordered_input import OrderedInput
 
 
@@ -117,6 +118,14 @@ class ExportPrompt(ModalScreen[Path | None]):
         self.writing = False
         self.query_one("#export-error", Static).update(f"{self.texts[3]}: {message}")
         self.query_one(Input).focus()
+
+    def job_failed(self, error: BaseException) -> bool:
+        """A worker's failure handler: shown under the path while the prompt is open; once
+        it was cancelled, False lets the app say it the usual way."""
+        if not self.is_attached:
+            return False
+        self.show_error(describe(error))
+        return True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
