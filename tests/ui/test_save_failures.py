@@ -78,7 +78,8 @@ async def test_a_failed_save_keeps_the_form_open_with_the_reason_and_the_text(
             await settle(pilot)
             assert app.screen is form, "the form must stay open"
             assert form.values()["notes"] == "typed with care"
-            assert "Not saved:" in screen_text(app)
+            # the reason is painted a frame after the worker reports the failure
+            assert await wait_for(pilot, lambda: "Not saved:" in screen_text(app))
             message = str(form.query_one("#form-errors", Static).render())
             assert shown in message and "text is kept" in message
 
