@@ -200,6 +200,8 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         self._initial_values: dict[str, Any] = {}
         self._touched: set[str] = set()
         self._show_all = False
+        self._save_failure: str | None = None
+        """Why the last save did not go through, shown above the errors until the next try."""
         self._timer: Timer | None = None
 
     # ------------------------------------------------------------------ layout
@@ -332,6 +334,8 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         show_all = self._show_all
         general = self.query_one("#form-errors", Static)
         visible_general = errors.general if (show_all or self._touched) else []
+        if self._save_failure is not None:  # a later live validation must not hide it
+            visible_general = [self._save_failure, *visible_general]
         general.update("\n".join(visible_general))
         general.set_class(bool(visible_general), "-shown")
         for row in self.field_rows():
@@ -397,6 +401,7 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
             self._timer.stop()
             self._timer = None
         self._show_all = True
+        self._save_failure = None
         result, errors = self.validate()
         self._show(errors)
         if result is not None:
@@ -441,9 +446,8 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         """The save did not go through: say why, keep everything typed, ready to retry."""
         self.saving = False
         self._set_hint(HINT)
-        general = self.query_one("#form-errors", Static)
-        general.update(f"Not saved: {reason}. Your text is kept; ctrl+s to try again.")
-        general.set_class(True, "-shown")
+        self._save_failure = f"Not saved: {reason}. Your text is kept; ctrl+s to try again."
+        self._show(self.validate()[1])
 
     def _set_hint(self, text: str) -> None:
         self.query_one("#form-hint", Static).update(text)
