@@ -25,6 +25,7 @@ from scripts.demo_data.catalogue import add_services
 from scripts.demo_data.changes import add_changes
 from scripts.demo_data.common import EXPORTED_AT, Builder
 from scripts.demo_data.kpis import add_kpis
+from scripts.demo_data.people import add_people
 from scripts.demo_data.plan import (
     add_activities,
     add_allocations,
@@ -47,6 +48,7 @@ OUTPUT = Path(__file__).resolve().parents[1] / "sample_data" / "demo.toml"
 def build() -> DataSet:
     """Every record of the demo organisation, area by area, in the order ids are given."""
     b = Builder()
+    add_people(b)
     services = add_services(b)
     objectives = add_objectives(b)
     processes = add_processes(b)

@@ -576,7 +576,7 @@ def add_customer_slas(
                 agreement_id=contracts.meridian_uc.id,
                 metric="availability",
                 basis=DeviationBasis.SLA_EXCEPTION,
-                accepted_by=ELENA,
+                accepted_by=b.person(ELENA),
                 accepted_on=day(-515),
                 exception="Depots without diverse circuits: availability target 99.5 %",
                 reason="Meridian's 99.5 % is the level the SLA agrees for single-circuit depots.",
@@ -584,7 +584,7 @@ def add_customer_slas(
             AcceptedDeviation(
                 agreement_id=contracts.meridian_uc.id,
                 basis=DeviationBasis.ACCEPTED,
-                accepted_by=ELENA,
+                accepted_by=b.person(ELENA),
                 accepted_on=day(-200),
                 risk_id="RSK-0001",  # the single-carrier risk (the register's first entry)
                 review_on=day(60),

@@ -7,7 +7,6 @@ from typing import Any
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, RiskLevel
 from scripts.demo_data.common import (
     AISHA,
-    ALDERMOOR,
     BEN,
     DANIEL,
     MARCUS,
@@ -196,12 +195,12 @@ def add_changes(b: Builder, services: Services, processes: Processes, suppliers:
         title="Provision 4 VMs for the Calder warehouse system test environment",
         description="Standard change SC-014 (VM from approved template).",
         service_id=services.hosting.id,
-        requested_by="Calder Freight (via service desk)",
+        requested_by=MARCUS,
         requested_on=day(-2),
         impact_assessment="Standard change: pre-assessed template.",
         risk_level=RiskLevel.LOW,
         backout_plan="Delete the VMs.",
-        approver="CAB (standard change SC-014)",
+        approver=PRIYA,
         approved_on=day(-2),
         planned_start=day(1),
         planned_end=day(1),
@@ -219,12 +218,12 @@ def add_changes(b: Builder, services: Services, processes: Processes, suppliers:
         description="Standard change SC-007.",
         service_id=services.network.id,
         supplier_id=suppliers.netteam.id,
-        requested_by=ALDERMOOR,
+        requested_by="Joanna Hale (Aldermoor)",
         requested_on=day(-21),
         impact_assessment="Standard change: pre-assessed.",
         risk_level=RiskLevel.LOW,
         backout_plan="Remove the rule.",
-        approver="CAB (standard change SC-007)",
+        approver=PRIYA,
         approved_on=day(-21),
     )
     b.change(
@@ -254,7 +253,7 @@ def add_changes(b: Builder, services: Services, processes: Processes, suppliers:
         description="Sentinel Watch reports a phishing campaign aimed at Aldermoor.",
         service_id=services.soc.id,
         supplier_id=suppliers.sentinel.id,
-        requested_by="Sentinel Watch SOC",
+        requested_by="Nadia Rahman (Sentinel)",
         requested_on=day(-1),
     )
     b.change(
@@ -266,7 +265,7 @@ def add_changes(b: Builder, services: Services, processes: Processes, suppliers:
         description="Meridian moved Felixstowe traffic onto a temporary route without notice.",
         service_id=services.network.id,
         supplier_id=suppliers.meridian.id,
-        requested_by="Meridian NOC",
+        requested_by="Gareth Pryce (Meridian)",
         requested_on=day(-6),
         implemented_on=day(-6),
     )
@@ -284,7 +283,7 @@ def add_changes(b: Builder, services: Services, processes: Processes, suppliers:
         title="Colocation provider replaced a failed PDU in hall A rack 7",
         supplier_id=suppliers.docklands.id,
         service_id=services.hosting.id,
-        requested_by="Docklands Colocation",
+        requested_by="Farid Haddad (Docklands)",
         requested_on=day(-60),
         implemented_on=day(-60),
     )

@@ -15,6 +15,8 @@ from itsms_tui.domain.changes import (
     transition,
 )
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, Direction, Priority
+from itsms_tui.domain.people import Person
+from itsms_tui.domain.people_migration import name_key
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import format_id
 from itsms_tui.domain.suppliers import Contact, Criterion
@@ -26,7 +28,9 @@ EXPORTED_AT = datetime.combine(ANCHOR, time(8, 0), tzinfo=UTC)
 R = TypeVar("R", bound=Record)
 S = ChangeStatus
 
-# Larkfield people
+# Larkfield people: the generator names them; ``Builder`` files each name it meets in a
+# person field as a person record (``people.add_people`` files the staff first, with
+# their logins and roles).
 PRIYA = "Priya Raman"  # Head of Service Management, CAB chair
 TOM = "Tom Okafor"  # Supplier Manager
 ELENA = "Elena Marsh"  # Service Level Manager
@@ -62,6 +66,36 @@ class Builder:
     def __init__(self) -> None:
         self.records: list[Record] = []
         self._numbers: dict[str, int] = defaultdict(int)
+        self._people: dict[str, str] = {}
+
+    def person(self, name: str, **fields: Any) -> str:
+        """The id of the person called ``name``, filed on first mention (``fields``: the
+        rest of their record, given where the staff are filed)."""
+        key = name_key(name)
+        if key not in self._people:
+            if not fields and name.endswith(")") and " (" in name:  # "Ines Kramer (Stratus)"
+                name, team = name[:-1].split(" (", 1)
+                fields = {"team": team}
+            self._people[key] = self.add(Person, created=-1800, name=name, **fields).id
+        return self._people[key]
+
+    def _named(self, model: type[Record], fields: dict[str, Any]) -> dict[str, Any]:
+        """``fields`` with every name in a person field replaced by that person's id."""
+        out = dict(fields)
+        for name, target in model.references.items():
+            if target != "people" or name not in out:
+                continue
+            value = out[name]
+            if isinstance(value, list):
+                out[name] = [self._ref(v) for v in value]
+            else:
+                out[name] = self._ref(value)
+        return out
+
+    def _ref(self, value: Any) -> Any:
+        if isinstance(value, str) and value and not value.startswith("PER-"):
+            return self.person(value)
+        return value
 
     def next_id(self, model: type[Record]) -> str:
         self._numbers[model.prefix] += 1
@@ -76,6 +110,7 @@ class Builder:
         revision: int = 1,
         **fields: Any,
     ) -> R:
+        fields = self._named(model, fields)
         record_id = self.next_id(model)
         minute = 8 * 60 + (sum(map(ord, record_id)) * 37) % 540
         record = model(
@@ -103,7 +138,8 @@ class Builder:
         )
         check_initial_state(change)
         self.records.pop()
-        for target, updates in steps:
+        for target, given in steps:
+            updates = self._named(ChangeRequest, given)
             if target in ENDINGS:
                 change = end_change(change, target, updates["end_reason"], updates["ended_on"])
             else:

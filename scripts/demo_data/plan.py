@@ -458,7 +458,7 @@ def add_activities(
     activity(
         processes.p_incident,
         "Out-of-hours incident logging and triage",
-        "HelpPoint Outsourcing (night shift)",
+        "Carla Jensen (HelpPoint)",
         MARCUS,
         -365,
         60,
@@ -580,7 +580,7 @@ def add_activities(
     act_restore = activity(
         processes.p_continuity,
         "Quarterly restore tests of customer databases",
-        "Database Services Team",
+        LIAM,
         DANIEL,
         -30,
         20,
@@ -591,7 +591,7 @@ def add_activities(
     activity(
         processes.p_security,
         "24x7 security event monitoring",
-        "Sentinel Watch SOC",
+        "Nadia Rahman (Sentinel)",
         SOFIA,
         -760,
         335,
@@ -674,7 +674,7 @@ def add_activities(
     act_netmon = activity(
         processes.p_monitoring,
         "Network monitoring and first response",
-        "Network Engineering Team",
+        AISHA,
         AISHA,
         -365,
         365,

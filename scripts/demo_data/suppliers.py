@@ -846,7 +846,7 @@ def add_supplier_reviews(
         suppliers.ledgerline,
         contracts.ledgerline_c,
         -200,
-        [BEN, TOM, "Ledgerline account manager"],
+        [BEN, TOM, "Ruth Ellison (Ledgerline)"],
         "Platform availability 99.9 %; two support cases over their response time.",
         "1. Roadmap: AI triage module, not needed yet.\n2. Seat count to be reviewed before renewal.",
     )

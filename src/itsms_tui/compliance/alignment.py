@@ -178,7 +178,7 @@ def deviation_problem(data: DataSet, sla: Agreement, deviation: AcceptedDeviatio
     It names who accepted it and when; accepted as a risk, it links a risk that exists and
     has a review date; allowed by an SLA exception, that exception is one of the SLA's.
     """
-    if not deviation.accepted_by.strip():
+    if not deviation.accepted_by:
         return "no one is named as accepting it"
     if deviation.accepted_on is None:
         return "the acceptance is not dated"

@@ -17,7 +17,14 @@ from itsms_tui.domain.enums import (
     Renewal,
     RenewalDecision,
 )
-from itsms_tui.domain.fields import ListItem, LongText, Name, RecordId, ShortText
+from itsms_tui.domain.fields import (
+    ListItem,
+    LongText,
+    Name,
+    RecordId,
+    ShortText,
+    sod_override_field,
+)
 from itsms_tui.domain.record import Record
 
 
@@ -69,7 +76,7 @@ class AcceptedDeviation(BaseModel):
         "empty: every weaker target of that agreement.",
     )
     basis: DeviationBasis = Field(default=DeviationBasis.ACCEPTED, title="Basis")
-    accepted_by: ShortText = Field(default="", title="Accepted by")
+    accepted_by: RecordId | None = Field(default=None, title="Accepted by")
     accepted_on: date | None = Field(default=None, title="Accepted on")
     risk_id: RecordId | None = Field(default=None, title="Risk")
     review_on: date | None = Field(default=None, title="Review on")
@@ -95,6 +102,8 @@ class Agreement(Record):
         "supplier_id": "suppliers",
         "service_ids": "services",
         "underpinning_ids": "agreements",
+        "owner": "people",
+        "decided_by": "people",
     }
     date_order: ClassVar[tuple[tuple[str, str], ...]] = (("start_date", "end_date"),)
 
@@ -115,8 +124,10 @@ class Agreement(Record):
         title="Underpinned by",
         description="For a customer SLA: the contracts and OLAs that support it.",
     )
-    owner: ShortText = Field(
-        default="", title="Agreement owner", description="Our person accountable for the agreement."
+    owner: RecordId | None = Field(
+        default=None,
+        title="Agreement owner",
+        description="Our person accountable for the agreement.",
     )
     scope: LongText = Field(default="", title="Scope")
     requirements: list[ListItem] = Field(
@@ -194,7 +205,7 @@ class Agreement(Record):
         title="Renewal decision",
         description="renew, renegotiate or exit, decided before the cancel-by date.",
     )
-    decided_by: ShortText = Field(default="", title="Decided by")
+    decided_by: RecordId | None = Field(default=None, title="Decided by")
     decided_on: date | None = Field(default=None, title="Decided on", description="YYYY-MM-DD")
     value: float | None = Field(default=None, ge=0, le=1e13, title="Annual value")
     currency: ShortText = Field(default="EUR", title="Currency")
@@ -247,7 +258,11 @@ class Amendment(Record):
     prefix: ClassVar[str] = "AMD"
     label: ClassVar[str] = "Amendment"
     title_field: ClassVar[str] = "title"
-    references: ClassVar[dict[str, str]] = {"agreement_id": "agreements"}
+    references: ClassVar[dict[str, str]] = {
+        "agreement_id": "agreements",
+        "author": "people",
+        "approved_by": "people",
+    }
 
     agreement_id: RecordId = Field(title="Agreement")
     title: Name = Field(title="Amendment")
@@ -258,5 +273,9 @@ class Amendment(Record):
         title="Impact assessment",
         description="Effect on services, targets, cost and risk.",
     )
-    approved_by: ShortText = Field(default="", title="Approved by")
+    author: RecordId | None = Field(
+        default=None, title="Author", description="Who drafted the amendment."
+    )
+    approved_by: RecordId | None = Field(default=None, title="Approved by")
     approved_on: date | None = Field(default=None, title="Approved on", description="YYYY-MM-DD")
+    sod_override: LongText = sod_override_field()

@@ -27,7 +27,8 @@ class AuditEntry(BaseModel):
 
     seq: int = Field(ge=1, description="Position in the trail; increases with every entry.")
     at: UtcDateTime
-    user: str
+    user: str = Field(description="The OS login the change was made under.")
+    person: str = Field(default="", description="The person (PER-) that login maps to, if any.")
     action: AuditAction
     collection: str = ""
     record_id: str = ""

@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from itsms_tui.domain.enums import ServiceStatus
-from itsms_tui.domain.fields import ListItem, LongText, Name, ShortText
+from itsms_tui.domain.fields import ListItem, LongText, Name, RecordId
 from itsms_tui.domain.record import Record
 
 
@@ -17,11 +17,14 @@ class Service(Record):
     collection: ClassVar[str] = "services"
     prefix: ClassVar[str] = "SVC"
     label: ClassVar[str] = "Service"
+    references: ClassVar[dict[str, str]] = {
+        "owner": "people",
+    }
 
     name: Name = Field(title="Name", description="Service name as customers know it.")
     description: LongText = Field(default="", title="Description")
-    owner: ShortText = Field(
-        default="", title="Service owner", description="Person accountable for the service."
+    owner: RecordId | None = Field(
+        default=None, title="Service owner", description="Person accountable for the service."
     )
     status: ServiceStatus = Field(default=ServiceStatus.LIVE, title="Status")
     customers: list[ListItem] = Field(

@@ -246,6 +246,7 @@ class AuditAction(Vocabulary):
     DELETE = "delete"
     IMPORT = "import"
     RESTORE = "restore"
+    MIGRATE = "migrate"
 
 
 _LABELS: dict[StrEnum, str] = {

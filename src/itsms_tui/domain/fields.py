@@ -89,3 +89,17 @@ UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
 def utc_now() -> datetime:
     """The current time, timezone-aware, truncated to whole microseconds (TOML-safe)."""
     return datetime.now(UTC)
+
+
+def sod_override_field() -> LongText:
+    """The ``sod_override`` field: why one person did two duties that are kept apart.
+
+    Recorded only by an administrator's override of separation of duties
+    (``services.authority``); the checker lists every record that carries one.
+    """
+    reason: LongText = Field(
+        default="",
+        title="Separation-of-duties override",
+        description="Why one person did both duties (an administrator's recorded reason).",
+    )
+    return reason

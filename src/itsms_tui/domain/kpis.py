@@ -27,7 +27,10 @@ class Kpi(Record):
     collection: ClassVar[str] = "kpis"
     prefix: ClassVar[str] = "KPI"
     label: ClassVar[str] = "KPI"
-    references: ClassVar[dict[str, str]] = {"subject_id": "*"}
+    references: ClassVar[dict[str, str]] = {
+        "subject_id": "*",
+        "owner": "people",
+    }
     """``*``: the subject's collection follows from its id prefix (SUBJECT_PREFIXES)."""
 
     name: Name = Field(title="KPI")
@@ -48,7 +51,7 @@ class Kpi(Record):
     evaluation: LongText = Field(
         default="", title="Evaluation", description="When and by whom results are evaluated."
     )
-    owner: ShortText = Field(default="", title="Owner")
+    owner: RecordId | None = Field(default=None, title="Owner")
     subject_id: RecordId = Field(
         title="Subject", description="Objective, process, supplier, agreement or service measured."
     )

@@ -24,11 +24,14 @@ class Objective(Record):
     prefix: ClassVar[str] = "OBJ"
     label: ClassVar[str] = "Objective"
     title_field: ClassVar[str] = "title"
+    references: ClassVar[dict[str, str]] = {
+        "owner": "people",
+    }
 
     title: Name = Field(title="Objective", description="What is to be achieved.")
     description: LongText = Field(default="", title="Description")
-    owner: ShortText = Field(
-        default="", title="Owner", description="Person accountable for the objective."
+    owner: RecordId | None = Field(
+        default=None, title="Owner", description="Person accountable for the objective."
     )
     due_date: date | None = Field(default=None, title="Due date", description="YYYY-MM-DD")
     evaluation: LongText = Field(
@@ -48,10 +51,13 @@ class Process(Record):
     collection: ClassVar[str] = "processes"
     prefix: ClassVar[str] = "PRC"
     label: ClassVar[str] = "Process"
+    references: ClassVar[dict[str, str]] = {
+        "owner": "people",
+    }
 
     name: Name = Field(title="Name", description="e.g. Incident management.")
     category: ProcessCategory = Field(default=ProcessCategory.OPERATION, title="Process group")
-    owner: ShortText = Field(default="", title="Process owner")
+    owner: RecordId | None = Field(default=None, title="Process owner")
     purpose: LongText = Field(default="", title="Purpose")
     performance_criteria: list[ListItem] = Field(
         default_factory=list, title="Performance criteria", description="One criterion per line."
@@ -81,6 +87,8 @@ class Activity(Record):
         "process_id": "processes",
         "supplier_id": "suppliers",
         "agreement_id": "agreements",
+        "responsible": "people",
+        "accountable": "people",
     }
     date_order: ClassVar[tuple[tuple[str, str], ...]] = (("start_date", "due_date"),)
 
@@ -88,11 +96,11 @@ class Activity(Record):
         title="Process", description="The process this activity belongs to."
     )
     name: Name = Field(title="Activity")
-    responsible: ShortText = Field(
-        default="", title="Responsible (R)", description="Who does the work."
+    responsible: RecordId | None = Field(
+        default=None, title="Responsible (R)", description="Who does the work."
     )
-    accountable: ShortText = Field(
-        default="", title="Accountable (A)", description="Who answers for the result."
+    accountable: RecordId | None = Field(
+        default=None, title="Accountable (A)", description="Who answers for the result."
     )
     consulted: list[ListItem] = Field(
         default_factory=list, title="Consulted (C)", description="One per line."
@@ -121,6 +129,9 @@ class Resource(Record):
     collection: ClassVar[str] = "resources"
     prefix: ClassVar[str] = "RES"
     label: ClassVar[str] = "Resource"
+    references: ClassVar[dict[str, str]] = {
+        "owner": "people",
+    }
 
     name: Name = Field(title="Name")
     kind: ResourceKind = Field(default=ResourceKind.PERSONNEL, title="Kind")
@@ -130,7 +141,7 @@ class Resource(Record):
     unit: ShortText = Field(
         default="FTE", title="Unit", description="e.g. FTE, hours/month, EUR, TB."
     )
-    owner: ShortText = Field(default="", title="Owner")
+    owner: RecordId | None = Field(default=None, title="Owner")
     description: LongText = Field(default="", title="Description")
 
 

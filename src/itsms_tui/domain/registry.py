@@ -10,6 +10,7 @@ from itsms_tui.domain.agreements import Agreement, Amendment
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
+from itsms_tui.domain.people import Person
 from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.risks import Risk
@@ -22,6 +23,7 @@ from itsms_tui.domain.suppliers import (
 )
 
 MODELS: tuple[type[Record], ...] = (
+    Person,
     Service,
     Objective,
     Process,

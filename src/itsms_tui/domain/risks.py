@@ -24,6 +24,8 @@ class Risk(Record):
         "supplier_id": "suppliers",
         "agreement_id": "agreements",
         "service_id": "services",
+        "owner": "people",
+        "accepted_by": "people",
     }
 
     title: Name = Field(title="Risk")
@@ -43,7 +45,7 @@ class Risk(Record):
         title="Impact on customers",
         description="What customers would notice if the risk occurred.",
     )
-    owner: ShortText = Field(default="", title="Risk owner")
+    owner: RecordId | None = Field(default=None, title="Risk owner")
     likelihood: Score1to5 = Field(title="Likelihood", description="1 rare .. 5 almost certain.")
     impact: Score1to5 = Field(title="Impact", description="1 negligible .. 5 severe.")
     treatment: RiskTreatment = Field(default=RiskTreatment.MITIGATE, title="Treatment")
@@ -56,8 +58,8 @@ class Risk(Record):
     residual_impact: Score1to5 | None = Field(
         default=None, title="Residual impact", description="After treatment, 1-5."
     )
-    accepted_by: ShortText = Field(
-        default="", title="Accepted by", description="Who accepted the risk (treatment accept)."
+    accepted_by: RecordId | None = Field(
+        default=None, title="Accepted by", description="Who accepted the risk (treatment accept)."
     )
     accepted_on: date | None = Field(default=None, title="Accepted on", description="YYYY-MM-DD")
     review_date: date | None = Field(default=None, title="Next review", description="YYYY-MM-DD")

@@ -15,7 +15,14 @@ from itsms_tui.domain.enums import (
     SupplierKind,
     SupplierStatus,
 )
-from itsms_tui.domain.fields import ListItem, LongText, Name, RecordId, ShortText
+from itsms_tui.domain.fields import (
+    ListItem,
+    LongText,
+    Name,
+    RecordId,
+    ShortText,
+    sod_override_field,
+)
 from itsms_tui.domain.record import Record
 
 
@@ -43,6 +50,10 @@ class Supplier(Record):
     collection: ClassVar[str] = "suppliers"
     prefix: ClassVar[str] = "SUP"
     label: ClassVar[str] = "Supplier"
+    references: ClassVar[dict[str, str]] = {
+        "relationship_owner": "people",
+        "approved_by": "people",
+    }
 
     name: Name = Field(title="Name")
     kind: SupplierKind = Field(default=SupplierKind.EXTERNAL, title="Kind")
@@ -54,8 +65,8 @@ class Supplier(Record):
     )
     criticality: Criticality = Field(default=Criticality.MEDIUM, title="Criticality tier")
     status: SupplierStatus = Field(default=SupplierStatus.PROPOSED, title="Lifecycle status")
-    relationship_owner: ShortText = Field(
-        default="",
+    relationship_owner: RecordId | None = Field(
+        default=None,
         title="Relationship owner",
         description="Our person accountable for the relationship.",
     )
@@ -86,6 +97,10 @@ class Supplier(Record):
     approved_on: date | None = Field(
         default=None, title="Approved on", description="When the supplier was approved."
     )
+    approved_by: RecordId | None = Field(
+        default=None, title="Approved by", description="Who approved the supplier's selection."
+    )
+    sod_override: LongText = sod_override_field()
     notes: LongText = Field(default="", title="Notes")
     imported_history: bool = Field(
         default=False,
@@ -117,11 +132,14 @@ class Evaluation(Record):
     prefix: ClassVar[str] = "EVL"
     label: ClassVar[str] = "Evaluation"
     title_field: ClassVar[str] = "supplier_id"
-    references: ClassVar[dict[str, str]] = {"supplier_id": "suppliers"}
+    references: ClassVar[dict[str, str]] = {
+        "supplier_id": "suppliers",
+        "evaluator": "people",
+    }
 
     supplier_id: RecordId = Field(title="Supplier")
     evaluated_on: date = Field(title="Evaluated on", description="YYYY-MM-DD")
-    evaluator: ShortText = Field(default="", title="Evaluator")
+    evaluator: RecordId | None = Field(default=None, title="Evaluator")
     criteria: list[Criterion] = Field(
         min_length=1,
         title="Criteria",
@@ -153,6 +171,7 @@ class SupplierReview(Record):
     references: ClassVar[dict[str, str]] = {
         "supplier_id": "suppliers",
         "agreement_id": "agreements",
+        "attendees": "people",
     }
 
     supplier_id: RecordId = Field(title="Supplier")
@@ -160,8 +179,8 @@ class SupplierReview(Record):
         default=None, title="Agreement reviewed", description="Set for a contract review."
     )
     held_on: date = Field(title="Held on", description="YYYY-MM-DD")
-    attendees: list[ListItem] = Field(
-        default_factory=list, title="Attendees", description="One per line."
+    attendees: list[RecordId] = Field(
+        default_factory=list, title="Attendees", description="The people present; one per line."
     )
     performance_summary: LongText = Field(default="", title="Performance summary")
     minutes: LongText = Field(default="", title="Minutes")
@@ -180,10 +199,11 @@ class ImprovementAction(Record):
         "agreement_id": "agreements",
         "kpi_id": "kpis",
         "risk_id": "risks",
+        "owner": "people",
     }
 
     description: Name = Field(title="Action")
-    owner: ShortText = Field(default="", title="Owner")
+    owner: RecordId | None = Field(default=None, title="Owner")
     due_date: date | None = Field(default=None, title="Due", description="YYYY-MM-DD")
     status: ActionStatus = Field(default=ActionStatus.OPEN, title="Status")
     review_id: RecordId | None = Field(default=None, title="From review")

@@ -53,7 +53,7 @@ class DueItem:
     record_id: str
     title: str
     person: str
-    """The owner or responsible party as the record names them (free text for now)."""
+    """The id of the owner or responsible person (PER-), "" when the record names no one."""
 
     @property
     def key(self) -> str:
@@ -80,7 +80,7 @@ def due_items(
                     status.next_due,
                     supplier.id,
                     f"Review supplier {supplier.name}",
-                    supplier.relationship_owner,
+                    supplier.relationship_owner or "",
                 )
             )
     agreement_reviews = agreement_review_statuses(
@@ -101,7 +101,7 @@ def due_items(
                     risk.review_date,
                     risk.id,
                     f"Review risk {risk.title}",
-                    risk.owner,
+                    risk.owner or "",
                 )
             )
     readings = kpi_readings(data, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
@@ -110,12 +110,16 @@ def due_items(
         if next_due is not None:
             items.append(
                 DueItem(
-                    DueKind.KPI_MEASUREMENT, next_due, kpi.id, f"Measure KPI {kpi.name}", kpi.owner
+                    DueKind.KPI_MEASUREMENT,
+                    next_due,
+                    kpi.id,
+                    f"Measure KPI {kpi.name}",
+                    kpi.owner or "",
                 )
             )
     for activity in data.all(Activity):
         if activity.due_date is not None and activity.status not in FINISHED_ACTIVITY:
-            person = activity.responsible or activity.accountable
+            person = activity.responsible or activity.accountable or ""
             items.append(
                 DueItem(
                     DueKind.ACTIVITY,
@@ -133,7 +137,7 @@ def due_items(
                     action.due_date,
                     action.id,
                     f"Action {action.description}",
-                    action.owner,
+                    action.owner or "",
                 )
             )
     return sorted(items, key=lambda i: (i.due, i.record_id, i.kind.name))
@@ -148,7 +152,7 @@ def _agreement_items(agreement: Agreement, review_due: date | None, today: date)
                 review_due,
                 agreement.id,
                 f"Review agreement {agreement.title}",
-                agreement.owner,
+                agreement.owner or "",
             )
         )
     try:
@@ -162,7 +166,7 @@ def _agreement_items(agreement: Agreement, review_due: date | None, today: date)
                 term.cancel_by,
                 agreement.id,
                 f"Last day to give notice on {agreement.title}",
-                agreement.owner,
+                agreement.owner or "",
             )
         )
     if term.term_end is not None:
@@ -172,7 +176,7 @@ def _agreement_items(agreement: Agreement, review_due: date | None, today: date)
                 term.term_end,
                 agreement.id,
                 f"Term ends: {agreement.title}",
-                agreement.owner,
+                agreement.owner or "",
             )
         )
     return out

@@ -29,6 +29,7 @@ from itsms_tui.domain.obligations import (
     objective_overdue,
     risk_review_overdue,
 )
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.risk_rating import RiskBand, rated_band, rated_score, rating
@@ -40,6 +41,7 @@ class ObjectiveRow:
     record: Objective
     kpi_count: int
     overdue: bool
+    owner: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,7 @@ class ProcessRow:
     record: Process
     activity_count: int
     overdue_count: int
+    owner: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,8 @@ class ActivityRow:
     overdue: bool
     supplier_name: str
     """Name of the supplier it is outsourced to ("" when in-house)."""
+    responsible: str = ""
+    accountable: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,7 @@ class ResourceRow:
     record: Resource
     load: ResourceLoad
     """Allocations active today against the capacity."""
+    owner: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +101,13 @@ class RiskRow:
         """(likelihood, impact) on the inherent or the residual view (heat-map cell)."""
         return rating(self.record, residual)
 
+    owner: str = ""
+
 
 @dataclass(frozen=True, slots=True)
 class ChangeRow:
     record: ChangeRequest
+    approver: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +118,14 @@ class ServiceRow:
     active_sla_count: int
     no_sla: bool
     """Live and covered by no active customer SLA (the checker's SVC-SLA finding)."""
+    owner: str = ""
 
 
 def objective_rows(data: DataSet, today: date) -> list[ObjectiveRow]:
     kpis = Counter(k.subject_id for k in data.all(Kpi))
     return [
-        ObjectiveRow(o, kpis.get(o.id, 0), objective_overdue(o, today)) for o in data.all(Objective)
+        ObjectiveRow(o, kpis.get(o.id, 0), objective_overdue(o, today), person_name(data, o.owner))
+        for o in data.all(Objective)
     ]
 
 
@@ -125,7 +136,10 @@ def process_rows(data: DataSet, today: date) -> list[ProcessRow]:
         counts[activity.process_id] += 1
         if activity_overdue(activity, today):
             late[activity.process_id] += 1
-    return [ProcessRow(p, counts.get(p.id, 0), late.get(p.id, 0)) for p in data.all(Process)]
+    return [
+        ProcessRow(p, counts.get(p.id, 0), late.get(p.id, 0), person_name(data, p.owner))
+        for p in data.all(Process)
+    ]
 
 
 def activity_rows(data: DataSet, process_id: str, today: date) -> list[ActivityRow]:
@@ -136,13 +150,21 @@ def activity_rows(data: DataSet, process_id: str, today: date) -> list[ActivityR
             continue
         supplier = data.get(activity.supplier_id) if activity.supplier_id else None
         name = supplier.heading if supplier is not None else (activity.supplier_id or "")
-        out.append(ActivityRow(activity, activity_overdue(activity, today), name))
+        out.append(
+            ActivityRow(
+                activity,
+                activity_overdue(activity, today),
+                name,
+                person_name(data, activity.responsible),
+                person_name(data, activity.accountable),
+            )
+        )
     return out
 
 
 def resource_rows(data: DataSet, today: date) -> list[ResourceRow]:
     loads = {load.resource_id: load for load in resource_loads(data, today)}
-    return [ResourceRow(r, loads[r.id]) for r in data.all(Resource)]
+    return [ResourceRow(r, loads[r.id], person_name(data, r.owner)) for r in data.all(Resource)]
 
 
 def allocation_rows(data: DataSet, resource_id: str, today: date) -> list[AllocationRow]:
@@ -175,6 +197,7 @@ def risk_rows(data: DataSet, today: date) -> list[RiskRow]:
             residual_score=rated_score(r, residual=True),
             residual_band=rated_band(r, residual=True),
             residual_recorded=r.residual_score is not None,
+            owner=person_name(data, r.owner),
             review_overdue=risk_review_overdue(r, today),
         )
         for r in data.all(Risk)
@@ -182,7 +205,7 @@ def risk_rows(data: DataSet, today: date) -> list[RiskRow]:
 
 
 def change_rows(data: DataSet) -> list[ChangeRow]:
-    return [ChangeRow(c) for c in data.all(ChangeRequest)]
+    return [ChangeRow(c, person_name(data, c.approver)) for c in data.all(ChangeRequest)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +225,15 @@ def service_rows(data: DataSet) -> list[ServiceRow]:
         agreements = covering_agreements(data, service.id)
         slas = sum(a.kind is AgreementKind.CUSTOMER_SLA for a in agreements)
         active = sum(active_customer_sla(a) for a in agreements)
-        out.append(ServiceRow(service, slas, active, lacks_active_sla(data, service)))
+        out.append(
+            ServiceRow(
+                service,
+                slas,
+                active,
+                lacks_active_sla(data, service),
+                person_name(data, service.owner),
+            )
+        )
     return out
 
 

@@ -19,6 +19,7 @@ from itsms_tui.domain.kpi_periods import (
 )
 from itsms_tui.domain.kpi_status import Trend, measurements_of
 from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.services.report_charts import kpi_chart_svg
 from itsms_tui.services.report_model import Block, Chart, Facts, Heading, Table, text
 
@@ -44,6 +45,8 @@ class KpiSummary:
     results: tuple[PeriodResult, ...]
     measurements: tuple[Measurement, ...]
     trend: Trend
+    owner: str = ""
+    """The owner's name."""
 
     @property
     def share(self) -> float | None:
@@ -69,7 +72,9 @@ def summarise_kpi(
         results = period_results(kpi, own, periods, until=period.until)
         first = period.since
     inside = tuple(m for m in own if first <= m.measured_on <= period.until)
-    return KpiSummary(kpi, tuple(results), inside, period_trend(kpi, own, periods))
+    return KpiSummary(
+        kpi, tuple(results), inside, period_trend(kpi, own, periods), person_name(data, kpi.owner)
+    )
 
 
 def share_text(share: float | None) -> str:
@@ -114,7 +119,7 @@ def kpi_blocks(summary: KpiSummary, *, chart_prefix: str = "charts") -> list[Blo
         Facts(
             (
                 ("Measures", text(kpi.measures)),
-                ("Owner", text(kpi.owner)),
+                ("Owner", text(summary.owner)),
                 ("Frequency", text(kpi.frequency)),
                 ("Target", f"{kpi.target:g} {kpi.unit} ({kpi.direction.label})"),
                 ("Warning", f"{kpi.warning:g} {kpi.unit}"),

@@ -24,6 +24,7 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, RiskStatus
 from itsms_tui.domain.evaluation_score import evaluation_percent, latest_evaluation
 from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.people_refs import people_names, person_name
 from itsms_tui.domain.plan import Activity, Objective, Process, Resource
 from itsms_tui.domain.review_schedule import supplier_review_status
 from itsms_tui.domain.risk_rating import heat_map, rated_band, rated_score, risk_band, risk_score
@@ -94,7 +95,14 @@ def _plan(data: DataSet, today: date) -> Section:
         "Objectives",
         ("Id", "Objective", "Owner", "Due", "Evaluation", "Status"),
         tuple(
-            (o.id, o.title, t(o.owner), t(o.due_date), t(o.evaluation), t(o.status))
+            (
+                o.id,
+                o.title,
+                t(person_name(data, o.owner)),
+                t(o.due_date),
+                t(o.evaluation),
+                t(o.status),
+            )
             for o in data.all(Objective)
         ),
     )
@@ -106,7 +114,7 @@ def _plan(data: DataSet, today: date) -> Section:
                 p.id,
                 p.name,
                 t(p.category),
-                t(p.owner),
+                t(person_name(data, p.owner)),
                 "; ".join(p.performance_criteria) or "—",
                 "; ".join(p.controls) or "—",
                 "; ".join(p.evidence) or "—",
@@ -122,8 +130,8 @@ def _plan(data: DataSet, today: date) -> Section:
                 a.id,
                 a.name,
                 _name(data, a.process_id),
-                t(a.responsible),
-                t(a.accountable),
+                t(person_name(data, a.responsible)),
+                t(person_name(data, a.accountable)),
                 t(a.start_date),
                 t(a.due_date),
                 t(a.status),
@@ -197,7 +205,7 @@ def _risks(data: DataSet) -> Section:
             (
                 r.id,
                 r.title,
-                t(r.owner),
+                t(person_name(data, r.owner)),
                 f"{r.likelihood}x{r.impact}",
                 str(rated_score(r)),
                 t(rated_band(r)),
@@ -252,7 +260,7 @@ def _changes(data: DataSet, period: ReportPeriod) -> Section:
                 t(c.status),
                 t(c.risk_level),
                 t(c.requested_on),
-                t(c.approver),
+                t(person_name(data, c.approver)),
                 t(c.approved_on),
                 t(c.decision_notes),
                 t(c.implemented_on),
@@ -282,7 +290,13 @@ def _customers(data: DataSet, period: ReportPeriod) -> Section:
         "Services and their customers",
         ("Id", "Service", "Owner", "Status", "Customers"),
         tuple(
-            (s.id, s.name, t(s.owner), t(s.status), "; ".join(s.customers) or "—")
+            (
+                s.id,
+                s.name,
+                t(person_name(data, s.owner)),
+                t(s.status),
+                "; ".join(s.customers) or "—",
+            )
             for s in data.all(Service)
         ),
     )
@@ -324,7 +338,7 @@ def _suppliers(data: DataSet, today: date) -> Section:
                 t(s.category),
                 t(s.criticality),
                 t(s.status),
-                t(s.relationship_owner),
+                t(person_name(data, s.relationship_owner)),
                 "; ".join(s.services_provided) or "—",
                 "—" if percent is None else f"{percent:.0f}%",
                 t(review.next_due) + (" (overdue)" if review.overdue else ""),
@@ -361,7 +375,7 @@ def _agreement_blocks(data: DataSet, agreement: Agreement, today: date) -> list[
             ("Kind", t(agreement.kind)),
             ("Status", t(agreement.status)),
             ("Party", t(party)),
-            ("Owner", t(agreement.owner)),
+            ("Owner", t(person_name(data, agreement.owner))),
             ("Services", tuple(_name(data, s) for s in agreement.service_ids)),
             ("Scope", t(agreement.scope)),
             ("Requirements", many(agreement.requirements)),
@@ -412,7 +426,13 @@ def _agreement_blocks(data: DataSet, agreement: Agreement, today: date) -> list[
         f"{agreement.id} amendments",
         ("Id", "Amendment", "Effective", "Impact assessment", "Approved by"),
         tuple(
-            (m.id, m.title, t(m.effective_on), t(m.impact_assessment), t(m.approved_by))
+            (
+                m.id,
+                m.title,
+                t(m.effective_on),
+                t(m.impact_assessment),
+                t(person_name(data, m.approved_by)),
+            )
             for m in data.referring(agreement.id, Amendment)
         ),
     )
@@ -443,7 +463,7 @@ def _reviews(data: DataSet, period: ReportPeriod) -> Section:
                 _name(data, r.supplier_id),
                 _name(data, r.agreement_id),
                 t(r.held_on),
-                "; ".join(r.attendees) or "—",
+                people_names(data, r.attendees) or "—",
                 t(r.performance_summary),
                 t(r.minutes),
             )
@@ -457,7 +477,7 @@ def _reviews(data: DataSet, period: ReportPeriod) -> Section:
             (
                 a.id,
                 a.description,
-                t(a.owner),
+                t(person_name(data, a.owner)),
                 t(a.due_date),
                 t(a.status),
                 t(a.review_id),

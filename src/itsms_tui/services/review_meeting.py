@@ -6,8 +6,8 @@ step that records the review. ``meeting_steps`` builds the steps from the record
 screen only shows them; ``parse_actions`` reads the new improvement actions typed one per
 line; ``Workspace.record_review`` writes the review and its actions in one transaction.
 
-Person fields (attendees, an action's owner) are the models' own fields as they are:
-``SupplierReview.attendees`` (one name per line) and ``ImprovementAction.owner``.
+Person fields (attendees, an action's owner) are typed as names or ids; recording the
+meeting (``Workspace.record_review``) files them as people (``services.people``).
 The review record has no field of its own for decisions: they are written into the
 minutes under "Decisions", and each note taken at a step under that step's title.
 """
@@ -24,6 +24,7 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpi_periods import Outcome, counts
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.obligations import OPEN_ACTION, OPEN_DISPUTE
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.review_schedule import ReviewStatus
 from itsms_tui.domain.suppliers import Dispute, ImprovementAction, Supplier, SupplierReview
 from itsms_tui.services.errors import UserError
@@ -131,9 +132,9 @@ def _targets_step(agreements: Sequence[Agreement]) -> MeetingStep:
     )
 
 
-def _action_line(action: ImprovementAction) -> str:
+def _action_line(action: ImprovementAction, data: DataSet) -> str:
     due = f", due {action.due_date.isoformat()}" if action.due_date else ""
-    owner = f", owner {action.owner}" if action.owner else ""
+    owner = f", owner {person_name(data, action.owner)}" if action.owner else ""
     return f"{action.display} ({action.status.label}{owner}{due})"
 
 
@@ -163,7 +164,7 @@ def meeting_steps(data: DataSet, supplier_id: str, today: date) -> list[MeetingS
         MeetingStep(
             StepKind.ACTIONS,
             "Open improvement actions",
-            tuple(_action_line(a) for a in actions) or ("No open improvement action.",),
+            tuple(_action_line(a, data) for a in actions) or ("No open improvement action.",),
         )
     )
     disputes = sorted(

@@ -24,6 +24,7 @@ from itsms_tui.domain.evaluation_score import evaluation_percent
 from itsms_tui.domain.kpi_periods import Outcome, counts
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.obligations import OPEN_ACTION, OPEN_DISPUTE
+from itsms_tui.domain.people_refs import people_names, person_name
 from itsms_tui.domain.review_schedule import agreement_review_status, supplier_review_status
 from itsms_tui.domain.suppliers import (
     Dispute,
@@ -116,7 +117,7 @@ def _actions_table(caption: str, actions: list[ImprovementAction], data: DataSet
             (
                 a.id,
                 a.description,
-                t(a.owner),
+                t(person_name(data, a.owner)),
                 t(a.due_date),
                 t(a.status),
                 _name(data, a.kpi_id or a.agreement_id or a.supplier_id),
@@ -135,7 +136,7 @@ def _reviews_table(caption: str, reviews: list[SupplierReview], data: DataSet) -
                 r.id,
                 t(r.held_on),
                 _name(data, r.agreement_id),
-                "; ".join(r.attendees) or "—",
+                people_names(data, r.attendees) or "—",
                 t(r.performance_summary),
                 t(r.minutes),
             )
@@ -211,7 +212,7 @@ def supplier_scorecard(
             (
                 e.id,
                 t(e.evaluated_on),
-                t(e.evaluator),
+                t(person_name(data, e.evaluator)),
                 _percent(evaluation_percent(e)),
                 t(e.decision),
                 t(e.rationale),
@@ -257,7 +258,7 @@ def supplier_scorecard(
             ("Kind", t(supplier.kind)),
             ("Criticality", t(supplier.criticality)),
             ("Status", t(supplier.status)),
-            ("Relationship owner", t(supplier.relationship_owner)),
+            ("Relationship owner", t(person_name(data, supplier.relationship_owner))),
             ("Services", "; ".join(supplier.services_provided) or "—"),
             ("Last review", t(schedule.last_review)),
             ("Next review due", t(schedule.next_due) + (" (overdue)" if schedule.overdue else "")),

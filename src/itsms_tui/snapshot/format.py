@@ -16,7 +16,7 @@ from itsms_tui.domain.dataset import DataSet
 SNAPSHOT_FORMAT = "itsms-tui-snapshot"
 """The value of ``[snapshot] format``: tells a snapshot from any other TOML file."""
 
-SNAPSHOT_SCHEMA_VERSION = 1
+SNAPSHOT_SCHEMA_VERSION = 2
 """The schema version this code writes and the newest it reads."""
 
 MAX_SNAPSHOT_BYTES = 200 * 1024 * 1024

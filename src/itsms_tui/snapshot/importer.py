@@ -28,6 +28,7 @@ from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.fields import ID_PATTERN
 from itsms_tui.domain.integrity import IntegrityContext, dataset_problems
+from itsms_tui.domain.people_migration import PEOPLE, people_from_names
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION, COLLECTIONS, referenced_collection
 from itsms_tui.domain.supplier_integrity import as_imported_history as supplier_as_history
@@ -77,6 +78,20 @@ class _Problems:
         return SnapshotError(self.source, self.kept, self.total)
 
 
+def _upgrade_v1(document: dict[str, Any], stamp: object) -> None:
+    """A version-1 snapshot's person names become people records (as the store does)."""
+    collections = {
+        name: [doc for doc in table if isinstance(doc, dict)]
+        for name, table in document.items()
+        if isinstance(table, list)
+    }
+    created = people_from_names(collections, stamp)
+    if created:
+        people = document.setdefault(PEOPLE, [])
+        if isinstance(people, list):
+            people.extend(created)
+
+
 def _as_history(record: Record) -> Record:
     """A change or supplier whose recorded facts are incomplete, marked as imported history."""
     if isinstance(record, ChangeRequest):
@@ -104,6 +119,8 @@ def load_snapshot(
     header = _check_header(document, problems)
     settings = _check_settings(document, problems)
     _check_top_level_keys(document, problems)
+    if header.schema_version < 2:
+        _upgrade_v1(document, header.exported_at)
 
     records: list[Record] = []
     ids: dict[str, set[str]] = {name: set() for name in COLLECTIONS}

@@ -44,6 +44,7 @@ from itsms_tui.store.errors import (
     StaleRevisionError,
     StillReferencedError,
 )
+from itsms_tui.store.migrations import migration_summary
 from itsms_tui.store.storage import (
     DataFileStorage,
     InMemoryStorage,
@@ -106,6 +107,7 @@ class RecordStore:
         self._storage = storage
         self._db: TinyDB = open_tinydb(storage)
         self.user = user or current_user()
+        self.person = ""  # the person ``user`` maps to; set by the workspace once known
         self._cache_generation: int | None = None
         self._cache: DataSet | None = None
         self._models: dict[str, dict[str, tuple[Any, Any, Record]]] = {}
@@ -131,6 +133,8 @@ class RecordStore:
             try:
                 store.dataset()  # refuse a file whose records do not validate, before the UI
                 store.audit_trail()
+                if storage.upgraded_from is not None and storage.writable:
+                    store._write_upgrade(storage.upgraded_from)
                 gc.freeze()  # the validated models are long-lived too (see DataFileStorage)
             except DataFileError as error:
                 raise DataFileError(error.path, error.problem + corrupt_file_advice(path)) from None
@@ -395,8 +399,24 @@ class RecordStore:
                     seq=self._next_audit_seq(),
                     at=utc_now(),
                     user=self.user,
+                    person=self.person,
                     action=AuditAction.IMPORT,
                     summary=summary,
+                )
+            )
+
+    def _write_upgrade(self, version: int) -> None:
+        """Write an upgraded older file whole in the current version, audited (a backup of
+        the old file is kept first, see ``DataFileStorage._persist``)."""
+        with self._write() as tables:
+            self._append_audit(
+                AuditEntry(
+                    seq=self._next_audit_seq(),
+                    at=utc_now(),
+                    user=self.user,
+                    person=self.person,
+                    action=AuditAction.MIGRATE,
+                    summary=migration_summary(tables, version),
                 )
             )
 
@@ -415,6 +435,7 @@ class RecordStore:
                     seq=self._next_audit_seq(),
                     at=utc_now(),
                     user=self.user,
+                    person=self.person,
                     action=AuditAction.UPDATE,
                     collection=SETTINGS_TABLE,
                     summary="checker settings",
@@ -478,6 +499,7 @@ class RecordStore:
                 seq=self._next_audit_seq(),
                 at=at,
                 user=self.user,
+                person=self.person,
                 action=action,
                 collection=record.collection,
                 record_id=record.id,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema version this program reads and writes. Bump it with a migration."""
 
 META_TABLE = "_meta"

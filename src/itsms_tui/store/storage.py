@@ -74,8 +74,10 @@ from itsms_tui.store.errors import (
     TransactionRequiredError,
 )
 from itsms_tui.store.filelock import FileLock, InodeLock
+from itsms_tui.store.migrations import upgrade
 from itsms_tui.store.schema import (
     META_TABLE,
+    SCHEMA_VERSION,
     SchemaProblem,
     check_changes,
     check_database,
@@ -140,6 +142,7 @@ class _Loaded:
         "raw",
         "schema_version",
         "stamp",
+        "upgraded_from",
     )
 
     def __init__(
@@ -167,6 +170,9 @@ class _Loaded:
         self.journal_seen = 0
         self.journal_valid = False
         self.journal_end = 0
+        # The older schema version the file holds, when ``data`` was upgraded from it
+        # (``store.migrations``); the next save then writes the file whole.
+        self.upgraded_from: int | None = None
 
     def successor(self, generation: int, data: Tables) -> _Loaded:
         """The same data file with more of its journal applied; takes over ``fd``."""
@@ -182,6 +188,7 @@ class _Loaded:
         fresh.crc = self.crc
         fresh.journal_id, fresh.journal_seen = self.journal_id, self.journal_seen
         fresh.journal_valid, fresh.journal_end = self.journal_valid, self.journal_end
+        fresh.upgraded_from = self.upgraded_from
         return fresh
 
     def decoded(self) -> Tables:
@@ -309,6 +316,11 @@ class TransactionalStorage(Storage, ABC):
     def schema_version(self) -> int | None:
         """The schema version of the committed data; None for a new, empty store."""
         return self._state().schema_version
+
+    @property
+    def upgraded_from(self) -> int | None:
+        """The older schema version the file holds, if its data was upgraded on load."""
+        return self._state().upgraded_from
 
     def snapshot(self) -> Snapshot:
         """The current data with its generation (see ``Snapshot``)."""
@@ -472,8 +484,15 @@ class TransactionalStorage(Storage, ABC):
         data = delta.apply(base, orjson.loads(encoded))
         if META_TABLE not in data:
             data = {META_TABLE: meta_table(), **data}  # first, for people reading the file
+        upgrading = txn.base.upgraded_from is not None
+        if upgrading:
+            data = {**data, META_TABLE: meta_table()}  # written whole, in the current version
         try:
-            if txn.base.schema_version is not None and delta.keeps_layout_of(base):
+            if (
+                not upgrading
+                and txn.base.schema_version is not None
+                and delta.keeps_layout_of(base)
+            ):
                 check_changes(data, delta.changed_docs(), base)
                 version: int | None = txn.base.schema_version
             else:
@@ -481,7 +500,7 @@ class TransactionalStorage(Storage, ABC):
         except SchemaProblem as exc:
             raise InvalidDataError(self.location, str(exc)) from None
         assert version is not None  # _meta is present
-        if not delta.touches_meta:
+        if not delta.touches_meta and not upgrading:
             change = journal.change_json(delta.dropped, delta.deleted, encoded)
             appended = self._persist_change(txn.base, change, data, version)
             if appended is not None:
@@ -867,6 +886,7 @@ class DataFileStorage(TransactionalStorage):
             fresh.data, fresh.schema_version = decode_database(raw)
             fresh.crc = journal.data_crc(raw)
             self._replay(fresh)
+            self._upgrade(fresh)
             # Long-lived from here on: keep the collector from walking it at every save
             # (a full collection over a 50k data set's objects takes ~180 ms).
             gc.freeze()
@@ -937,7 +957,16 @@ class DataFileStorage(TransactionalStorage):
         fresh.journal_id, fresh.journal_seen = None, 0
         fresh.journal_valid, fresh.journal_end = False, 0
         self._replay(fresh)
+        self._upgrade(fresh)
         return self._install(fresh)
+
+    @staticmethod
+    def _upgrade(loaded: _Loaded) -> None:
+        """Bring an older file's decoded data to the current schema (in memory only)."""
+        version = loaded.schema_version
+        if version is not None and version < SCHEMA_VERSION and loaded.data is not None:
+            loaded.data = upgrade(loaded.data, version)
+            loaded.upgraded_from = version
 
     def _persist_change(
         self, base: _Loaded, change: bytes, data: Tables, schema_version: int
@@ -1049,7 +1078,11 @@ class DataFileStorage(TransactionalStorage):
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
             self._copy_ownership(fd)
-            backup = keep_backup(self.path, self.backups)
+            # An upgrade keeps the old version's file even when backups are turned off.
+            policy = self.backups
+            if self._loaded is not None and self._loaded.upgraded_from and not policy.enabled:
+                policy = BackupPolicy()
+            backup = keep_backup(self.path, policy)
             if self._file_existed:
                 os.replace(temp_name, self.path)
             else:

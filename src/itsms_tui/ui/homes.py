@@ -19,6 +19,7 @@ from typing import Any
 
 from itsms_tui.domain.agreements import Agreement, Amendment
 from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.people import Person
 from itsms_tui.domain.plan import Activity, Allocation
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.suppliers import ImprovementAction, SupplierReview
@@ -30,7 +31,7 @@ from itsms_tui.ui.plan.resources_tab import RESOURCES
 from itsms_tui.ui.plan.risks_tab import RISKS, RisksTab
 from itsms_tui.ui.plan.services_tab import SERVICES
 from itsms_tui.ui.registers.agreements import AGREEMENTS
-from itsms_tui.ui.registers.spec import Register
+from itsms_tui.ui.registers.spec import Register, generic_register
 from itsms_tui.ui.registers.suppliers import SUPPLIERS
 
 Initial = Callable[[Record, date], dict[str, Any] | None]
@@ -130,6 +131,7 @@ HOMES: tuple[Home, ...] = (
     Home("risks", "plan", tab="risks", register=RISKS, host=RisksTab),
     Home("changes", "plan", tab="changes", register=CHANGES, host=ChangesTab),
     Home("services", "plan", tab="services", register=SERVICES),
+    Home("people", "plan", tab="people", register=generic_register(Person, title="People")),
     Home(
         "suppliers",
         "suppliers",

@@ -170,8 +170,8 @@ def missing_list(items: Iterable[tuple[bool, str]]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def blank(text: str) -> bool:
-    return not text.strip()
+def blank(text: str | None) -> bool:
+    return text is None or not text.strip()
 
 
 def days(n: int) -> str:

@@ -22,6 +22,7 @@ from itsms_tui.domain.obligations import (
     agreement_reviews_due,
     supplier_reviews_due,
 )
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.review_schedule import (
     ReviewStatus,
     agreement_review_status,
@@ -85,7 +86,7 @@ def action_overdue(data: DataSet, settings: CheckSettings, today: date) -> Itera
     for action in data.all(ImprovementAction):
         due = action.due_date
         if action.status in OPEN_ACTION and due is not None and today > due + grace:
-            owner = action.owner or "no owner"
+            owner = person_name(data, action.owner) or "no owner"
             yield ACN_OVERDUE.error(
                 action,
                 f"improvement action due {due} ({days((today - due).days)} ago) is still "

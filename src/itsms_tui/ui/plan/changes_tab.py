@@ -23,6 +23,7 @@ from itsms_tui.domain.changes import (
     required_fields,
 )
 from itsms_tui.domain.enums import ChangeStatus
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.record import Record
 from itsms_tui.services.plan_rows import ChangeRow, change_rows
 from itsms_tui.ui.forms import RecordForm
@@ -93,12 +94,14 @@ def _detail(row: ChangeRow, ctx: Context, out: DetailBuilder) -> None:
         else next_steps_text(allowed_transitions(change), endable=can_end(change))
     )
     out.field("Next steps", steps)
-    out.field("Requested", who_when(change.requested_on, change.requested_by))
+    out.field(
+        "Requested", who_when(change.requested_on, person_name(ctx.data, change.requested_by))
+    )
     planned = f"{_date(change.planned_start) or '—'} to {_date(change.planned_end) or '—'}"
     out.field("Planned", planned)
     out.field("Risk level", change.risk_level.label if change.risk_level else None)
     if change.approver or change.approved_on:
-        out.field("Decided", who_when(change.approved_on, change.approver))
+        out.field("Decided", who_when(change.approved_on, person_name(ctx.data, change.approver)))
     for label, day in (
         ("Implemented on", change.implemented_on),
         ("Reviewed on", change.reviewed_on),
@@ -139,7 +142,7 @@ CHANGES: Register[ChangeRow] = Register(
             width=14,
             sort_key=lambda r: r.record.planned_start,
         ),
-        Column("approver", "Approver", lambda r: r.record.approver, width=10),
+        Column("approver", "Approver", lambda r: r.approver, width=10),
         Column(
             "requested",
             "Requested",

@@ -3,6 +3,7 @@ KPIs measure it."""
 
 from __future__ import annotations
 
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.plan import Objective
 from itsms_tui.services.plan_rows import ObjectiveRow, objective_rows
 from itsms_tui.ui.plan.child_tables import kpi_child
@@ -15,7 +16,7 @@ from itsms_tui.ui.widgets.record_table import Column
 def _detail(row: ObjectiveRow, ctx: Context, out: DetailBuilder) -> None:
     objective = row.record
     out.heading(objective)
-    out.field("Owner", objective.owner)
+    out.field("Owner", person_name(ctx.data, objective.owner))
     due = objective.due_date
     out.labelled(
         "Due", due_text(due, row.overdue, align=False), overdue_note(due, row.overdue, ctx.today)
@@ -37,7 +38,7 @@ OBJECTIVES: Register[ObjectiveRow] = Register(
     columns=[
         Column("id", "Id", lambda r: r.record.id, width=8),
         Column("title", "Objective", lambda r: r.record.title, width=16, flex=1),
-        Column("owner", "Owner", lambda r: r.record.owner, width=12),
+        Column("owner", "Owner", lambda r: r.owner, width=12),
         Column(
             "due",
             "Due",

@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text
 
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.plan import Activity, Allocation, Process, Resource
 from itsms_tui.domain.record import Record
 from itsms_tui.services.plan_rows import ActivityRow, ProcessRow, activity_rows, process_rows
@@ -17,9 +18,9 @@ from itsms_tui.ui.theme import PALETTE, amount, due_text
 from itsms_tui.ui.widgets.record_table import Column
 
 
-def responsible_accountable(activity: Activity) -> str:
+def responsible_accountable(row: ActivityRow) -> str:
     """``Dana / Lee``: who does the work and who answers for it."""
-    parts = [activity.responsible or "—", activity.accountable or "—"]
+    parts = [row.responsible or "—", row.accountable or "—"]
     return "" if parts == ["—", "—"] else " / ".join(parts)
 
 
@@ -48,7 +49,7 @@ def _detail(row: ProcessRow, ctx: Context, out: DetailBuilder) -> None:
     process = row.record
     out.heading(process)
     out.field("Group", process.category.label)
-    out.field("Owner", process.owner)
+    out.field("Owner", person_name(ctx.data, process.owner))
 
 
 def _more(row: ProcessRow, ctx: Context, out: DetailBuilder) -> None:
@@ -83,7 +84,7 @@ ACTIVITIES: ChildTable[ProcessRow, ActivityRow] = ChildTable(
             width=12,
             sort_key=lambda r: r.record.due_date,
         ),
-        Column("ra", "Resp. / Acc.", lambda r: responsible_accountable(r.record), width=16),
+        Column("ra", "Resp. / Acc.", responsible_accountable, width=16),
         Column("outsourced", "Outsourced to", lambda r: r.supplier_name, width=13),
         Column(
             "start",
@@ -108,7 +109,7 @@ PROCESSES: Register[ProcessRow] = Register(
     columns=[
         Column("id", "Id", lambda r: r.record.id, width=8),
         Column("name", "Process", lambda r: r.record.name, width=18, flex=1),
-        Column("owner", "Owner", lambda r: r.record.owner, width=12),
+        Column("owner", "Owner", lambda r: r.owner, width=12),
         Column(
             "activities",
             "Acts",

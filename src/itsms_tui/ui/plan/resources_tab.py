@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.text import Text
 
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.plan import Allocation, Resource
 from itsms_tui.domain.record import Record
 from itsms_tui.services.plan_rows import AllocationRow, ResourceRow, allocation_rows, resource_rows
@@ -27,7 +28,7 @@ def _detail(row: ResourceRow, ctx: Context, out: DetailBuilder) -> None:
     load = row.load
     out.heading(resource)
     out.field("Kind", resource.kind.label)
-    out.field("Owner", resource.owner)
+    out.field("Owner", person_name(ctx.data, resource.owner))
     out.field("Capacity", amount(resource.capacity, resource.unit))
     allocated = Text(f"{amount(load.allocated, resource.unit)} ({load.percent:.0f}%)")
     if load.over_allocated:
@@ -117,7 +118,7 @@ RESOURCES: Register[ResourceRow] = Register(
             sort_key=lambda r: r.record.capacity,
         ),
         Column("kind", "Kind", lambda r: r.record.kind.label, width=14),
-        Column("owner", "Owner", lambda r: r.record.owner, width=12),
+        Column("owner", "Owner", lambda r: r.owner, width=12),
     ],
     rows=lambda ctx: resource_rows(ctx.data, ctx.today),
     detail=_detail,

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.risk_rating import HeatMap, cell, heat_map, residual_unrated
 from itsms_tui.domain.risks import Risk
 from itsms_tui.services.plan_rows import RiskRow, risk_rows
@@ -36,7 +37,7 @@ def _residual_text(row: RiskRow) -> Text:
 def _detail(row: RiskRow, ctx: Context, out: DetailBuilder) -> None:
     risk = row.record
     out.heading(risk)
-    out.field("Owner", risk.owner)
+    out.field("Owner", person_name(ctx.data, risk.owner))
     out.labelled(
         "Inherent", f"L{risk.likelihood} × I{risk.impact} = ", band_text(risk.score, row.band)
     )
@@ -95,7 +96,7 @@ RISKS: Register[RiskRow] = Register(
         ),
         Column("status", "Status", lambda r: r.record.status.label, width=10),
         Column("treatment", "Treatment", lambda r: r.record.treatment.label, width=9),
-        Column("owner", "Owner", lambda r: r.record.owner, width=12),
+        Column("owner", "Owner", lambda r: r.owner, width=12),
     ],
     rows=lambda ctx: risk_rows(ctx.data, ctx.today),
     detail=_detail,

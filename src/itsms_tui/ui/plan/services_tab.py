@@ -15,6 +15,7 @@ from rich.text import Text
 
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.risks import Risk
 from itsms_tui.services.plan_rows import (
     CoverRow,
@@ -51,7 +52,7 @@ def _cover_text(row: ServiceRow) -> Text:
 def _detail(row: ServiceRow, ctx: Context, out: DetailBuilder) -> None:
     service = row.record
     out.heading(service)
-    out.field("Owner", service.owner)
+    out.field("Owner", person_name(ctx.data, service.owner))
     out.field("Status", service.status.label)
     out.field("Customers", ", ".join(service.customers))
     out.field("Customer SLAs", _cover_text(row))
@@ -90,7 +91,7 @@ SERVICES: Register[ServiceRow] = Register(
     columns=[
         Column("id", "Id", lambda r: r.record.id, width=8),
         Column("name", "Service", lambda r: r.record.name, width=14, flex=1),
-        Column("owner", "Owner", lambda r: r.record.owner, width=12),
+        Column("owner", "Owner", lambda r: r.owner, width=12),
         Column("status", "Status", lambda r: r.record.status.label, width=8),
         Column("customers", "Customers", lambda r: ", ".join(r.record.customers), width=14),
         Column(

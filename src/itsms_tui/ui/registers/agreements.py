@@ -15,6 +15,7 @@ from rich.text import Text
 from itsms_tui.domain.agreements import Agreement, Amendment
 from itsms_tui.domain.enums import AgreementKind, Direction, Renewal
 from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.risk_rating import rated_band, rated_score
 from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
@@ -101,7 +102,7 @@ def _detail(row: AgreementRow, ctx: Context, out: DetailBuilder) -> None:
     elif a.customer:
         out.field("Customer", a.customer)
     if a.owner:
-        out.field("Owner", a.owner)
+        out.field("Owner", person_name(ctx.data, a.owner))
 
     out.section("Term")
     out.field("Initial term", f"{a.start_date or '?'} → {a.end_date or 'open-ended'}")

@@ -9,10 +9,12 @@ from __future__ import annotations
 from rich.text import Text
 
 from itsms_tui.domain.agreements import Agreement
+from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import KpiStatus
 from itsms_tui.domain.evaluation_score import evaluation_score, latest_evaluation, score_percent
 from itsms_tui.domain.kpi_status import KpiReading
 from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.risk_rating import rated_band, rated_score
 from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import (
@@ -97,7 +99,7 @@ def _detail(row: SupplierRow, ctx: Context, out: DetailBuilder) -> None:
     if s.category:
         out.field("Category", s.category)
     if s.relationship_owner:
-        out.field("Relationship owner", s.relationship_owner)
+        out.field("Relationship owner", person_name(ctx.data, s.relationship_owner))
     if s.services_provided:
         out.field("Services provided", "; ".join(s.services_provided))
     review = row.review
@@ -165,14 +167,14 @@ def _detail(row: SupplierRow, ctx: Context, out: DetailBuilder) -> None:
             out.text(rv.performance_summary, indent=6, style=PALETTE.muted)
         for action in data.referring(rv.id, ImprovementAction):
             shown_actions.add(action.id)
-            out.link(action, _action_extra(action), indent=6)
+            out.link(action, _action_extra(action, data), indent=6)
 
     others = [a for a in data.referring(s.id, ImprovementAction) if a.id not in shown_actions]
     out.section("Improvement actions (not from a review)", len(others))
     if not others:
         out.none()
     for action in others:
-        out.link(action, _action_extra(action))
+        out.link(action, _action_extra(action, data))
 
     disputes = data.referring(s.id, Dispute)
     out.section("Disputes", len(disputes))
@@ -215,9 +217,9 @@ def _detail(row: SupplierRow, ctx: Context, out: DetailBuilder) -> None:
         out.text(s.notes)
 
 
-def _action_extra(action: ImprovementAction) -> str:
+def _action_extra(action: ImprovementAction, data: DataSet) -> str:
     due = f" · due {action.due_date}" if action.due_date else ""
-    owner = f" · {action.owner}" if action.owner else ""
+    owner = f" · {person_name(data, action.owner)}" if action.owner else ""
     return f"{action.status.label}{due}{owner}"
 
 

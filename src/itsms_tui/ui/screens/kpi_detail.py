@@ -13,6 +13,7 @@ from textual.widgets import Static
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpi_status import Trend, measurements_of, rag_status
 from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.record import Record
 from itsms_tui.services.register_rows import KpiCardData
 from itsms_tui.ui.screens.base import MainScreen
@@ -98,7 +99,7 @@ class KpiDetailScreen(MainScreen):
                 ("Subject ", "dim"),
                 subject.display if subject is not None else kpi.subject_id,
                 ("  Owner ", "dim"),
-                kpi.owner or "—",
+                person_name(data, kpi.owner) or "—",
                 ("  Every ", "dim"),
                 kpi.frequency.value,
             )

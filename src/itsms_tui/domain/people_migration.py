@@ -1,0 +1,129 @@
+"""Schema 1 -> 2: the names typed into person fields become people records.
+
+Version 1 kept owners, approvers, attendees and the like as free text. Version 2 refers
+to ``PER-`` records, so each distinct name (spaces collapsed, case ignored) becomes one
+person and every field that held it now holds that person's id. Nothing is lost: the
+name as first written is the person's name. The field list is frozen here: it is what
+version 1 held, whatever later versions add.
+
+Both the data file (``store.migrations``) and version-1 snapshots (``snapshot.importer``)
+run this on plain JSON documents, before any model sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+PEOPLE = "people"
+
+V1_PERSON_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "services": ("owner",),
+    "objectives": ("owner",),
+    "processes": ("owner",),
+    "resources": ("owner",),
+    "activities": ("responsible", "accountable"),
+    "risks": ("owner", "accepted_by"),
+    "changes": ("requested_by", "approver"),
+    "suppliers": ("relationship_owner",),
+    "evaluations": ("evaluator",),
+    "reviews": ("attendees",),
+    "actions": ("owner",),
+    "agreements": ("owner", "decided_by"),
+    "amendments": ("approved_by",),
+    "kpis": ("owner",),
+}
+"""Collection -> the version-1 fields that named people (a string, or a list of them)."""
+
+V1_NESTED_PERSON_FIELDS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "agreements": (("deviations", "accepted_by"),),
+}
+"""Collection -> (list field, field of each item) naming a person."""
+
+_PERSON_ID = re.compile(r"^PER-[0-9]{4,}$")
+
+
+def name_key(name: str) -> str:
+    """How two spellings of one name compare: spaces collapsed, case folded."""
+    return " ".join(name.split()).casefold()
+
+
+class _People:
+    """The people found so far, by name key, numbered after any that already exist."""
+
+    def __init__(self, existing: Iterable[Mapping[str, Any]], stamp: object) -> None:
+        self.by_key: dict[str, str] = {}
+        self.created: list[dict[str, Any]] = []
+        self.stamp = stamp
+        self.next_number = 1
+        for doc in existing:
+            pid, name = str(doc.get("id", "")), str(doc.get("name", ""))
+            if _PERSON_ID.fullmatch(pid):
+                self.next_number = max(self.next_number, int(pid.split("-")[1]) + 1)
+                self.by_key.setdefault(name_key(name), pid)
+
+    def id_for(self, value: object) -> object:
+        if not isinstance(value, str) or not value.strip() or _PERSON_ID.fullmatch(value):
+            return value if not isinstance(value, str) or value.strip() else None
+        key = name_key(value)
+        found = self.by_key.get(key)
+        if found is None:
+            found = f"PER-{self.next_number:04d}"
+            self.next_number += 1
+            self.by_key[key] = found
+            self.created.append(_person_doc(found, " ".join(value.split()), self.stamp))
+        return found
+
+
+def _person_doc(person_id: str, name: str, stamp: object) -> dict[str, Any]:
+    return {
+        "id": person_id,
+        "revision": 1,
+        "created_at": stamp,
+        "updated_at": stamp,
+        "name": name,
+        "email": "",
+        "job_title": "",
+        "team": "",
+        "status": "active",
+        "logins": [],
+        "roles": [],
+    }
+
+
+def people_from_names(
+    collections: Mapping[str, Iterable[dict[str, Any]]], stamp: object
+) -> list[dict[str, Any]]:
+    """Replace the names in person fields of ``collections``' documents by person ids.
+
+    The documents are changed in place; the returned list holds the new person documents
+    (``stamp``: their created/updated time, as the caller's documents hold times). An empty field is removed.
+    """
+    people = _People(collections.get(PEOPLE, ()), stamp)
+    for collection, fields in V1_PERSON_FIELDS.items():
+        nested = V1_NESTED_PERSON_FIELDS.get(collection, ())
+        for doc in collections.get(collection, ()):
+            for field in fields:
+                _replace(doc, field, people)
+            for list_field, item_field in nested:
+                items = doc.get(list_field)
+                for item in items if isinstance(items, list) else ():
+                    if isinstance(item, dict):
+                        _replace(item, item_field, people)
+    return people.created
+
+
+def _replace(doc: dict[str, Any], field: str, people: _People) -> None:
+    if field not in doc:
+        return
+    value = doc[field]
+    if isinstance(value, list):
+        ids = [people.id_for(v) for v in value]
+        doc[field] = list(dict.fromkeys(i for i in ids if i is not None))
+        return
+    new = people.id_for(value)
+    if new is None:
+        del doc[field]
+    else:
+        doc[field] = new
