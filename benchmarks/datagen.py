@@ -44,6 +44,7 @@ from itsms_tui.domain.enums import (
 )
 from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, weighted_score
 from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.people import Person, Role
 from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import format_id
@@ -60,6 +61,7 @@ from itsms_tui.domain.suppliers import (
 )
 
 SHARES: dict[str, float] = {
+    "people": 0.002,
     "services": 0.004,
     "objectives": 0.004,
     "processes": 0.004,
@@ -158,6 +160,7 @@ class _Generator:
 
     def run(self) -> DataSet:
         makers: list[tuple[str, Callable[[int], Record]]] = [
+            ("people", self.person_record),
             ("services", self.service),
             ("objectives", self.objective),
             ("processes", self.process),
@@ -203,7 +206,16 @@ class _Generator:
         return TODAY + timedelta(days=self.rng.randint(lo, hi))
 
     def person(self) -> str:
-        return self.rng.choice(_PEOPLE)
+        return self.pick("people")
+
+    def person_record(self, i: int) -> Record:
+        roles = [Role.EDITOR] + ([Role.CHANGE_AUTHORITY] if i % 5 == 0 else [])
+        return Person(
+            **self.base("PER", i),
+            name=f"{self.rng.choice(_PEOPLE)} {i}",
+            logins=[f"user{i}"],
+            roles=[Role.ADMINISTRATOR] if i == 1 else roles,
+        )
 
     def base(self, prefix: str, i: int) -> dict[str, Any]:
         created = self.stamp - timedelta(minutes=self.rng.randint(60, 1_500_000))

@@ -15,3 +15,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         for name in tier_markers(item.path):
             item.add_marker(getattr(pytest.mark, name))
+
+
+@pytest.fixture(autouse=True)
+def _session_login(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test works as the demo's administrator, Priya Raman (login ``praman``),
+    unless it names another login; processes the test starts inherit it."""
+    monkeypatch.setenv("ITSMS_TUI_USER", "praman")

@@ -32,6 +32,7 @@ from itsms_tui.domain.enums import AgreementKind, Direction, Renewal, RiskLevel
 from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, selection_problems
 from itsms_tui.domain.fields import ID_PATTERN
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
+from itsms_tui.domain.people import Person
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.registry import BY_COLLECTION, MODELS, format_id
 from itsms_tui.domain.risks import Risk
@@ -230,6 +231,12 @@ def _priority_times(values: dict[str, Any]) -> None:
     values["resolution_minutes"] = min(values["resolution_minutes"], 5_256_000)
 
 
+@_fixup(Person)
+def _person(values: dict[str, Any]) -> None:
+    """Logins are OS login names, each once."""
+    values["logins"] = [f"login{n}" for n in range(len(values["logins"]))]
+
+
 @_fixup(Agreement)
 def _agreement(values: dict[str, Any]) -> None:
     if values["kind"] is AgreementKind.CUSTOMER_SLA:
@@ -363,7 +370,8 @@ def data_sets(draw: st.DrawFn, max_per_collection: int = 3) -> DataSet:
     ids: dict[str, list[str]] = {m.collection: [] for m in MODELS}
     found: list[Record] = []
     for model in MODELS:
-        count = draw(st.integers(0, max_per_collection))
+        # at least one person, so a workflow fact naming someone can name them
+        count = draw(st.integers(1 if model is Person else 0, max_per_collection))
         numbers = draw(
             st.lists(st.integers(1, 20_000), min_size=count, max_size=count, unique=True)
         )
@@ -382,6 +390,13 @@ PAST = date(2020, 1, 1)
 the future of whenever the tests run."""
 
 
+def _filler(record: Record, name: str, data: DataSet) -> Any:
+    """A value for a missing workflow fact: a person for a person field, else text."""
+    if record.references.get(name) == "people":
+        return data.all(Person)[0].id
+    return _FILLERS.get(name, "recorded")
+
+
 def _consistent(record: Record, data: DataSet) -> Record:
     """The record adjusted to obey the integrity rules every import applies."""
     values = record.model_dump()
@@ -390,7 +405,7 @@ def _consistent(record: Record, data: DataSet) -> Record:
         if record.status not in ENDINGS:
             values["end_reason"], values["ended_on"] = "", None
         for name in missing_workflow_facts(record):
-            values[name] = _FILLERS.get(name, "recorded")
+            values[name] = _filler(record, name, data)
         present = [n for n in STEP_DATES if values[n] is not None]
         for name, value in zip(present, sorted(min(values[n], PAST) for n in present), strict=True):
             values[name] = value
@@ -403,7 +418,7 @@ def _consistent(record: Record, data: DataSet) -> Record:
     if isinstance(record, Supplier):
         values["imported_history"] = False
         for name in missing_lifecycle_facts(record):
-            values[name] = _FILLERS.get(name, "recorded")
+            values[name] = _filler(record, name, data)
         if values["approved_on"] is not None:
             values["approved_on"] = min(values["approved_on"], PAST)
     if isinstance(record, Evaluation) and selection_problems(record, DEFAULT_SELECTION_THRESHOLD):

@@ -104,7 +104,7 @@ def flagged(
 
 
 def service(n: int = 1, **kw: Any) -> Service:
-    return build(Service, n, **{"name": "E-mail", "owner": "Ana", **kw})
+    return build(Service, n, **{"name": "E-mail", "owner": "PER-0001", **kw})
 
 
 def process(n: int = 1, **kw: Any) -> Process:
@@ -113,7 +113,7 @@ def process(n: int = 1, **kw: Any) -> Process:
         n,
         **{
             "name": "Incident management",
-            "owner": "Ben",
+            "owner": "PER-0002",
             "performance_criteria": ["90 % of P1 resolved in 4 hours"],
             "controls": ["Daily P1 review"],
             **kw,
@@ -128,7 +128,7 @@ def activity(n: int = 1, process_id: str = "PRC-0001", **kw: Any) -> Activity:
         **{
             "process_id": process_id,
             "name": "Monthly restore test",
-            "responsible": "Cleo",
+            "responsible": "PER-0016",
             "start_date": date(2025, 1, 1),
             "due_date": date(2025, 12, 31),
             "status": ActivityStatus.IN_PROGRESS,
@@ -143,7 +143,7 @@ def objective(n: int = 1, **kw: Any) -> Objective:
         n,
         **{
             "title": "Cut P1 resolution time",
-            "owner": "Dee",
+            "owner": "PER-0015",
             "due_date": date(2025, 12, 31),
             "evaluation": "Quarterly review of the P1 KPI by the service manager.",
             "resources": ["Two service desk analysts"],
@@ -173,7 +173,7 @@ def risk(n: int = 1, **kw: Any) -> Risk:
             "title": "Hosting outage",
             "area": RiskArea.SERVICE_REQUIREMENTS,
             "customer_impact": "Customers have no mail while it lasts.",
-            "owner": "Eve",
+            "owner": "PER-0014",
             "likelihood": 4,
             "impact": 4,
             "mitigation_actions": ["Second data centre"],
@@ -191,12 +191,12 @@ def change(n: int = 1, **kw: Any) -> ChangeRequest:
             "title": "Upgrade mail servers",
             "kind": ChangeKind.NORMAL,
             "status": ChangeStatus.CLOSED,
-            "requested_by": "Fay",
+            "requested_by": "PER-0013",
             "requested_on": date(2025, 2, 20),
             "impact_assessment": "Short outage at night.",
             "risk_level": RiskLevel.LOW,
             "backout_plan": "Restore snapshot.",
-            "approver": "CAB",
+            "approver": "PER-0003",
             "approved_on": date(2025, 3, 1),
             "implemented_on": date(2025, 3, 5),
             "review_notes": "Went as planned.",
@@ -216,7 +216,7 @@ def supplier(n: int = 1, **kw: Any) -> Supplier:
             "kind": SupplierKind.EXTERNAL,
             "status": SupplierStatus.ACTIVE,
             "criticality": Criticality.CRITICAL,
-            "relationship_owner": "Gus",
+            "relationship_owner": "PER-0004",
             "interfaces": "Monthly service review; tickets via the shared portal.",
             "contacts": [Contact(name="Hal", role="Account manager")],
             "approved_on": date(2024, 1, 10),
@@ -257,7 +257,7 @@ def contract(n: int = 1, supplier_id: str | None = "SUP-0001", **kw: Any) -> Agr
             "status": AgreementStatus.ACTIVE,
             "supplier_id": supplier_id,
             "service_ids": ["SVC-0001"],
-            "owner": "Gus",
+            "owner": "PER-0004",
             "scope": "Hosting of the mail platform.",
             "requirements": ["24x7 monitoring"],
             "targets": [ServiceTarget(metric="Availability", target=99.95, unit="%")],
@@ -290,7 +290,7 @@ def sla(n: int = 3, **kw: Any) -> Agreement:
             "customer": "Retail division",
             "service_ids": ["SVC-0001"],
             "underpinning_ids": [],
-            "owner": "Ana",
+            "owner": "PER-0001",
             "scope": "Mail for the retail division.",
             "targets": [ServiceTarget(metric="Availability", target=99.9, unit="%")],
             "priority_times": [
@@ -317,7 +317,7 @@ def kpi(n: int = 1, subject_id: str = "SUP-0001", **kw: Any) -> Kpi:
             "warning": 99.5,
             "frequency": Frequency.MONTHLY,
             "evaluation": "Monthly service review",
-            "owner": "Gus",
+            "owner": "PER-0004",
             "subject_id": subject_id,
             **kw,
         },
@@ -338,7 +338,7 @@ def action(n: int = 1, **kw: Any) -> ImprovementAction:
         n,
         **{
             "description": "Add a second contact",
-            "owner": "Gus",
+            "owner": "PER-0004",
             "due_date": date(2025, 7, 1),
             "status": ActionStatus.OPEN,
             **kw,
@@ -396,7 +396,7 @@ def healthy() -> DataSet:
                 likelihood=2,
                 impact=3,
                 treatment=RiskTreatment.ACCEPT,
-                accepted_by="Service manager",
+                accepted_by="PER-0005",
                 accepted_on=date(2025, 3, 1),
                 mitigation_actions=[],
             ),

@@ -19,7 +19,7 @@ def _deviation(**kw: Any) -> AcceptedDeviation:
         {
             "agreement_id": "AGR-0001",
             "metric": "Availability",
-            "accepted_by": "Head of service management",
+            "accepted_by": "PER-0008",
             "accepted_on": date(2025, 3, 1),
             "risk_id": "RSK-0005",
             "review_on": date(2025, 9, 1),

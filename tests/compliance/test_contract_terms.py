@@ -38,7 +38,7 @@ def test_a_recorded_renewal_decision_answers_the_cancel_by_warning() -> None:
         data,
         "AGR-0001",
         renewal_decision=RenewalDecision.RENEW,
-        decided_by="Service manager",
+        decided_by="PER-0005",
         decided_on=date(2025, 6, 2),
     )
     assert flagged(data, "AGR-CANCEL-BY") == []
@@ -51,7 +51,7 @@ def test_exit_decided_but_no_notice_given_by_the_cancel_by_date() -> None:
         notice_days=7,
         notice_unit=NoticeUnit.MONTHS,
         renewal_decision=RenewalDecision.EXIT,
-        decided_by="Service manager",
+        decided_by="PER-0005",
         decided_on=date(2025, 6, 2),
     )
     [found] = findings(data, "AGR-CANCEL-BY")
@@ -71,7 +71,7 @@ def test_a_renewal_decision_before_the_cancel_by_is_as_good_as_a_review() -> Non
         data,
         "AGR-0001",
         renewal_decision=RenewalDecision.RENEGOTIATE,
-        decided_by="Gus",
+        decided_by="PER-0004",
         decided_on=date(2025, 5, 20),
     )
     assert flagged(data, "AGR-RENEWED") == []

@@ -86,7 +86,7 @@ def test_improvement_action_past_due() -> None:
     late = edit(healthy(), "ACN-0001", due_date=TODAY - DAY, status=ActionStatus.IN_PROGRESS)
     [found] = findings(late, "ACN-OVERDUE")
     assert found.record_ids == ("ACN-0001", "REV-0001", "SUP-0001")
-    assert "still in progress (Gus)" in found.message
+    assert "still in progress (PER-0004)" in found.message
     assert flagged(late, "ACN-OVERDUE", settings=CheckSettings(action_grace_days=1)) == []
     for finished in (ActionStatus.DONE, ActionStatus.CANCELLED):
         assert flagged(edit(late, "ACN-0001", status=finished), "ACN-OVERDUE") == []

@@ -30,7 +30,7 @@ def test_risk_at_the_threshold_may_go_without_owner_and_be_accepted() -> None:
         impact=3,
         owner="",
         treatment=RiskTreatment.ACCEPT,
-        accepted_by="Service manager",
+        accepted_by="PER-0005",
         accepted_on=date(2025, 5, 1),
         mitigation_actions=[],
     )

@@ -33,7 +33,7 @@ def test_acceptance_is_judged_on_the_residual_score_and_recorded() -> None:
         "treatment": RiskTreatment.ACCEPT,
         "residual_likelihood": 2,
         "residual_impact": 4,
-        "accepted_by": "Head of service management",
+        "accepted_by": "PER-0008",
         "accepted_on": date(2025, 5, 1),
     }
     data = edit(healthy(), "RSK-0001", **accepted)  # inherent 16, residual 8

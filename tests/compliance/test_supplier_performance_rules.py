@@ -55,7 +55,7 @@ def test_an_amendment_in_force_without_approval() -> None:
     data = edit(healthy(), "AMD-0001", effective_on=date(2025, 5, 1))
     [found] = findings(data, "AMD-APPROVAL")
     assert "in force since 2025-05-01 without a recorded approval" in found.message
-    edit(data, "AMD-0001", approved_by="Gus", approved_on=date(2025, 4, 20))
+    edit(data, "AMD-0001", approved_by="PER-0004", approved_on=date(2025, 4, 20))
     assert flagged(data, "AMD-APPROVAL") == []
     edit(data, "AMD-0001", effective_on=date(2025, 7, 1), approved_by="")
     assert flagged(data, "AMD-APPROVAL") == []  # not in force yet

@@ -20,13 +20,13 @@ def _supplier(**changes: object) -> Supplier:
 def test_fields_each_side_changed_alone_merge_both() -> None:
     base = _supplier()
     theirs = _supplier(category="Cloud", revision=2)
-    mine = _supplier(relationship_owner="Bo")
+    mine = _supplier(relationship_owner="PER-0017")
     merge = merge_records(base, theirs, mine)
     assert merge.clean
     assert merge.theirs_changed == ("category",)
     assert merge.mine_changed == ("relationship_owner",)
     record = merged_record(theirs, merge.resolved())
-    assert (record.category, record.relationship_owner, record.revision) == ("Cloud", "Bo", 2)
+    assert (record.category, record.relationship_owner, record.revision) == ("Cloud", "PER-0017", 2)
 
 
 def test_a_field_both_changed_differently_is_the_only_conflict() -> None:

@@ -46,11 +46,11 @@ def test_the_whole_lifecycle_fills_the_approval_date() -> None:
     record = supplier()
     record = take_step(record, BY_NAME["evaluate"], None, TODAY)
     assert record.status is S.EVALUATING
-    record = take_step(record, BY_NAME["approve"], {"relationship_owner": "Dana"}, TODAY)
+    record = take_step(record, BY_NAME["approve"], {"relationship_owner": "PER-0006"}, TODAY)
     assert (record.status, record.approved_on, record.relationship_owner) == (
         S.APPROVED,
         TODAY,
-        "Dana",
+        "PER-0006",
     )
     for name, status in [
         ("activate", S.ACTIVE),
@@ -75,7 +75,7 @@ def test_a_step_from_the_wrong_state_says_what_it_needs() -> None:
     with pytest.raises(
         LifecycleError, match="Approve needs an evaluating supplier; .* is proposed"
     ):
-        take_step(supplier(), BY_NAME["approve"], {"relationship_owner": "Dana"}, TODAY)
+        take_step(supplier(), BY_NAME["approve"], {"relationship_owner": "PER-0006"}, TODAY)
     sentence, leads = step_refusal(supplier(), BY_NAME["approve"])
     assert leads is not None and leads.name == "evaluate"
     assert step_refusal(supplier(S.EXITED), BY_NAME["activate"]) == (

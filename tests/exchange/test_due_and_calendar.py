@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 from itsms_tui.cli import main
 from itsms_tui.domain.enums import ActionStatus
+from itsms_tui.domain.people import Person
 from itsms_tui.domain.suppliers import ImprovementAction
 from itsms_tui.services.calendar_feed import calendar_ics, event_uid
 from itsms_tui.services.due_dates import DueKind, due_items, for_person
@@ -88,8 +89,11 @@ def test_person_filter_matches_the_stored_name_in_any_case(tmp_path: Path) -> No
 def _data_with_actions(tmp_path: Path, *due_dates: date) -> Path:
     path = tmp_path / "itsms.json"
     store = RecordStore.open(path)
+    owner = store.create(Person(name="Ola"))
     for i, day in enumerate(due_dates):
-        store.create(ImprovementAction(description=f"Action [b]{i}[/b]", owner="Ola", due_date=day))
+        store.create(
+            ImprovementAction(description=f"Action [b]{i}[/b]", owner=owner.id, due_date=day)
+        )
     return path
 
 

@@ -62,7 +62,7 @@ def test_two_sites_editing_different_fields_of_one_supplier_get_both(
     ours = edited(base, {"SUP-0001": {"category": "Cloud and colocation"}})
     theirs = edited(
         base,
-        {"SUP-0001": {"relationship_owner": "Ola Berg"}, "MEA-0001": None},
+        {"SUP-0001": {"relationship_owner": "PER-0007"}, "MEA-0001": None},
         added=(new_supplier(),),
     )
     out = tmp_path / "merged.toml"
@@ -70,7 +70,7 @@ def test_two_sites_editing_different_fields_of_one_supplier_get_both(
     merged = tomllib.loads(out.read_text(encoding="utf-8"))
     stratus = next(s for s in merged["suppliers"] if s["id"] == "SUP-0001")
     assert stratus["category"] == "Cloud and colocation"
-    assert stratus["relationship_owner"] == "Ola Berg"
+    assert stratus["relationship_owner"] == "PER-0007"
     assert any(s["id"] == "SUP-0100" for s in merged["suppliers"])
     assert all(m["id"] != "MEA-0001" for m in merged["measurements"])
     assert not (tmp_path / "merged.toml.conflicts.toml").exists()
@@ -215,7 +215,7 @@ def test_git_merge_uses_the_driver_for_two_sites_edits(tmp_path: Path) -> None:
     git("commit", "-qm", "base")
     git("tag", "base")
     git("checkout", "-qb", "site-b")
-    write(repo / "itsms.toml", edited(base, {"SUP-0001": {"relationship_owner": "Ola Berg"}}))
+    write(repo / "itsms.toml", edited(base, {"SUP-0001": {"relationship_owner": "PER-0007"}}))
     git("commit", "-qam", "site b")
     git("checkout", "-q", "main")
     write(repo / "itsms.toml", edited(base, {"SUP-0001": {"category": "Cloud and colocation"}}))
@@ -230,7 +230,7 @@ def test_git_merge_uses_the_driver_for_two_sites_edits(tmp_path: Path) -> None:
     )
     assert (stratus["category"], stratus["relationship_owner"]) == (
         "Cloud and colocation",
-        "Ola Berg",
+        "PER-0007",
     )
 
     # a conflicting edit: git stops, the file keeps our side and stays a valid snapshot

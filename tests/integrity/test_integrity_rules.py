@@ -38,12 +38,12 @@ S = ChangeStatus
 K = ChangeKind
 TODAY = date(2026, 11, 25)
 FULL: dict[str, Any] = {
-    "requested_by": "Ana",
+    "requested_by": "PER-0001",
     "requested_on": date(2026, 10, 1),
     "impact_assessment": "Five minutes of outage.",
     "risk_level": RiskLevel.LOW,
     "backout_plan": "Restore the config.",
-    "approver": "CAB",
+    "approver": "PER-0003",
     "approved_on": date(2026, 10, 5),
     "implemented_on": date(2026, 10, 10),
     "review_notes": "Went as planned.",
@@ -93,7 +93,7 @@ def test_a_closed_rejected_change_needs_the_decision_not_an_implementation() -> 
     ],
 )
 def test_what_each_kind_must_have_recorded(kind: K, status: S, lacks: tuple[str, ...]) -> None:
-    given = {"approver": "CAB", "approved_on": date(2026, 10, 5)}
+    given = {"approver": "PER-0003", "approved_on": date(2026, 10, 5)}
     given = {k: v for k, v in given.items() if k not in lacks}
     assert set(missing_workflow_facts(change(kind, status, **given))) >= set(lacks)
     if not lacks:
@@ -155,7 +155,7 @@ def test_an_ended_change_is_frozen() -> None:
 def test_the_kind_is_fixed_once_submitted() -> None:
     draft = change(status=S.DRAFT)
     check_edit(draft, draft.model_copy(update={"kind": K.EMERGENCY}))
-    submitted = change(status=S.SUBMITTED, requested_by="Ana", requested_on=TODAY)
+    submitted = change(status=S.SUBMITTED, requested_by="PER-0001", requested_on=TODAY)
     with pytest.raises(WorkflowError, match="Type cannot change after submission"):
         check_edit(submitted, submitted.model_copy(update={"kind": K.STANDARD}))
 

@@ -35,7 +35,7 @@ def workspace(tmp_path: Path) -> Workspace:
 
 def _submitted(workspace: Workspace) -> ChangeRequest:
     change = workspace.save(
-        ChangeRequest(title="Firewall patch", requested_by="Ana", requested_on=TODAY)
+        ChangeRequest(title="Firewall patch", requested_by="PER-0001", requested_on=TODAY)
     )
     return workspace.move_change(change, S.SUBMITTED)
 
@@ -146,11 +146,14 @@ def test_an_ending_cannot_be_typed_into_a_live_change(workspace: Workspace) -> N
 def test_an_active_supplier_needs_the_facts_of_its_approval(workspace: Workspace) -> None:
     with pytest.raises(UserError, match="a supplier that is active needs Approved on"):
         workspace.save(
-            Supplier(name="Kite", status=SupplierStatus.ACTIVE, relationship_owner="Ana")
+            Supplier(name="Kite", status=SupplierStatus.ACTIVE, relationship_owner="PER-0001")
         )
     saved = workspace.save(
         Supplier(
-            name="Kite", status=SupplierStatus.ACTIVE, relationship_owner="Ana", approved_on=TODAY
+            name="Kite",
+            status=SupplierStatus.ACTIVE,
+            relationship_owner="PER-0001",
+            approved_on=TODAY,
         )
     )
     with pytest.raises(UserError, match="needs Relationship owner"):
@@ -158,7 +161,7 @@ def test_an_active_supplier_needs_the_facts_of_its_approval(workspace: Workspace
     with pytest.raises(UserError, match="is in the future"):
         workspace.save(saved.model_copy(update={"approved_on": TODAY + timedelta(days=1)}))
     stored = workspace.store.get(Supplier, saved.id)
-    assert stored.approved_on == TODAY and stored.relationship_owner == "Ana"
+    assert stored.approved_on == TODAY and stored.relationship_owner == "PER-0001"
 
 
 def test_a_proposed_or_exited_supplier_needs_no_approval(workspace: Workspace) -> None:

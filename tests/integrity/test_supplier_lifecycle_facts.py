@@ -42,5 +42,5 @@ def test_problems_name_the_first_missing_field_and_every_label() -> None:
     ]
     marked = as_imported_history(supplier)
     assert marked.imported_history and lifecycle_problems(marked, TODAY) == []
-    complete = supplier.model_copy(update={"approved_on": TODAY, "relationship_owner": "Ana"})
+    complete = supplier.model_copy(update={"approved_on": TODAY, "relationship_owner": "PER-0001"})
     assert as_imported_history(complete) is complete

@@ -16,6 +16,7 @@ from itsms_tui.services.errors import EXPECTED_ERRORS, UserError
 from itsms_tui.services.form_defaults import suggested_values
 from itsms_tui.services.workspace import Workspace
 from itsms_tui.store.errors import StaleRevisionError
+from tests.people_support import file_person
 
 TODAY = date(2026, 3, 2)
 
@@ -29,8 +30,9 @@ def workspace(path: Path, *, read_only: bool = False) -> Workspace:
 def test_a_step_is_stored_audited_and_refused_on_a_stale_revision(tmp_path: Path) -> None:
     path = tmp_path / "d.json"
     ws = workspace(path)
+    owner = file_person(ws, "Dana Wood").id
     supplier = ws.save(Supplier(name="Acme", status=SupplierStatus.EVALUATING))
-    approved = ws.move_supplier(supplier, "approve", {"relationship_owner": "Dana"})
+    approved = ws.move_supplier(supplier, "approve", {"relationship_owner": owner})
     assert (approved.status, approved.approved_on, approved.revision) == (
         SupplierStatus.APPROVED,
         TODAY,
@@ -41,7 +43,7 @@ def test_a_step_is_stored_audited_and_refused_on_a_stale_revision(tmp_path: Path
     with pytest.raises(StaleRevisionError):
         ws.move_supplier(supplier, "exit")  # based on the revision before the approval
     with pytest.raises(LifecycleError) as refused:
-        ws.move_supplier(approved, "approve", {"relationship_owner": "Dana"})
+        ws.move_supplier(approved, "approve", {"relationship_owner": owner})
     assert isinstance(refused.value, EXPECTED_ERRORS)
     ws.store.close()
 

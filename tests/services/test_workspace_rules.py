@@ -13,6 +13,7 @@ from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.services.errors import UserError
 from itsms_tui.services.workspace import Workspace
+from tests.people_support import file_person
 
 TODAY = date(2026, 11, 25)
 
@@ -39,8 +40,9 @@ def test_a_measurement_dated_in_the_future_is_refused(workspace: Workspace) -> N
 
 
 def test_a_plain_edit_cannot_erase_an_approval(workspace: Workspace) -> None:
+    requester = file_person(workspace, "Ana Silva")
     change = workspace.save(
-        ChangeRequest(title="Firewall patch", requested_by="Ana", requested_on=TODAY)
+        ChangeRequest(title="Firewall patch", requested_by=requester.id, requested_on=TODAY)
     )
     change = workspace.move_change(change, ChangeStatus.SUBMITTED)
     change = workspace.move_change(
@@ -49,10 +51,10 @@ def test_a_plain_edit_cannot_erase_an_approval(workspace: Workspace) -> None:
         {"impact_assessment": "none", "risk_level": RiskLevel.LOW, "backout_plan": "undo"},
     )
     change = workspace.move_change(
-        change, ChangeStatus.APPROVED, {"approver": "CAB", "approved_on": TODAY}
+        change, ChangeStatus.APPROVED, {"approver": "PER-0003", "approved_on": TODAY}
     )
     edited = change.model_copy()
     edited.approver = ""
     with pytest.raises(WorkflowError, match="Approver"):
         workspace.save(edited)
-    assert workspace.store.get(ChangeRequest, change.id).approver == "CAB"
+    assert workspace.store.get(ChangeRequest, change.id).approver == workspace.actor.person_id

@@ -253,7 +253,9 @@ def test_an_unknown_collection_suggests_the_right_name() -> None:
 
 def test_an_unknown_collection_lists_the_known_ones() -> None:
     error = _refused(lambda d: d.update(widgets=[]))
-    assert str(error).startswith('bad.toml: unknown collection "widgets" (known: services, ')
+    assert str(error).startswith(
+        'bad.toml: unknown collection "widgets" (known: people, services, '
+    )
 
 
 def test_a_missing_collection_is_simply_empty() -> None:
@@ -329,10 +331,10 @@ def test_a_wrong_format_name() -> None:
 
 
 def test_a_snapshot_from_a_newer_version_is_refused_clearly() -> None:
-    error = _refused(lambda d: d["snapshot"].update(schema_version=2))
+    error = _refused(lambda d: d["snapshot"].update(schema_version=3))
     assert str(error) == (
-        "bad.toml: snapshot.schema_version: 2 was made by a newer itsms-tui; this version "
-        "reads schema version 1 (upgrade itsms-tui to import it)"
+        "bad.toml: snapshot.schema_version: 3 was made by a newer itsms-tui; this version "
+        "reads schema version 2 (upgrade itsms-tui to import it)"
     )
     assert error.total == 1  # nothing else is checked against a schema we do not know
 

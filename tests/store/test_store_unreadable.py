@@ -32,7 +32,7 @@ BAD = {
     ),
     "newer schema": (
         b'{"_meta": {"1": {"schema_version": 99}}}',
-        "schema version 99 is newer than this itsms-tui understands (1)",
+        "schema version 99 is newer than this itsms-tui understands (2)",
     ),
     "bad schema": (b'{"_meta": {"1": {"schema_version": "1"}}}', "schema_version in _meta is '1'"),
     "no schema": (b'{"_meta": {"1": {}}}', "schema_version in _meta is None"),

@@ -444,7 +444,7 @@ async def test_initial_values_and_excluded_fields_pass_through() -> None:
 
 
 async def test_only_and_required_for_a_workflow_step() -> None:
-    change = ChangeRequest(id="CHG-0001", revision=2, title="Upgrade DB", requested_by="Kim")
+    change = ChangeRequest(id="CHG-0001", revision=2, title="Upgrade DB", requested_by="PER-0012")
     needed = ("approver", "approved_on")
     form = RecordForm(ChangeRequest, change, only=needed, required=needed)
     app = Harness(form)

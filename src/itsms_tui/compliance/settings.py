@@ -127,6 +127,15 @@ class CheckSettings(BaseModel):
             "below it, or with a standard criterion unscored, needs a recorded reason."
         ),
     )
+    separation_of_duties: bool = Field(
+        default=True,
+        title="Separation of duties",
+        description=(
+            "The requester of a change cannot approve it, a supplier's evaluator cannot "
+            "alone approve its selection, an amendment's approver differs from its author; "
+            "an administrator may override with a recorded reason."
+        ),
+    )
     action_grace_days: Days = Field(
         default=0,
         title="Improvement action grace (days)",

@@ -21,6 +21,7 @@ from itsms_tui.domain.fields import (
     ListItem,
     LongText,
     Name,
+    PersonRef,
     RecordId,
     ShortText,
     sod_override_field,
@@ -76,7 +77,7 @@ class AcceptedDeviation(BaseModel):
         "empty: every weaker target of that agreement.",
     )
     basis: DeviationBasis = Field(default=DeviationBasis.ACCEPTED, title="Basis")
-    accepted_by: RecordId | None = Field(default=None, title="Accepted by")
+    accepted_by: PersonRef = Field(default=None, title="Accepted by")
     accepted_on: date | None = Field(default=None, title="Accepted on")
     risk_id: RecordId | None = Field(default=None, title="Risk")
     review_on: date | None = Field(default=None, title="Review on")
@@ -124,7 +125,7 @@ class Agreement(Record):
         title="Underpinned by",
         description="For a customer SLA: the contracts and OLAs that support it.",
     )
-    owner: RecordId | None = Field(
+    owner: PersonRef = Field(
         default=None,
         title="Agreement owner",
         description="Our person accountable for the agreement.",
@@ -205,7 +206,7 @@ class Agreement(Record):
         title="Renewal decision",
         description="renew, renegotiate or exit, decided before the cancel-by date.",
     )
-    decided_by: RecordId | None = Field(default=None, title="Decided by")
+    decided_by: PersonRef = Field(default=None, title="Decided by")
     decided_on: date | None = Field(default=None, title="Decided on", description="YYYY-MM-DD")
     value: float | None = Field(default=None, ge=0, le=1e13, title="Annual value")
     currency: ShortText = Field(default="EUR", title="Currency")
@@ -273,9 +274,9 @@ class Amendment(Record):
         title="Impact assessment",
         description="Effect on services, targets, cost and risk.",
     )
-    author: RecordId | None = Field(
+    author: PersonRef = Field(
         default=None, title="Author", description="Who drafted the amendment."
     )
-    approved_by: RecordId | None = Field(default=None, title="Approved by")
+    approved_by: PersonRef = Field(default=None, title="Approved by")
     approved_on: date | None = Field(default=None, title="Approved on", description="YYYY-MM-DD")
     sod_override: LongText = sod_override_field()

@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from itsms_tui.domain.enums import ServiceStatus
-from itsms_tui.domain.fields import ListItem, LongText, Name, RecordId
+from itsms_tui.domain.fields import ListItem, LongText, Name, PersonRef
 from itsms_tui.domain.record import Record
 
 
@@ -23,7 +23,7 @@ class Service(Record):
 
     name: Name = Field(title="Name", description="Service name as customers know it.")
     description: LongText = Field(default="", title="Description")
-    owner: RecordId | None = Field(
+    owner: PersonRef = Field(
         default=None, title="Service owner", description="Person accountable for the service."
     )
     status: ServiceStatus = Field(default=ServiceStatus.LIVE, title="Status")

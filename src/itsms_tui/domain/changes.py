@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, RiskLevel
-from itsms_tui.domain.fields import LongText, Name, RecordId, sod_override_field
+from itsms_tui.domain.fields import LongText, Name, PersonRef, RecordId, sod_override_field
 from itsms_tui.domain.record import Record
 
 S = ChangeStatus
@@ -49,7 +49,7 @@ class ChangeRequest(Record):
     status: ChangeStatus = Field(
         default=ChangeStatus.DRAFT, title="Status", description="Moved only through the workflow."
     )
-    requested_by: RecordId | None = Field(default=None, title="Requested by")
+    requested_by: PersonRef = Field(default=None, title="Requested by")
     requested_on: date | None = Field(default=None, title="Requested on", description="YYYY-MM-DD")
     service_id: RecordId | None = Field(default=None, title="Service affected")
     process_id: RecordId | None = Field(default=None, title="Process affected")
@@ -61,7 +61,7 @@ class ChangeRequest(Record):
         default=None, title="Planned start", description="YYYY-MM-DD"
     )
     planned_end: date | None = Field(default=None, title="Planned end", description="YYYY-MM-DD")
-    approver: RecordId | None = Field(default=None, title="Approver")
+    approver: PersonRef = Field(default=None, title="Approver")
     approved_on: date | None = Field(
         default=None, title="Decided on", description="Date of approval or rejection."
     )

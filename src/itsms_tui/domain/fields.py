@@ -82,6 +82,16 @@ ListItem = Annotated[
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=20)]
 """A human-readable record id such as ``SUP-0001``."""
 
+
+def _blank_is_none(value: object) -> object:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value.strip() if isinstance(value, str) else value
+
+
+PersonRef = Annotated[RecordId | None, BeforeValidator(_blank_is_none)]
+"""An optional reference to a person (``PER-0001``); a blank value means nobody."""
+
 Score1to5 = Annotated[int, Field(ge=1, le=5)]
 UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
 

@@ -8,7 +8,7 @@ from typing import ClassVar, Self
 from pydantic import Field, model_validator
 
 from itsms_tui.domain.enums import Direction, Frequency
-from itsms_tui.domain.fields import LongText, Name, RecordId, ShortText
+from itsms_tui.domain.fields import LongText, Name, PersonRef, RecordId, ShortText
 from itsms_tui.domain.record import Record
 
 SUBJECT_PREFIXES: dict[str, str] = {
@@ -51,7 +51,7 @@ class Kpi(Record):
     evaluation: LongText = Field(
         default="", title="Evaluation", description="When and by whom results are evaluated."
     )
-    owner: RecordId | None = Field(default=None, title="Owner")
+    owner: PersonRef = Field(default=None, title="Owner")
     subject_id: RecordId = Field(
         title="Subject", description="Objective, process, supplier, agreement or service measured."
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.people import Person
+from itsms_tui.domain.people_migration import name_key
 
 
 def person_name(data: DataSet, person_id: str | None) -> str:
@@ -17,3 +18,13 @@ def person_name(data: DataSet, person_id: str | None) -> str:
 def people_names(data: DataSet, person_ids: list[str]) -> str:
     """A list of people as ``Name, Name``."""
     return ", ".join(person_name(data, pid) for pid in person_ids)
+
+
+def find_person(data: DataSet, text: str) -> str | None:
+    """The id of the person ``text`` names (their id, or a name only one person has)."""
+    text = text.strip()
+    if isinstance(data.get(text), Person):
+        return text
+    wanted = name_key(text)
+    found = [p.id for p in data.all(Person) if name_key(p.name) == wanted]
+    return found[0] if len(found) == 1 else None

@@ -13,7 +13,7 @@ from itsms_tui.domain.enums import (
     ProcessCategory,
     ResourceKind,
 )
-from itsms_tui.domain.fields import ListItem, LongText, Name, RecordId, ShortText
+from itsms_tui.domain.fields import ListItem, LongText, Name, PersonRef, RecordId, ShortText
 from itsms_tui.domain.record import Record
 
 
@@ -30,7 +30,7 @@ class Objective(Record):
 
     title: Name = Field(title="Objective", description="What is to be achieved.")
     description: LongText = Field(default="", title="Description")
-    owner: RecordId | None = Field(
+    owner: PersonRef = Field(
         default=None, title="Owner", description="Person accountable for the objective."
     )
     due_date: date | None = Field(default=None, title="Due date", description="YYYY-MM-DD")
@@ -57,7 +57,7 @@ class Process(Record):
 
     name: Name = Field(title="Name", description="e.g. Incident management.")
     category: ProcessCategory = Field(default=ProcessCategory.OPERATION, title="Process group")
-    owner: RecordId | None = Field(default=None, title="Process owner")
+    owner: PersonRef = Field(default=None, title="Process owner")
     purpose: LongText = Field(default="", title="Purpose")
     performance_criteria: list[ListItem] = Field(
         default_factory=list, title="Performance criteria", description="One criterion per line."
@@ -96,10 +96,10 @@ class Activity(Record):
         title="Process", description="The process this activity belongs to."
     )
     name: Name = Field(title="Activity")
-    responsible: RecordId | None = Field(
+    responsible: PersonRef = Field(
         default=None, title="Responsible (R)", description="Who does the work."
     )
-    accountable: RecordId | None = Field(
+    accountable: PersonRef = Field(
         default=None, title="Accountable (A)", description="Who answers for the result."
     )
     consulted: list[ListItem] = Field(
@@ -141,7 +141,7 @@ class Resource(Record):
     unit: ShortText = Field(
         default="FTE", title="Unit", description="e.g. FTE, hours/month, EUR, TB."
     )
-    owner: RecordId | None = Field(default=None, title="Owner")
+    owner: PersonRef = Field(default=None, title="Owner")
     description: LongText = Field(default="", title="Description")
 
 

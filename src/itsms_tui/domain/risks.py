@@ -8,7 +8,15 @@ from typing import ClassVar, Self
 from pydantic import Field, model_validator
 
 from itsms_tui.domain.enums import RiskArea, RiskStatus, RiskTreatment
-from itsms_tui.domain.fields import ListItem, LongText, Name, RecordId, Score1to5, ShortText
+from itsms_tui.domain.fields import (
+    ListItem,
+    LongText,
+    Name,
+    PersonRef,
+    RecordId,
+    Score1to5,
+    ShortText,
+)
 from itsms_tui.domain.record import Record
 
 
@@ -45,7 +53,7 @@ class Risk(Record):
         title="Impact on customers",
         description="What customers would notice if the risk occurred.",
     )
-    owner: RecordId | None = Field(default=None, title="Risk owner")
+    owner: PersonRef = Field(default=None, title="Risk owner")
     likelihood: Score1to5 = Field(title="Likelihood", description="1 rare .. 5 almost certain.")
     impact: Score1to5 = Field(title="Impact", description="1 negligible .. 5 severe.")
     treatment: RiskTreatment = Field(default=RiskTreatment.MITIGATE, title="Treatment")
@@ -58,7 +66,7 @@ class Risk(Record):
     residual_impact: Score1to5 | None = Field(
         default=None, title="Residual impact", description="After treatment, 1-5."
     )
-    accepted_by: RecordId | None = Field(
+    accepted_by: PersonRef = Field(
         default=None, title="Accepted by", description="Who accepted the risk (treatment accept)."
     )
     accepted_on: date | None = Field(default=None, title="Accepted on", description="YYYY-MM-DD")

@@ -19,6 +19,7 @@ from itsms_tui.domain.fields import (
     ListItem,
     LongText,
     Name,
+    PersonRef,
     RecordId,
     ShortText,
     sod_override_field,
@@ -65,7 +66,7 @@ class Supplier(Record):
     )
     criticality: Criticality = Field(default=Criticality.MEDIUM, title="Criticality tier")
     status: SupplierStatus = Field(default=SupplierStatus.PROPOSED, title="Lifecycle status")
-    relationship_owner: RecordId | None = Field(
+    relationship_owner: PersonRef = Field(
         default=None,
         title="Relationship owner",
         description="Our person accountable for the relationship.",
@@ -97,7 +98,7 @@ class Supplier(Record):
     approved_on: date | None = Field(
         default=None, title="Approved on", description="When the supplier was approved."
     )
-    approved_by: RecordId | None = Field(
+    approved_by: PersonRef = Field(
         default=None, title="Approved by", description="Who approved the supplier's selection."
     )
     sod_override: LongText = sod_override_field()
@@ -139,7 +140,7 @@ class Evaluation(Record):
 
     supplier_id: RecordId = Field(title="Supplier")
     evaluated_on: date = Field(title="Evaluated on", description="YYYY-MM-DD")
-    evaluator: RecordId | None = Field(default=None, title="Evaluator")
+    evaluator: PersonRef = Field(default=None, title="Evaluator")
     criteria: list[Criterion] = Field(
         min_length=1,
         title="Criteria",
@@ -203,7 +204,7 @@ class ImprovementAction(Record):
     }
 
     description: Name = Field(title="Action")
-    owner: RecordId | None = Field(default=None, title="Owner")
+    owner: PersonRef = Field(default=None, title="Owner")
     due_date: date | None = Field(default=None, title="Due", description="YYYY-MM-DD")
     status: ActionStatus = Field(default=ActionStatus.OPEN, title="Status")
     review_id: RecordId | None = Field(default=None, title="From review")

@@ -11,7 +11,7 @@ closed, activities and actions not done or cancelled.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -27,6 +27,7 @@ from itsms_tui.domain.enums import (
 from itsms_tui.domain.kpi_status import kpi_readings
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.obligations import ENGAGED_SUPPLIER, FINISHED_ACTIVITY, OPEN_ACTION
+from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.plan import Activity
 from itsms_tui.domain.review_schedule import agreement_review_statuses, supplier_review_statuses
 from itsms_tui.domain.risks import Risk
@@ -52,8 +53,10 @@ class DueItem:
     due: date
     record_id: str
     title: str
-    person: str
+    person_id: str
     """The id of the owner or responsible person (PER-), "" when the record names no one."""
+    person: str = ""
+    """That person's name (``due_items`` fills it in)."""
 
     @property
     def key(self) -> str:
@@ -140,7 +143,8 @@ def due_items(
                     action.owner or "",
                 )
             )
-    return sorted(items, key=lambda i: (i.due, i.record_id, i.kind.name))
+    named = [replace(i, person=person_name(data, i.person_id)) for i in items]
+    return sorted(named, key=lambda i: (i.due, i.record_id, i.kind.name))
 
 
 def _agreement_items(agreement: Agreement, review_due: date | None, today: date) -> list[DueItem]:
@@ -183,9 +187,10 @@ def _agreement_items(agreement: Agreement, review_due: date | None, today: date)
 
 
 def person_matches(item: DueItem, person: str) -> bool:
-    """Whether ``item`` is ``person``'s: today a case-insensitive match of the stored owner
-    or responsible name. The one place that decides it, so that a people register can
-    replace names by person ids here without touching the calendar or the digest."""
+    """Whether ``item`` is ``person``'s: ``person`` is a person id, or their name
+    (compared with spaces collapsed and case ignored)."""
+    if item.person_id and person.strip() == item.person_id:
+        return True
     wanted = " ".join(person.split()).casefold()
     return bool(wanted) and " ".join(item.person.split()).casefold() == wanted
 

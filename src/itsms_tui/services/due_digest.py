@@ -78,6 +78,7 @@ def format_json(items: list[DueItem], today: date, within_days: int) -> str:
                 "record_id": i.record_id,
                 "title": i.title,
                 "person": i.person,
+                "person_id": i.person_id,
             }
             for i in items
         ],

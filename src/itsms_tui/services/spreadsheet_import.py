@@ -11,7 +11,7 @@ sheet is saved in one transaction (every record audited), or nothing is.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -23,8 +23,9 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.fields import ID_PATTERN
 from itsms_tui.domain.integrity import IntegrityContext, record_problems
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Measurement
+from itsms_tui.domain.people import Person
 from itsms_tui.domain.record import Record
-from itsms_tui.domain.registry import BY_COLLECTION
+from itsms_tui.domain.registry import BY_COLLECTION, format_id, id_number
 from itsms_tui.services.errors import UserError
 from itsms_tui.services.spreadsheet_columns import (
     IMPORT_COLLECTIONS,
@@ -80,6 +81,9 @@ class ImportPlan:
     unknown: list[str]
     rows: list[RowPlan] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    new_people: dict[str, Person] = field(default_factory=dict)
+    """Provisional id -> a person the sheet names who is not in the register yet; filed
+    first by ``apply_import``, which then gives the rows their real ids."""
 
     def count(self, action: Action) -> int:
         return sum(1 for r in self.rows if r.action is action)
@@ -154,6 +158,7 @@ def plan_import(
         if bad:
             continue
         _plan_row(plan, matcher, row_number, values)
+    plan.new_people = matcher.new_people
     return plan
 
 
@@ -191,6 +196,8 @@ class _Matcher:
             self.by_key.setdefault(self.key(record.model_dump()), []).append(record)
         self.claimed: dict[str, int] = {}
         self.data = data
+        self.new_people: dict[str, Person] = {}
+        self._new_by_name: dict[str, str] = {}
         self.context = IntegrityContext(data, date.today())
 
     def resolve(self, field: str, value: str) -> str:
@@ -208,12 +215,28 @@ class _Matcher:
         ]
         if len(found) == 1:
             return found[0]
+        if not found and target == "people":
+            return self._new_person(value)
         where = "records" if target == "*" else target
         if not found:
             raise CellError(f"no record in {where} has the id or name {show(value)}")
         raise CellError(
             f"{show(value)} names more than one record ({', '.join(found)}); give the id"
         )
+
+    def _new_person(self, name: str) -> str:
+        """A provisional id for a person to file (one per name, numbered past the register)."""
+        key = " ".join(name.split()).casefold()
+        if key not in self._new_by_name:
+            try:
+                person = Person(name=name)
+            except ValidationError as exc:
+                raise CellError(str(exc.errors()[0]["msg"])) from None
+            top = max((id_number(p.id) for p in self.data.all(Person)), default=0)
+            provisional = format_id("PER", top + 1 + len(self.new_people))
+            self._new_by_name[key] = provisional
+            self.new_people[provisional] = person
+        return self._new_by_name[key]
 
     def key(self, values: dict[str, Any]) -> Any:
         if self.model is Measurement:
@@ -306,6 +329,8 @@ def preview_lines(plan: ImportPlan) -> list[str]:
     )
     if plan.unknown:
         lines.append("unknown columns (ignored): " + ", ".join(show(u) for u in plan.unknown))
+    for person in plan.new_people.values():
+        lines.append(f"  new person in the people register: {show(person.name, 60)}")
     for item in plan.rows:
         record = item.record
         name = show(record.heading, 60)
@@ -334,6 +359,25 @@ def apply_import(workspace: Workspace, plan: ImportPlan) -> int:
         raise UserError(f"{workspace.location}: read-only ({workspace.read_only_reason})")
     writes = plan.writes()
     with workspace.store.batch():
+        filed = {
+            provisional: workspace.save(person.model_copy()).id
+            for provisional, person in plan.new_people.items()
+        }
         for record in writes:
-            workspace.save(record)
+            workspace.save(_with_people(record, filed))
     return len(writes)
+
+
+def _with_people(record: Record, filed: Mapping[str, str]) -> Record:
+    """``record`` with provisional person ids replaced by the filed people's ids."""
+    updates: dict[str, Any] = {}
+    for name, target in record.references.items():
+        if target != "people":
+            continue
+        value = getattr(record, name)
+        if isinstance(value, list):
+            if any(v in filed for v in value):
+                updates[name] = [filed.get(v, v) for v in value]
+        elif value in filed:
+            updates[name] = filed[value]
+    return record.model_copy(update=updates) if updates else record

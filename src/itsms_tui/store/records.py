@@ -153,6 +153,11 @@ class RecordStore:
         return self._storage.writable
 
     @property
+    def owned_by_user(self) -> bool:
+        """Whether the OS user owns the data (an in-memory store is theirs)."""
+        return bool(getattr(self._storage, "owned_by_user", True))
+
+    @property
     def file_mode(self) -> int | None:
         """The data file's permission bits; None in memory or before the first save."""
         return getattr(self._storage, "file_mode", None)

@@ -748,6 +748,16 @@ class DataFileStorage(TransactionalStorage):
         return os.path.lexists(self.path)
 
     @property
+    def owned_by_user(self) -> bool:
+        """Whether the OS user owns the data file (or it does not exist yet)."""
+        try:
+            return os.stat(self.path).st_uid == os.getuid()
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+
+    @property
     def file_mode(self) -> int | None:
         """The data file's permission bits, for files that hold the same data (exports)."""
         try:
