@@ -74,7 +74,11 @@ def _add_audit_commands(sub: Any) -> None:
     _read_only_option(audit)
     audit.add_argument("--from", dest="since", metavar="DATE", help="from this day (UTC)")
     audit.add_argument("--to", dest="until", metavar="DATE", help="up to this day (UTC)")
-    audit.add_argument("--person", metavar="ID", help="only entries by this person (OS login)")
+    audit.add_argument(
+        "--person",
+        metavar="ID",
+        help="only entries by this person (person id, e.g. PER-0001, or OS login)",
+    )
     audit.add_argument("--record", metavar="ID", help="only entries about this record")
     audit.add_argument("--format", choices=("text", "json", "csv"), default="text")
     actions = audit.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_Parser)

@@ -103,6 +103,12 @@ def add_commands(sub: Any, source_options: SourceOptions, read_only_option: Sour
     serve.add_argument(
         "--allow-edit", action="store_true", help="let browser sessions edit (default read-only)"
     )
+    serve.add_argument(
+        "--as",
+        dest="as_person",
+        metavar="ID",
+        help="the person browser sessions work as (default: you; another needs administrator)",
+    )
 
 
 def dispatch(args: argparse.Namespace) -> int | None:
@@ -204,4 +210,7 @@ def _serve(args: argparse.Namespace) -> int:
         raise UserError(
             "serve needs the textual-serve package (pip install textual-serve)"
         ) from None
-    return serve(args.data, args.demo, args.host, args.port, args.allow_edit)
+    from itsms_tui.services.authority import browser_person
+
+    login, who = browser_person(args.data, args.demo, args.as_person)
+    return serve(args.data, args.demo, args.host, args.port, args.allow_edit, login=login, who=who)

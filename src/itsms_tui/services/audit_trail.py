@@ -1,8 +1,7 @@
 """The audit trail for the CLI and the TUI's audit screen: verify its chain, filter and list it.
 
 ``matches_person`` is the one place that decides whether an entry belongs to a person:
-today the recorded user (the OS login); when people records exist it can map ids to
-logins without its callers changing.
+the person id it records, or the OS login it was made under.
 """
 
 from __future__ import annotations
@@ -25,7 +24,17 @@ from itsms_tui.services.errors import UserError
 if TYPE_CHECKING:
     from itsms_tui.services.workspace import Workspace
 
-CSV_COLUMNS = ("seq", "at", "user", "action", "collection", "record_id", "summary", "changes")
+CSV_COLUMNS = (
+    "seq",
+    "at",
+    "user",
+    "person",
+    "action",
+    "collection",
+    "record_id",
+    "summary",
+    "changes",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +49,8 @@ class TrailFilter:
 
 
 def matches_person(entry: AuditEntry, person: str) -> bool:
-    """Whether ``entry`` was written by ``person`` (today: the recorded OS login)."""
-    return entry.user == person
+    """Whether ``entry`` was written by ``person``: a person id (``PER-0001``) or a login."""
+    return person in (entry.person, entry.user)
 
 
 def select_entries(entries: Iterable[AuditEntry], wanted: TrailFilter) -> list[AuditEntry]:
@@ -146,6 +155,7 @@ def format_entries(entries: Sequence[AuditEntry], output_format: str) -> str:
                     e.seq,
                     e.at.isoformat(),
                     e.user,
+                    e.person,
                     e.action.value,
                     e.collection,
                     e.record_id,
@@ -157,7 +167,8 @@ def format_entries(entries: Sequence[AuditEntry], output_format: str) -> str:
     lines = []
     for e in entries:
         record = e.record_id or e.collection or "-"
-        head = f"{e.seq:>6}  {e.at:%Y-%m-%d %H:%M:%S}  {e.user:<12} {e.action.value:<7} {record}"
+        who = f"{e.person} ({e.user})" if e.person else e.user
+        head = f"{e.seq:>6}  {e.at:%Y-%m-%d %H:%M:%S}  {who:<12} {e.action.value:<7} {record}"
         lines.append(f"{head}  {e.summary}".rstrip())
         lines.extend(f"        {c.field}: {_value(c.old)} -> {_value(c.new)}" for c in e.changes)
     lines.append("1 audit entry" if len(entries) == 1 else f"{len(entries)} audit entries")

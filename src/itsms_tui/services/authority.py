@@ -12,6 +12,7 @@ import getpass
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from itsms_tui.domain.enums import Vocabulary
 from itsms_tui.domain.people import Person, Role, person_for_login
@@ -188,3 +189,27 @@ def check_separation(actor: Actor, conflict: str | None, override: str, *, enabl
         raise SeparationOfDuties(f"separation of duties: {conflict}{hint}")
     actor.require(Capability.ADMINISTER, "override separation of duties")
     return override.strip()
+
+
+def browser_person(data: Path | None, demo: bool, as_person: str | None) -> tuple[str, str]:
+    """The login and name of the person ``serve``'s token stands for.
+
+    By default the person serving (their own login); ``as_person`` (an id) another
+    person, which only an administrator may hand out, and only on a file the OS user
+    owns (elsewhere the login variable is not honoured).
+    """
+    from itsms_tui.services.commands import open_workspace
+
+    workspace = open_workspace(data, demo, read_only=True)
+    actor = workspace.actor
+    if as_person is None:
+        if actor.person is None and not actor.first_login:
+            raise UserError(f"{workspace.location}: {actor.read_only_reason}")
+        return actor.login, actor.name
+    actor.require(Capability.ADMINISTER, "serve the app as someone else")
+    person = workspace.data().get(as_person.strip())
+    if not isinstance(person, Person) or not person.active or not person.logins:
+        raise UserError(f"--as {as_person}: not an active person with an OS login")
+    if not (workspace.demo or workspace.store.owned_by_user):
+        raise UserError(f"--as {as_person}: only on a data file you own")
+    return person.logins[0], f"{person.display} (login {person.logins[0]})"

@@ -21,13 +21,17 @@ from pathlib import Path
 from aiohttp import web
 from textual_serve.server import Server
 
+from itsms_tui.services.authority import LOGIN_VARIABLE
+
 TOKEN_COOKIE = "itsms_token"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def app_command(data: Path | None, demo: bool, allow_edit: bool) -> str:
-    """The command each browser session runs: this Python, this package, same data."""
-    parts = [sys.executable, "-m", "itsms_tui"]
+def app_command(data: Path | None, demo: bool, allow_edit: bool, login: str = "") -> str:
+    """The command each browser session runs: this Python, this package, same data, as
+    the person the token stands for (their login in ``ITSMS_TUI_USER``)."""
+    parts = ["env", f"{LOGIN_VARIABLE}={login}"] if login else []
+    parts += [sys.executable, "-m", "itsms_tui"]
     if demo:
         parts.append("--demo")
     elif data is not None:
@@ -40,9 +44,12 @@ def app_command(data: Path | None, demo: bool, allow_edit: bool) -> str:
 class TokenServer(Server):
     """A textual-serve server that admits only requests carrying the start-up token."""
 
-    def __init__(self, command: str, *, host: str, port: int, token: str, title: str) -> None:
+    def __init__(
+        self, command: str, *, host: str, port: int, token: str, title: str, who: str = ""
+    ) -> None:
         super().__init__(command, host=host, port=port, title=title)
         self.token = token
+        self.who = who
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -68,6 +75,8 @@ class TokenServer(Server):
         """Print the address once the server accepts connections (aiohttp calls this)."""
         mode = "read-only" if "--read-only" in self.command else "editing allowed"
         print(f"itsms-tui serve: {self.public_url}/?token={self.token} ({mode})", flush=True)
+        if self.who:
+            print(f"Browser sessions with this token work as {self.who}.", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
 
     def serve(self, debug: bool = False) -> None:
@@ -89,11 +98,26 @@ class TokenServer(Server):
         )
 
 
-def serve(data: Path | None, demo: bool, host: str, port: int, allow_edit: bool) -> int:
-    """Serve until interrupted; returns the exit code."""
-    command = app_command(data, demo, allow_edit)
+def serve(
+    data: Path | None,
+    demo: bool,
+    host: str,
+    port: int,
+    allow_edit: bool,
+    *,
+    login: str = "",
+    who: str = "",
+) -> int:
+    """Serve until interrupted; returns the exit code. ``login``/``who``: the person the
+    printed token stands for (``authority.browser_person``)."""
+    command = app_command(data, demo, allow_edit, login)
     server = TokenServer(
-        command, host=host, port=port, token=secrets.token_urlsafe(18), title="itsms-tui"
+        command,
+        host=host,
+        port=port,
+        token=secrets.token_urlsafe(18),
+        title="itsms-tui",
+        who=who,
     )
     server.serve()
     return 0

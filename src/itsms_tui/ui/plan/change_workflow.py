@@ -24,6 +24,8 @@ from itsms_tui.domain.changes import (
     step_refusal,
 )
 from itsms_tui.domain.enums import ChangeStatus
+from itsms_tui.services.authority import Capability
+from itsms_tui.services.workspace import Workspace
 from itsms_tui.ui.forms.field_specs import SYSTEM_FIELDS
 
 S = ChangeStatus
@@ -160,6 +162,19 @@ def prefilled(change: ChangeRequest, target: ChangeStatus, today: date, user: st
         elif name in PERSON_FIELDS and user:
             updates[name] = user
     return change.model_copy(update=updates)
+
+
+def override_offered(workspace: Workspace, change: ChangeRequest, target: ChangeStatus) -> bool:
+    """Whether the approve form asks for a separation-of-duties override reason: the
+    administrator approving is the change's requester (anyone else is refused anyway)."""
+    if target is not S.APPROVED or not workspace.checked_settings().separation_of_duties:
+        return False
+    actor = workspace.actor
+    return bool(
+        actor.person_id
+        and actor.person_id == change.requested_by
+        and actor.may(Capability.ADMINISTER)
+    )
 
 
 def step_updates(result: ChangeRequest, fields: tuple[str, ...]) -> dict[str, Any]:

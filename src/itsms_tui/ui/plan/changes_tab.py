@@ -8,7 +8,6 @@ worker. Refusals (a workflow rule, a stale revision) come back as a notification
 
 from __future__ import annotations
 
-import getpass
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -35,6 +34,7 @@ from itsms_tui.ui.plan.change_workflow import (
     end_refusal_text,
     new_change_fields,
     next_steps_text,
+    override_offered,
     prefilled,
     refusal_text,
     step_bindings,
@@ -73,15 +73,8 @@ if TYPE_CHECKING:
 
 
 def user_of(shell: ItsmsApp) -> str:
-    """Who is working: the store's user (what the audit trail records), else the OS user."""
-    store = getattr(shell.workspace, "store", None)
-    user = getattr(store, "user", None)
-    if isinstance(user, str) and user:
-        return user
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    """Who is working: the id of the person the session's login maps to ("" if nobody)."""
+    return str(shell.workspace.actor.person_id)
 
 
 def _detail(row: ChangeRow, ctx: Context, out: DetailBuilder) -> None:
@@ -252,14 +245,19 @@ class ChangesTab(RegisterTab[ChangeRow], inherit_bindings=False):
         fields = required_fields(change, status)
         shell = self.shell
         success = f"{ACTION_NAMES[status]}: {change.display} is now {status.label}"
+        shown = fields + (
+            ("sod_override",) if override_offered(shell.workspace, change, status) else ()
+        )
 
         def job(result: ChangeRequest) -> ChangeRequest:
-            return shell.workspace.move_change(change, status, step_updates(result, fields))
+            return shell.workspace.move_change(
+                change, status, step_updates(result, fields), override=result.sod_override
+            )
 
         form = RecordForm(
             ChangeRequest,
             prefilled(change, status, shell.today, user_of(shell)),
-            only=fields,
+            only=shown,
             required=fields,
             title=f"{ACTION_NAMES[status]} {change.display}",
             submit=shell.form_job(job, lambda _moved: success),  # a failed step keeps the form

@@ -8,6 +8,7 @@ Enter on an entry opens its record. Every cell is literal text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -21,6 +22,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.domain.audit_chain import ChainVerdict
+from itsms_tui.domain.people import Person
 from itsms_tui.services.audit_trail import (
     TrailReading,
     entry_text,
@@ -42,6 +44,8 @@ class AuditRow:
 
     entry: AuditEntry
     broken: bool = False
+    who: str = ""
+    """The person's name, else the login the entry was made under."""
 
     @property
     def when(self) -> str:
@@ -56,10 +60,13 @@ class AuditRow:
         return entry_text(self.entry)
 
 
-def audit_rows(entries: list[AuditEntry], verdict: ChainVerdict | None) -> dict[int, AuditRow]:
-    """A row per entry, by seq; the entry where the chain breaks is marked."""
+def audit_rows(
+    entries: list[AuditEntry], verdict: ChainVerdict | None, names: Mapping[str, str]
+) -> dict[int, AuditRow]:
+    """A row per entry, by seq; the entry where the chain breaks is marked; ``names``:
+    person id -> name, for the Who column."""
     broken_seq = verdict.broken.seq if verdict is not None and verdict.broken else None
-    return {e.seq: AuditRow(e, e.seq == broken_seq) for e in entries}
+    return {e.seq: AuditRow(e, e.seq == broken_seq, names.get(e.person, e.user)) for e in entries}
 
 
 def _what(row: AuditRow) -> str | Text:
@@ -78,7 +85,7 @@ COLUMNS: list[Column[AuditRow]] = [
         sort_key=lambda r: r.entry.seq,
     ),
     Column("when", "When (UTC)", lambda r: r.when, width=16, sort_key=lambda r: r.entry.at),
-    Column("who", "Who", lambda r: r.entry.user, width=10),
+    Column("who", "Who", lambda r: r.who, width=10),
     Column("action", "Action", lambda r: r.entry.action.value, width=7),
     Column("record", "Record", lambda r: r.target, width=10),
     Column("what", "What", _what, width=14, flex=1),
@@ -86,7 +93,7 @@ COLUMNS: list[Column[AuditRow]] = [
 
 FILTER_ROWS: tuple[tuple[tuple[str, str, str, int], ...], ...] = (
     (
-        ("person", "Who", "login", 14),
+        ("person", "Who", "person id or login", 14),
         ("record", "Record", "e.g. SUP-0001", 14),
         ("collection", "Collection", "e.g. suppliers", 16),
     ),
@@ -169,10 +176,11 @@ class AuditScreen(Screen[None]):
         try:
             with app._io_lock:
                 reading = read_trail(app.workspace)
+                names = {p.id: p.name for p in app.workspace.data().all(Person)}
         except EXPECTED_ERRORS as error:
             self.app.call_from_thread(self._failed, describe(error))
             return
-        rows = audit_rows(reading.entries, reading.verdict)
+        rows = audit_rows(reading.entries, reading.verdict, names)
         self.app.call_from_thread(self._loaded, reading, rows)
 
     def _loaded(self, reading: TrailReading, rows: dict[int, AuditRow]) -> None:
