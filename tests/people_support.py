@@ -14,3 +14,8 @@ def file_person(workspace: Workspace, name: str, *roles: Role, login: str = "") 
 def working_as(workspace: Workspace, login: str) -> Workspace:
     """Another session on the same store, working as ``login``."""
     return Workspace(workspace.store, demo=workspace.demo, today=workspace.today, login=login)
+
+
+def named_people(workspace: Workspace, *names: str) -> dict[str, str]:
+    """Name -> id of a person filed for each name (markup look-alikes in markup tests)."""
+    return {name: file_person(workspace, name).id for name in names}

@@ -25,6 +25,7 @@ from itsms_tui.domain.enums import (
     SupplierKind,
     SupplierStatus,
 )
+from itsms_tui.domain.people import Person
 from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.services.workspace import Workspace
 from itsms_tui.store.records import RecordStore
@@ -323,13 +324,14 @@ def markup_workspace() -> Workspace:
     """A supplier without a contract and an SLA weaker underneath, named like markup."""
     ws = Workspace(RecordStore.in_memory(), today=fixed_today)
     service = ws.save(Service(name=f"{BOLD} service"))
+    owner = ws.save(Person(name=BOLD))
     ws.save(
         Supplier(
             name=CLICK,
             kind=SupplierKind.EXTERNAL,
             status=SupplierStatus.APPROVED,
             approved_on=FIXED_TODAY - timedelta(days=30),
-            relationship_owner=BOLD,
+            relationship_owner=owner.id,
         )
     )
     underpinning = ws.save(

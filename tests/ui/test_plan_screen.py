@@ -32,6 +32,7 @@ from itsms_tui.ui.plan.new_change import NewChangeScreen
 from itsms_tui.ui.plan.register_tab import RegisterTab
 from itsms_tui.ui.screens.plan import PlanScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
+from tests.people_support import named_people
 from tests.ui.shell_support import risks_tab, wait_for
 
 SIZE = (80, 24)
@@ -107,7 +108,7 @@ async def test_a_change_goes_through_its_whole_workflow_and_illegal_steps_are_no
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_plan(pilot, "changes")
         assert screen.tab("changes").register.cursor_key == "CHG-0001"  # a normal change, draft
-        user = app.workspace.store.user
+        user = app.workspace.actor.person_id  # the person the session's login maps to
 
         async def step(key: str, target: ChangeStatus) -> RecordForm[Any]:
             """Only the allowed steps are offered; the keys of the others do nothing."""
@@ -135,7 +136,7 @@ async def test_a_change_goes_through_its_whole_workflow_and_illegal_steps_are_no
         await settle(pilot)
         change = stored_change(app, "CHG-0001")
         assert change.status is ChangeStatus.SUBMITTED
-        assert (change.requested_by, change.requested_on) == ("Aisha Khan", TODAY)
+        assert (change.requested_by, change.requested_on) == ("PER-0005", TODAY)  # Aisha Khan
         assert "Submit" not in screen_text(app).splitlines()[-1]
         assert "Assess" in screen_text(app).splitlines()[-1]
 
@@ -570,27 +571,34 @@ def nasty_workspace(path: Path) -> Workspace:
     workspace = Workspace.open_file(path)
     workspace.today = fixed_today
     save = workspace.save
+    who = named_people(workspace, *NASTY)
     for n, nasty in enumerate(NASTY):
         supplier = save(Supplier(name=f"Sup {nasty}"))
         objective = save(
-            Objective(title=f"Obj {nasty}", description=nasty, evaluation=nasty, owner=nasty)
+            Objective(title=f"Obj {nasty}", description=nasty, evaluation=nasty, owner=who[nasty])
         )
         save(Kpi(name=f"Kpi {nasty}", target=90, warning=80, subject_id=objective.id))
         process = save(
             Process(
-                name=f"Prc {nasty}", owner=nasty, purpose=nasty, controls=[nasty], evidence=[nasty]
+                name=f"Prc {nasty}",
+                owner=who[nasty],
+                purpose=nasty,
+                controls=[nasty],
+                evidence=[nasty],
             )
         )
         activity = save(
             Activity(
                 process_id=process.id,
                 name=f"Act {nasty}",
-                responsible=nasty,
+                responsible=who[nasty],
                 supplier_id=supplier.id,
                 due_date=date(2026, 1, 1),
             )
         )
-        resource = save(Resource(name=f"Res {nasty}", capacity=1, unit=nasty[:20], owner=nasty))
+        resource = save(
+            Resource(name=f"Res {nasty}", capacity=1, unit=nasty[:20], owner=who[nasty])
+        )
         save(
             Allocation(
                 resource_id=resource.id,
@@ -603,7 +611,7 @@ def nasty_workspace(path: Path) -> Workspace:
         save(
             Risk(
                 title=f"Rsk {nasty}",
-                owner=nasty,
+                owner=who[nasty],
                 likelihood=n + 1,
                 impact=5,
                 description=nasty,
@@ -616,7 +624,7 @@ def nasty_workspace(path: Path) -> Workspace:
             ChangeRequest(
                 title=f"Chg {nasty}",
                 description=f"Why {nasty}",
-                requested_by=nasty,
+                requested_by=who[nasty],
                 process_id=process.id,
                 supplier_id=supplier.id,
             )
@@ -679,6 +687,7 @@ async def test_markup_like_names_show_literally_on_every_tab_and_detail_pane(
         assert {r.record.heading for r in screen.tab("changes").child("links").rows} == {
             f"Prc {NASTY[2]}",
             f"Sup {NASTY[2]}",
+            NASTY[2],  # the requester, a person named like markup
         }
         # The workflow form's title shows the name literally too.
         await pilot.press("u")

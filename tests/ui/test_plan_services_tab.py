@@ -20,6 +20,7 @@ from itsms_tui.ui.plan.register_tab import RegisterTab
 from itsms_tui.ui.screens.agreements import AgreementsScreen
 from itsms_tui.ui.screens.plan import PlanScreen
 from itsms_tui.ui.widgets.record_table import RecordTable
+from tests.people_support import named_people
 from tests.ui.shell_support import (
     SIZE,
     demo_app,
@@ -74,11 +75,11 @@ async def test_a_new_service_created_through_the_form_appears_with_the_cursor_on
         form.field_row("name").focus_target().focus()
         await type_text(pilot, "Payroll Bureau")
         form.field_row("owner").focus_target().focus()
-        await type_text(pilot, "Dana Ito")
+        await type_text(pilot, "Grace Mwangi")  # a person of the demo, picked by name
         await pilot.press("ctrl+s")
         await settle(pilot)
         added = [s for s in app.workspace.data().all(Service) if s.name == "Payroll Bureau"]
-        assert len(added) == 1 and added[0].owner == "Dana Ito"
+        assert len(added) == 1 and added[0].owner == "PER-0009"  # Grace Mwangi
         assert app.screen is screen and screen.active_tab is tab
         assert tab.register.total_count == before + 1
         assert tab.register.cursor_key == added[0].id
@@ -199,8 +200,9 @@ def nasty_workspace(path: Path) -> Workspace:
     """A service named with markup-like text, and an SLA, a change, a risk and a KPI on it."""
     workspace = Workspace.open_file(path)
     save = workspace.save
+    who = named_people(workspace, CLOSE)
     service = save(
-        Service(name=BOLD, owner=CLOSE, description=CLICK, customers=[CLICK, f"Cust {CLOSE}"])
+        Service(name=BOLD, owner=who[CLOSE], description=CLICK, customers=[CLICK, f"Cust {CLOSE}"])
     )
     save(
         Agreement(

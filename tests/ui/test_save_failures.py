@@ -113,13 +113,13 @@ async def test_a_lifecycle_step_that_fails_to_save_keeps_its_form(
         await pilot.pause()
         form = _open_form(app.screen)
         form.field_row("relationship_owner").focus_target().focus()
-        await type_text(pilot, "Dana")
+        await type_text(pilot, "praman")  # the file's first login, filed as its administrator
         with monkeypatch.context() as patch:
             patch.setattr(DataFileStorage, "_persist", fail)
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert app.screen is form
-            assert form.values()["relationship_owner"] == "Dana"
+            assert form.values()["relationship_owner"] == "PER-0001"
             assert "No space left on device" in str(form.query_one("#form-errors", Static).render())
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: isinstance(app.screen, SuppliersScreen))
@@ -127,5 +127,5 @@ async def test_a_lifecycle_step_that_fails_to_save_keeps_its_form(
 
     check = Workspace.open_file(path)
     approved = check.store.get(Supplier, supplier.id)
-    assert (approved.status, approved.relationship_owner) == (SupplierStatus.APPROVED, "Dana")
+    assert (approved.status, approved.relationship_owner) == (SupplierStatus.APPROVED, "PER-0001")
     check.store.close()

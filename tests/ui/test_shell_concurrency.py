@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from itsms_tui.domain.people import Person
 from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.services.workspace import Workspace
 from itsms_tui.store.records import RecordStore
@@ -86,6 +87,7 @@ async def test_retry_keeps_the_other_sessions_category_and_my_owner(tmp_path: Pa
     path = tmp_path / "d.json"
     first = Workspace.open_file(path)
     supplier = first.save(Supplier(name="Acme Hosting", category="Hosting"))
+    bo = first.save(Person(name="Bo Lind"))
     first.store.close()
     session_a = Workspace.open_file(path)
 
@@ -101,7 +103,7 @@ async def test_retry_keeps_the_other_sessions_category_and_my_owner(tmp_path: Pa
         stored = session_a.store.get(Supplier, supplier.id)
         session_a.save(stored.model_copy(update={"category": "Cloud"}))
         form.field_row("relationship_owner").focus_target().focus()
-        await type_text(pilot, "Bo")
+        await type_text(pilot, "Bo Lind")
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConflictScreen))
         assert "Category: Cloud (theirs)" in screen_text(app)
@@ -113,7 +115,7 @@ async def test_retry_keeps_the_other_sessions_category_and_my_owner(tmp_path: Pa
         assert isinstance(app.screen, SuppliersScreen)
 
     saved = session_a.store.get(Supplier, supplier.id)
-    assert (saved.category, saved.relationship_owner) == ("Cloud", "Bo")
+    assert (saved.category, saved.relationship_owner) == ("Cloud", bo.id)
     session_a.store.close()
 
 

@@ -22,6 +22,7 @@ from itsms_tui.domain.enums import (
     SupplierStatus,
 )
 from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.people import Person
 from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import (
     Contact,
@@ -39,6 +40,7 @@ from itsms_tui.ui.screens.history import HistoryScreen
 from itsms_tui.ui.screens.kpi_detail import KpiDetailScreen
 from itsms_tui.ui.widgets.confirm import MessageScreen
 from itsms_tui.ui.widgets.detail_pane import DetailPane
+from tests.people_support import named_people
 from tests.ui.shell_support import (
     FIXED_TODAY,
     SIZE,
@@ -58,7 +60,10 @@ ALL = (CLOSE, BOLD, CLICK)
 
 def nasty_workspace() -> Workspace:
     """One of each record these screens show, every text field full of markup look-alikes."""
-    ws = Workspace(RecordStore.in_memory(user=CLICK), today=fixed_today)
+    ws = Workspace(RecordStore.in_memory(), today=fixed_today)
+    who = named_people(ws, *ALL)
+    me = ws.store.get(Person, ws.actor.person_id)
+    ws.save(me.model_copy(update={"name": CLICK}))  # the history's "who" reads like markup
     svc = ws.save(Service(name=f"{BOLD} service"))
     sup = ws.save(
         Supplier(
@@ -67,7 +72,7 @@ def nasty_workspace() -> Workspace:
             services_provided=[CLOSE],
             status=SupplierStatus.ACTIVE,
             approved_on=FIXED_TODAY - timedelta(days=800),
-            relationship_owner=CLICK,
+            relationship_owner=who[CLICK],
             contacts=[Contact(name=CLICK, role=BOLD, email=CLOSE)],
             requirements=[CLICK],
             our_responsibilities=[BOLD],
@@ -80,7 +85,7 @@ def nasty_workspace() -> Workspace:
         Evaluation(
             supplier_id=sup.id,
             evaluated_on=FIXED_TODAY,
-            evaluator=BOLD,
+            evaluator=who[BOLD],
             criteria=[Criterion(name=CLICK, weight=1, score=2)],
             rationale=CLOSE,
         )
@@ -89,12 +94,12 @@ def nasty_workspace() -> Workspace:
         SupplierReview(
             supplier_id=sup.id,
             held_on=FIXED_TODAY - timedelta(days=400),
-            attendees=[BOLD],
+            attendees=[who[BOLD]],
             performance_summary=CLICK,
             minutes=CLOSE,
         )
     )
-    ws.save(ImprovementAction(description=f"{CLICK} action", review_id=review.id, owner=BOLD))
+    ws.save(ImprovementAction(description=f"{CLICK} action", review_id=review.id, owner=who[BOLD]))
     ws.save(ImprovementAction(description=f"{CLOSE} action", supplier_id=sup.id))
     ws.save(Dispute(supplier_id=sup.id, title=f"{CLICK} dispute", raised_on=FIXED_TODAY))
     contract = ws.save(
@@ -103,7 +108,7 @@ def nasty_workspace() -> Workspace:
             supplier_id=sup.id,
             status=AgreementStatus.ACTIVE,
             service_ids=[svc.id],
-            owner=BOLD,
+            owner=who[BOLD],
             scope=CLOSE,
             requirements=[CLICK],
             targets=[ServiceTarget(metric=BOLD, target=99, unit=CLOSE)],
@@ -142,7 +147,7 @@ def nasty_workspace() -> Workspace:
             warning=90,
             subject_id=sup.id,
             measures=BOLD,
-            owner=CLICK,
+            owner=who[CLICK],
         )
     )
     for days, value in ((60, 99), (30, 93), (1, 50)):
@@ -159,7 +164,7 @@ def nasty_workspace() -> Workspace:
     ws.save(ChangeRequest(title=f"{CLOSE} change", status=ChangeStatus.DRAFT))
     change = ws.data().all(ChangeRequest)[0]
     ws.move_change(
-        change, ChangeStatus.SUBMITTED, {"requested_by": CLICK, "requested_on": FIXED_TODAY}
+        change, ChangeStatus.SUBMITTED, {"requested_by": who[CLICK], "requested_on": FIXED_TODAY}
     )
     return ws
 

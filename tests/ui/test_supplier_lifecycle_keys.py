@@ -78,7 +78,7 @@ async def test_a_proposed_supplier_is_evaluated_then_approved_with_todays_date()
         assert app.screen is screen
         approved = stored(app, "SUP-0013")
         assert (approved.status, approved.approved_on) == (SupplierStatus.APPROVED, FIXED_TODAY)
-        assert approved.relationship_owner == "Hannah Becker"
+        assert approved.relationship_owner == "PER-0011"  # Hannah Becker, picked by name
 
         # c activates it; x asks for a note and exits it.
         assert "lifecycle('activate')" in offered(app)

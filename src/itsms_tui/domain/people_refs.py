@@ -21,10 +21,15 @@ def people_names(data: DataSet, person_ids: list[str]) -> str:
 
 
 def find_person(data: DataSet, text: str) -> str | None:
-    """The id of the person ``text`` names (their id, or a name only one person has)."""
+    """The id of the person ``text`` names: their id, or a name only one person has
+    (``Name (Team)`` names the person of that name in that team)."""
     text = text.strip()
     if isinstance(data.get(text), Person):
         return text
     wanted = name_key(text)
-    found = [p.id for p in data.all(Person) if name_key(p.name) == wanted]
+    found = [
+        p.id
+        for p in data.all(Person)
+        if wanted in (name_key(p.name), name_key(f"{p.name} ({p.team})"))
+    ]
     return found[0] if len(found) == 1 else None

@@ -36,6 +36,9 @@ class LifecycleStep:
     target: SupplierStatus
     sources: tuple[SupplierStatus, ...]
     fields: tuple[str, ...] = ()
+    recorded: tuple[str, ...] = ()
+    """Fields the services record with the step (who approved, an override reason), not
+    asked for on its form."""
     """Asked for in the step's form (none: the step is only confirmed)."""
     required: tuple[str, ...] = ()
     """Must not be blank once the step is taken."""
@@ -50,14 +53,8 @@ STEPS: tuple[LifecycleStep, ...] = (
         "Approve",
         S.APPROVED,
         (S.EVALUATING,),
-        fields=(
-            "approved_on",
-            "approved_by",
-            "relationship_owner",
-            "criticality",
-            "review_interval_months",
-            "sod_override",
-        ),
+        fields=("approved_on", "relationship_owner", "criticality", "review_interval_months"),
+        recorded=("approved_by", "sod_override"),
         required=("approved_on", "relationship_owner"),
         dates=("approved_on",),
     ),
@@ -138,7 +135,7 @@ def take_step(
         sentence, _ = step_refusal(supplier, step)
         raise LifecycleError(sentence)
     updates = dict(updates or {})
-    extra = sorted(set(updates) - set(step.fields))
+    extra = sorted(set(updates) - set(step.fields) - set(step.recorded))
     if extra:
         raise LifecycleError(
             f"{supplier.display}: {step.action.lower()} does not set {', '.join(extra)}"

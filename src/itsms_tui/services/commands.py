@@ -173,6 +173,25 @@ def backups(data: Path | None) -> int:
     return EXIT_OK
 
 
+def _require_administrator(path: Path, doing: str) -> None:
+    """Refuse unless the session is an administrator of the data file at ``path``.
+
+    A file that cannot be read names no administrator; restoring over it is left to
+    whoever the OS lets write it (that is what a restore is for).
+    """
+    from itsms_tui.services.authority import Capability
+    from itsms_tui.store.errors import StoreError
+
+    try:
+        workspace = Workspace.open_file(path, read_only=True)
+    except (StoreError, UserError):
+        return
+    try:
+        workspace.actor.require(Capability.ADMINISTER, doing)
+    finally:
+        workspace.store.close()
+
+
 def restore(backup: Path, data: Path | None, *, read_only: bool = False) -> int:
     """Restore one backup over the data file (atomic, audited; the current file kept)."""
     from itsms_tui.store.restore import resolve_backup, restore_backup
@@ -180,6 +199,7 @@ def restore(backup: Path, data: Path | None, *, read_only: bool = False) -> int:
     refuse_read_only("restore", read_only)
     path = data or default_data_path()
     source = resolve_backup(path, backup)
+    _require_administrator(path, "restore a backup")
     info = restore_backup(path, source, backups=backup_policy())
     print(
         f"restored {source} ({info.records} records, saved {info.saved_at:%Y-%m-%d %H:%M:%S} "

@@ -29,6 +29,14 @@ def _approved(change: ChangeRequest) -> bool:
     return bool(change.approver) and change.approved_on is not None
 
 
+def _any_approval(data: DataSet) -> bool:
+    return (
+        any(_approved(c) for c in data.all(ChangeRequest))
+        or any(s.approved_by for s in data.all(Supplier))
+        or any(a.approved_by for a in data.all(Amendment))
+    )
+
+
 def change_duties(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     if not settings.separation_of_duties:
         return
@@ -106,5 +114,6 @@ RULES: tuple[Rule, ...] = (
         "Every record on which an administrator overrode separation of duties is listed "
         "with the recorded reason.",
         overrides,
+        Evidence("approval (of a change, a supplier or an amendment)", _any_approval),
     ),
 )

@@ -160,10 +160,11 @@ class FieldRow(Horizontal):
         spec = self.spec
         editor = self.editor
         if isinstance(editor, ReferencePicker):
+            chosen = editor.chosen
             if spec.kind is Kind.REFERENCES:
-                return list(editor.picked)
-            if editor.picked:
-                return editor.picked[0]
+                return chosen
+            if chosen:
+                return chosen[0]
             return None if spec.optional else OMIT
         if isinstance(editor, RowsEditor):
             return editor.read()

@@ -103,8 +103,8 @@ def _kind_of(annotation: Any, metadata: Sequence[Any], is_reference: bool) -> Ki
             return Kind.REFERENCES
         if isinstance(item, type) and issubclass(item, BaseModel):
             return Kind.ROWS
-        if item is str:
-            return Kind.LINES
+        if item is str or (isinstance(item, type) and issubclass(item, StrEnum)):
+            return Kind.LINES  # a vocabulary's values, one per line (the model checks them)
         raise TypeError(f"no editor for a list of {item!r}")
     if is_reference:
         return Kind.REFERENCE

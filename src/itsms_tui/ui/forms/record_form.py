@@ -223,7 +223,10 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
                 narrowed = narrow(self.model, spec.name, self.current_values())
                 if narrowed is not None:
                     return narrowed
-            return choices(collection) if choices is not None else []
+            # a form pushed without its own choices (a workflow or lifecycle step) offers
+            # the app's records, so its reference fields pick like any other form's
+            source = choices if choices is not None else getattr(self.app, "choices", None)
+            return source(collection) if callable(source) else []
 
         return candidates
 

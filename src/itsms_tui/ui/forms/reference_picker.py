@@ -234,9 +234,26 @@ class ReferencePicker(Vertical):
         self._refresh_matches()
 
     def _exact_id(self, typed: str) -> str | None:
-        """The candidate whose id is exactly what was typed (any case), if any."""
+        """The candidate whose id is what was typed (any case), else the one candidate
+        whose name it is (spaces collapsed, any case): typing a name picks its record."""
         wanted = typed.strip().upper()
-        return wanted if wanted and wanted in self._label_map() else None
+        if not wanted:
+            return None
+        labels = self._label_map()
+        if wanted in labels:
+            return wanted
+        key = " ".join(typed.split()).casefold()
+        named = [i for i, label in labels.items() if " ".join(label.split()).casefold() == key]
+        return named[0] if len(named) == 1 else None
+
+    @property
+    def chosen(self) -> list[str]:
+        """The picked ids, with the record an id or name typed but not yet picked names
+        (so saving right after typing a name keeps it)."""
+        pending = self._exact_id(self.search.value) if self.is_mounted else None
+        if pending is None or pending in self.picked:
+            return list(self.picked)
+        return [*self.picked, pending] if self.multiple else [pending]
 
     @on(Input.Submitted, ".search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -269,6 +286,6 @@ class ReferencePicker(Vertical):
     def on_descendant_blur(self) -> None:
         """Leaving with an exact id typed (and not picked) picks it: nothing typed is lost."""
         self.query_one(ReferenceMatches).display = False
-        typed = self.search.value.strip().upper()
-        if typed and typed in self._label_map() and typed not in self.picked:
+        typed = self._exact_id(self.search.value)
+        if typed is not None and typed not in self.picked:
             self._pick(typed)
