@@ -205,13 +205,13 @@ def _run(argv: Sequence[str] | None) -> int:
                 args.rule,
                 allow_history=args.allow_history,
             )
-        # Opened before the UI: a file that cannot be used is one line on stderr, exit 2.
-        # (run_app also takes commands.workspace_opener's function, opened in the load
-        # worker after the first frame; not used here until it can keep that contract.)
-        workspace = commands.open_workspace(args.data, args.demo, read_only=args.read_only)
+        # The shell paints first and the data is opened in its load worker. What makes a
+        # file unusable is checked now where that is cheap (one line on stderr, exit 2,
+        # before the UI); what only a full read finds ends the app with that same line.
+        opener, location = commands.workspace_opener(args.data, args.demo, read_only=args.read_only)
         from itsms_tui.ui.app import run_app
 
-        return run_app(workspace)
+        return run_app(opener, location=location)
     except SAVED_BUT_UNSYNCED as warning:
         print(f"{PROG}: warning: {describe(warning)}", file=sys.stderr)
         return EXIT_OK

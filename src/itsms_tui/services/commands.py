@@ -42,11 +42,16 @@ def workspace_opener(
     data: Path | None, demo: bool, *, read_only: bool = False
 ) -> tuple[Callable[[], Workspace], str]:
     """``open_workspace`` split for the TUI: what is cheap is checked now (a read-only
-    file must exist), the opening itself (every record validated) is the function
-    returned, which the TUI runs after its first frame; with the location to show."""
+    file must exist; the file is readable, JSON, of our schema, not truncated: see
+    ``store.preflight``), so such a file still ends the command before the UI; the
+    opening itself (every record validated) is the function returned, which the TUI
+    runs after its first frame; with the location to show."""
     if demo:
         return partial(Workspace.open_demo, read_only=read_only), "demo data"
+    from itsms_tui.store.preflight import preflight
+
     path = existing_data_path(data) if read_only else data or default_data_path()
+    preflight(path)
     return partial(Workspace.open_file, path, read_only=read_only), str(path)
 
 

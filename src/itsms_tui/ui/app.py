@@ -20,6 +20,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
@@ -38,6 +39,7 @@ from itsms_tui.services.errors import (
     UserError,
     describe,
 )
+from itsms_tui.services.loading import reporting
 from itsms_tui.services.preferences import (
     DARK_THEME,
     LIGHT_THEME,
@@ -180,6 +182,8 @@ class ItsmsApp(App[None]):
         """None until the opener has run (the app then shows "Loading")."""
         self._opener = opener
         self.opening_location = location
+        self.load_progress = ""
+        """What opening the data is doing now (shown beside the location meanwhile)."""
         self.exit_message = ""
         """Set when the data could not be opened: the line ``run_app`` prints."""
         self.poll_seconds = poll_seconds
@@ -278,7 +282,8 @@ class ItsmsApp(App[None]):
             with self._io_lock:
                 if self.opened_workspace is None and self._opener is not None:
                     try:
-                        self.opened_workspace = self._opener()
+                        with reporting(self._report_progress):
+                            self.opened_workspace = self._opener()
                     except EXPECTED_ERRORS as error:
                         self.call_from_thread(self._open_failed, describe(error))
                         return
@@ -288,10 +293,30 @@ class ItsmsApp(App[None]):
             return
         self.call_from_thread(self._publish, loaded)
 
+    class LoadProgress(Message):
+        """How far opening the data got (posted from the load worker)."""
+
+        def __init__(self, phrase: str) -> None:
+            super().__init__()
+            self.phrase = phrase
+
+    def _report_progress(self, phrase: str) -> None:
+        self.post_message(self.LoadProgress(phrase))  # thread-safe, and never waits
+
+    def on_itsms_app_load_progress(self, message: LoadProgress) -> None:
+        if self.opened_workspace is None:
+            self.load_progress = message.phrase
+            for header in self.screen.query(StatusHeader):
+                header.refresh()
+
     def _open_failed(self, message: str) -> None:
-        """The data file cannot be used: end as the command line would (exit 2, one line)."""
+        """The data file cannot be used: say so on screen, then end as the command line
+        would (exit 2, the same one line on stderr once the terminal is restored)."""
+        from itsms_tui.ui.screens.open_failed import OpenFailedScreen
+
         self.exit_message = f"itsms-tui: {message}"
-        self.exit(return_code=OPEN_FAILED_EXIT)
+        self._return_code = OPEN_FAILED_EXIT
+        self.push_screen(OpenFailedScreen(message))
 
     def _read_all(self) -> Loaded:
         """Data, generation, settings and KPI readings (in a worker, holding the lock)."""
@@ -1021,8 +1046,15 @@ def run_app(workspace: Workspace | Callable[[], Workspace], *, location: str = "
     else:
         app = make_app(workspace, location=location)
     app.run()
+    return finish(app)
+
+
+def finish(app: ItsmsApp) -> int:
+    """After the app closed: print its one-line message, if any; the exit code (2 when
+    the data could not be opened, however the app was then closed)."""
     if app.crash_line:
         print(app.crash_line, file=sys.stderr)
     if app.exit_message:
         print(app.exit_message, file=sys.stderr)
+        return OPEN_FAILED_EXIT
     return app.return_code or 0

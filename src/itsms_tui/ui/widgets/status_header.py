@@ -65,4 +65,6 @@ class StatusHeader(Widget):
             second.append(workspace.location, style="dim")
         elif getattr(app, "opening_location", ""):
             second.append(f"opening {app.opening_location}…", style="dim")
+            if getattr(app, "load_progress", ""):
+                second.append(f" {app.load_progress}", style="dim")
         return Text("\n").join([line, Text(" ") + second])
