@@ -11,6 +11,7 @@ from pathlib import Path
 from itsms_tui.services.errors import UserError
 from itsms_tui.services.locations import backup_policy, default_data_path
 from itsms_tui.services.workspace import Workspace, read_snapshot_file
+from itsms_tui.store.errors import InvalidDataError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -93,7 +94,15 @@ def import_snapshot(
 ) -> int:
     if not dry_run:
         refuse_read_only("import", read_only)
-    snapshot = read_snapshot_file(file, allow_history=allow_history)
+    if dry_run:
+        snapshot = read_snapshot_file(file, allow_history=allow_history)
+    else:
+        # Validated once: the trial write in memory that ``read_snapshot_file`` adds (so a
+        # dry run refuses what the store would) is the real write itself here, which
+        # refuses the same things before it touches the disk (a second of 50k records).
+        from itsms_tui.snapshot.importer import load_snapshot
+
+        snapshot = load_snapshot(file.read_bytes(), source=str(file), allow_history=allow_history)
     target = data or default_data_path()
     counts = ", ".join(f"{n} {name}" for name, n in snapshot.counts().items() if n)
     if dry_run:
@@ -115,7 +124,10 @@ def import_snapshot(
         print(f"{target}: {verdict}; nothing was written (--dry-run)")
         return EXIT_OK
     workspace = Workspace.open_file(target)
-    workspace.import_snapshot(snapshot, replace=replace, source=str(file))
+    try:
+        workspace.import_snapshot(snapshot, replace=replace, source=str(file))
+    except InvalidDataError as error:  # as the trial write would have said it
+        raise UserError(f"{file}: {error.problem}") from None
     print(f"imported {snapshot.total()} records into {target} ({counts or 'none'})")
     return EXIT_OK
 
