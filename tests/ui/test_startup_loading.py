@@ -59,6 +59,43 @@ async def test_the_shell_shows_loading_until_the_opener_returns(tmp_path: Path) 
         assert "Acme Hosting" in screen_text(app)
 
 
+async def test_the_header_shows_how_far_opening_got(tmp_path: Path) -> None:
+    from itsms_tui.store import progress
+
+    path = tmp_path / "d.json"
+    reported, release = threading.Event(), threading.Event()
+
+    def opener() -> Workspace:
+        progress.report("checking records: 5,000 of 50,000")  # as the store says it
+        reported.set()
+        assert release.wait(60), "the test never released the opener"
+        return _workspace(path)
+
+    app = make_app(opener, poll_seconds=0, location=str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "checking records" in screen_text(app))
+        assert "checking records: 5,000 of 50,000" in screen_text(app)
+        release.set()
+        await wait_loaded(pilot)
+        assert "checking records" not in screen_text(app)
+
+
+def test_opening_a_large_file_reports_its_progress(tmp_path: Path) -> None:
+    from itsms_tui.services.loading import reporting
+
+    path = tmp_path / "d.json"
+    setup = Workspace.open_file(path)
+    with setup.store.batch():
+        for i in range(5_000):
+            setup.save(Supplier(name=f"Supplier {i}", category="Hosting"))
+    setup.store.close()
+    phrases: list[str] = []
+    with reporting(phrases.append):
+        Workspace.open_file(path, read_only=True)
+    assert phrases[0] == "reading d.json"
+    assert "checking records: 5,000 of 5,000" in phrases
+
+
 async def test_editing_keys_appear_once_the_data_is_open(tmp_path: Path) -> None:
     path = tmp_path / "d.json"
     release = threading.Event()
