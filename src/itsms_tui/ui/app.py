@@ -25,11 +25,6 @@ from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
-from itsms_tui.compliance.settings import CheckSettings
-from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.kpi_status import KpiReading, kpi_readings
-from itsms_tui.domain.kpis import SUBJECT_PREFIXES
-from itsms_tui.domain.record import Record
 from itsms_tui.resources import styles_dir
 from itsms_tui.services.errors import (
     EXPECTED_ERRORS,
@@ -47,7 +42,6 @@ from itsms_tui.services.preferences import (
     load_preferences,
     save_preferences,
 )
-from itsms_tui.services.workspace import Workspace
 from itsms_tui.ui.navigation import AREAS, BY_MODE, mode_for_record
 from itsms_tui.ui.palette import RecordCommands
 from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -55,6 +49,13 @@ from itsms_tui.ui.terminal_watch import WATCH_SECONDS, terminal_fd, terminal_gon
 from itsms_tui.ui.widgets.status_header import StatusHeader
 
 if TYPE_CHECKING:
+    # The models, the checker's settings and the workspace are imported by the load
+    # worker, after the first frame (about half a second of a large file's start-up).
+    from itsms_tui.compliance.settings import CheckSettings
+    from itsms_tui.domain.dataset import DataSet
+    from itsms_tui.domain.kpi_status import KpiReading
+    from itsms_tui.domain.record import Record
+    from itsms_tui.services.workspace import Workspace
     from itsms_tui.ui.forms import RecordForm
 
 T = TypeVar("T")
@@ -78,6 +79,19 @@ class Loaded:
     generation: int
     settings: CheckSettings
     readings: dict[str, KpiReading]
+
+
+def _no_data() -> DataSet:
+    """``app.data`` before the first load: an empty data set (screens wait for ``loaded``)."""
+    from itsms_tui.domain.dataset import DataSet
+
+    return DataSet()
+
+
+def _default_settings() -> CheckSettings:
+    from itsms_tui.compliance.settings import CheckSettings
+
+    return CheckSettings()
 
 
 def _stylesheets() -> list[str | PurePath]:
@@ -161,7 +175,7 @@ class ItsmsApp(App[None]):
         ),
     ]
 
-    data: var[DataSet] = var(DataSet, always_update=True, init=False)
+    data: var[DataSet] = var(_no_data, always_update=True, init=False)
     """Every record, as last loaded; screens watch it and re-render."""
 
     def __init__(
@@ -193,13 +207,23 @@ class ItsmsApp(App[None]):
         self._io_lock = threading.Lock()
         self._polling = False
         self._preferences = Preferences()
-        self.settings = CheckSettings()
+        self._settings: CheckSettings | None = None
         self._derived: dict[str, Any] = {}
         self.crash_line = ""
         """Set when an unexpected error ended the app: the line ``run_app`` prints."""
-        """The checker settings saved with the data (review intervals, horizons)."""
 
     # ------------------------------------------------------------------ state
+
+    @property
+    def settings(self) -> CheckSettings:
+        """The checker settings saved with the data (review intervals, horizons)."""
+        if self._settings is None:
+            self._settings = _default_settings()
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: CheckSettings) -> None:
+        self._settings = value
 
     @property
     def workspace(self) -> Workspace:
@@ -228,6 +252,8 @@ class ItsmsApp(App[None]):
 
     def kpi_readings(self) -> dict[str, KpiReading]:
         """Every KPI's reading today (domain rule), computed once per data change."""
+        from itsms_tui.domain.kpi_status import kpi_readings
+
         return self.derived(
             "kpi_readings",
             lambda: kpi_readings(
@@ -320,6 +346,8 @@ class ItsmsApp(App[None]):
 
     def _read_all(self) -> Loaded:
         """Data, generation, settings and KPI readings (in a worker, holding the lock)."""
+        from itsms_tui.compliance.settings import CheckSettings
+        from itsms_tui.domain.kpi_status import kpi_readings
         from itsms_tui.services.checking import check_settings  # the checker: not at start-up
 
         data = self.workspace.data()
@@ -511,6 +539,8 @@ class ItsmsApp(App[None]):
 
     def choices(self, collection: str) -> list[tuple[str, str]]:
         """Candidates for a reference field: (id, name) of every record of the collection."""
+        from itsms_tui.domain.kpis import SUBJECT_PREFIXES
+
         names = list(SUBJECT_PREFIXES.values()) if collection == "*" else [collection]
         data = self.data
         out: list[tuple[str, str]] = []
@@ -1033,7 +1063,7 @@ def make_app(
 ) -> ItsmsApp:
     """Build the app on an opened workspace (tests inject a temporary or demo one), or on
     a function opening it, which the app calls in a worker after its first frame."""
-    if isinstance(workspace, Workspace):
+    if not callable(workspace):
         return ItsmsApp(workspace, poll_seconds=poll_seconds)
     return ItsmsApp(opener=workspace, location=location, poll_seconds=poll_seconds)
 
@@ -1041,10 +1071,7 @@ def make_app(
 def run_app(workspace: Workspace | Callable[[], Workspace], *, location: str = "") -> int:
     """Run the TUI until the user quits; returns the exit code (2: the terminal went away,
     or the data could not be opened: the message is printed then)."""
-    if isinstance(workspace, Workspace):
-        app = make_app(workspace)
-    else:
-        app = make_app(workspace, location=location)
+    app = make_app(workspace, location=location) if callable(workspace) else make_app(workspace)
     app.run()
     return finish(app)
 
