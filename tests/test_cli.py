@@ -226,3 +226,24 @@ def test_export_into_a_missing_folder_names_the_path_given(
     assert main(["export", "--demo", "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert str(target) in err and ".tmp" not in err
+
+
+def test_a_snapshot_the_store_refuses_is_named_in_the_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A real import is validated by its one write (no trial write first): what the store
+    refuses is still reported against the snapshot, and nothing is written."""
+    from itsms_tui.store.errors import InvalidDataError
+
+    snapshot = tmp_path / "s.toml"
+    assert main(["export", "--demo", "-o", str(snapshot)]) == 0
+    data = tmp_path / "new.json"
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise InvalidDataError(str(data), "a value JSON cannot encode")
+
+    monkeypatch.setattr(RecordStore, "replace_all", refuse)
+    capsys.readouterr()
+    assert main(["import", str(snapshot), "--data", str(data)]) == 2
+    assert capsys.readouterr().err == f"itsms-tui: {snapshot}: a value JSON cannot encode\n"
+    assert not data.exists()

@@ -172,13 +172,28 @@ def _audit(args: argparse.Namespace) -> int:
     return audit_trail.list_trail(args.data, args.demo, wanted, args.format)
 
 
+def _tui(args: argparse.Namespace) -> int:
+    """The shell paints first and the data is opened in its load worker. What makes a file
+    unusable is checked now where that is cheap (one line on stderr, exit 2, before the
+    UI); what only a full read finds ends the app with that same line. Nothing here
+    imports the models: the first frame does not wait for them."""
+    from itsms_tui.services.opening import workspace_opener
+
+    opener, location = workspace_opener(args.data, args.demo, read_only=args.read_only)
+    from itsms_tui.ui.app import run_app
+
+    return run_app(opener, location=location)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    from itsms_tui.services import commands
     from itsms_tui.services.errors import EXPECTED_ERRORS, SAVED_BUT_UNSYNCED, describe
 
     try:
+        if args.command is None:
+            return _tui(args)
         from itsms_tui.cli_exchange import dispatch
+        from itsms_tui.services import commands
 
         exchanged = dispatch(args)
         if exchanged is not None:
@@ -209,13 +224,7 @@ def _run(argv: Sequence[str] | None) -> int:
                 args.rule,
                 allow_history=args.allow_history,
             )
-        # Opened before the UI: a file that cannot be used is one line on stderr, exit 2.
-        # (run_app also takes commands.workspace_opener's function, opened in the load
-        # worker after the first frame; not used here until it can keep that contract.)
-        workspace = commands.open_workspace(args.data, args.demo, read_only=args.read_only)
-        from itsms_tui.ui.app import run_app
-
-        return run_app(workspace)
+        raise AssertionError(f"unhandled command {args.command!r}")
     except SAVED_BUT_UNSYNCED as warning:
         print(f"{PROG}: warning: {describe(warning)}", file=sys.stderr)
         return EXIT_OK

@@ -15,6 +15,7 @@ a newline: the same data and day give the same bytes.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -175,11 +176,14 @@ def format_text(findings: Sequence[Finding], rules: Sequence[Rule] | None = None
     with their count too, so the report shows what was checked, not only what failed.
     """
     ordered = sort_findings(list(findings))
+    by_clause: dict[str, list[Finding]] = defaultdict(list)
+    for f in ordered:
+        by_clause[f.clause].append(f)
     lines: list[str] = []
     for summary in summarise(ordered, rules):
         heading = f"{summary.clause} {summary.title}".strip()
         lines.append(f"{heading}: {summary_phrase(summary)}")
-        for f in (f for f in ordered if f.clause == summary.clause):
+        for f in by_clause.get(summary.clause, ()):
             lines.append(f"  {f.severity.value:<7}  {f.rule:<20}  {f.message}")
         lines.append("")
     errors = sum(f.severity is Severity.ERROR for f in ordered)

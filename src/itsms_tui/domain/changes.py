@@ -18,6 +18,7 @@ from pydantic import Field
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, RiskLevel
 from itsms_tui.domain.fields import LongText, Name, PersonRef, RecordId, sod_override_field
 from itsms_tui.domain.record import Record
+from itsms_tui.domain.workflow_errors import WorkflowError as WorkflowError  # re-exported
 
 S = ChangeStatus
 
@@ -93,10 +94,6 @@ class ChangeRequest(Record):
             "set only by that import."
         ),
     )
-
-
-class WorkflowError(ValueError):
-    """An illegal or incomplete transition; the message says what is allowed or missing."""
 
 
 TRANSITIONS: dict[ChangeStatus, tuple[ChangeStatus, ...]] = {

@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 from itsms_tui.services.errors import UserError
 from itsms_tui.services.locations import backup_policy, default_data_path
+from itsms_tui.services.opening import existing_data_path, workspace_opener
 from itsms_tui.services.workspace import Workspace, read_snapshot_file
+from itsms_tui.store.errors import InvalidDataError
+
+__all__ = ["existing_data_path", "workspace_opener"]  # and the commands below
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
-
-
-def existing_data_path(data: Path | None) -> Path:
-    """The data file a reading command names; it must exist (reading never creates one).
-
-    Otherwise ``check --data /typo.json`` would pass a CI gate on an empty store.
-    """
-    path = data or default_data_path()
-    if not path.exists() and not path.is_symlink():
-        raise UserError(f"{path}: no such data file (only commands that write create one)")
-    return path
 
 
 def open_workspace(data: Path | None, demo: bool, *, read_only: bool = False) -> Workspace:
@@ -36,18 +27,6 @@ def open_workspace(data: Path | None, demo: bool, *, read_only: bool = False) ->
         return Workspace.open_demo(read_only=read_only)
     path = existing_data_path(data) if read_only else data or default_data_path()
     return Workspace.open_file(path, read_only=read_only)
-
-
-def workspace_opener(
-    data: Path | None, demo: bool, *, read_only: bool = False
-) -> tuple[Callable[[], Workspace], str]:
-    """``open_workspace`` split for the TUI: what is cheap is checked now (a read-only
-    file must exist), the opening itself (every record validated) is the function
-    returned, which the TUI runs after its first frame; with the location to show."""
-    if demo:
-        return partial(Workspace.open_demo, read_only=read_only), "demo data"
-    path = existing_data_path(data) if read_only else data or default_data_path()
-    return partial(Workspace.open_file, path, read_only=read_only), str(path)
 
 
 def refuse_read_only(command: str, read_only: bool) -> None:
@@ -88,7 +67,15 @@ def import_snapshot(
 ) -> int:
     if not dry_run:
         refuse_read_only("import", read_only)
-    snapshot = read_snapshot_file(file, allow_history=allow_history)
+    if dry_run:
+        snapshot = read_snapshot_file(file, allow_history=allow_history)
+    else:
+        # Validated once: the trial write in memory that ``read_snapshot_file`` adds (so a
+        # dry run refuses what the store would) is the real write itself here, which
+        # refuses the same things before it touches the disk (a second of 50k records).
+        from itsms_tui.snapshot.importer import load_snapshot
+
+        snapshot = load_snapshot(file.read_bytes(), source=str(file), allow_history=allow_history)
     target = data or default_data_path()
     counts = ", ".join(f"{n} {name}" for name, n in snapshot.counts().items() if n)
     if dry_run:
@@ -110,7 +97,10 @@ def import_snapshot(
         print(f"{target}: {verdict}; nothing was written (--dry-run)")
         return EXIT_OK
     workspace = Workspace.open_file(target)
-    workspace.import_snapshot(snapshot, replace=replace, source=str(file))
+    try:
+        workspace.import_snapshot(snapshot, replace=replace, source=str(file))
+    except InvalidDataError as error:  # as the trial write would have said it
+        raise UserError(f"{file}: {error.problem}") from None
     print(f"imported {snapshot.total()} records into {target} ({counts or 'none'})")
     return EXIT_OK
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itsms_tui.domain.changes import WorkflowError
+from itsms_tui.domain.workflow_errors import WorkflowError
 from itsms_tui.snapshot.errors import SnapshotError, SnapshotExportError
 from itsms_tui.store.errors import (
     RecordNotFoundError,

@@ -10,30 +10,37 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-
-import pygal
-from pygal.etree import etree as pygal_etree
-from pygal.style import Style
+from functools import cache
+from typing import TYPE_CHECKING
 
 from itsms_tui.domain.kpis import Kpi, Measurement
 
-_STYLE = Style(
-    background="white",
-    plot_background="white",
-    foreground="#1b1f24",
-    foreground_strong="#1b1f24",
-    foreground_subtle="#d0d7de",
-    colors=("#0b5cad", "#1a7f37", "#bf8700"),
-    guide_stroke_color="#e1e4e8",
-    major_guide_stroke_color="#e1e4e8",
-    guide_stroke_dasharray="1,0",
-    major_guide_stroke_dasharray="1,0",
-    font_family="DejaVu Sans, Liberation Sans, Arial, sans-serif",
-    title_font_size=14,
-    label_font_size=10,
-    major_label_font_size=10,
-    legend_font_size=11,
-)
+if TYPE_CHECKING:
+    from pygal.style import Style
+
+
+@cache
+def _style() -> Style:
+    """pygal is imported when a chart is drawn, not by every command that loads this."""
+    from pygal.style import Style
+
+    return Style(
+        background="white",
+        plot_background="white",
+        foreground="#1b1f24",
+        foreground_strong="#1b1f24",
+        foreground_subtle="#d0d7de",
+        colors=("#0b5cad", "#1a7f37", "#bf8700"),
+        guide_stroke_color="#e1e4e8",
+        major_guide_stroke_color="#e1e4e8",
+        guide_stroke_dasharray="1,0",
+        major_guide_stroke_dasharray="1,0",
+        font_family="DejaVu Sans, Liberation Sans, Arial, sans-serif",
+        title_font_size=14,
+        label_font_size=10,
+        major_label_font_size=10,
+        legend_font_size=11,
+    )
 
 
 def _strip_scripts(root: ET.Element) -> None:
@@ -47,9 +54,12 @@ def kpi_chart_svg(
     kpi: Kpi, measurements: Sequence[Measurement], *, width: int = 720, height: int = 300
 ) -> str:
     """An ``<svg>`` element: the values (dots), the target (dashed) and warning (dotted)."""
+    import pygal
+    from pygal.etree import etree as pygal_etree
+
     pygal_etree.to_etree()  # the standard library's tree, whether or not lxml is installed
     chart = pygal.Line(
-        style=_STYLE,
+        style=_style(),
         js=[],
         width=width,
         height=height,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from enum import Enum
+from functools import cache
 from typing import Any
 
 import orjson
@@ -100,14 +101,61 @@ def snapshot_document(
 
 
 def model_table(model: BaseModel) -> dict[str, Any]:
-    """A record (or sub-record) as a TOML table: declaration order, unset fields left out."""
+    """A record (or sub-record) as a TOML table: declaration order, unset fields left out.
+
+    Each field first goes through its shape's fast conversion (``_fast``), which takes
+    the values a validated record holds; anything else goes the long way (``_plain``),
+    which converts or names what cannot be exported.
+    """
     out: dict[str, Any] = {}
-    where = _where(model)  # once per record, not per field: a quarter of the export's walk
-    for name, shape in field_shapes(type(model)).items():
-        value = getattr(model, name)
-        if value is not None:
-            out[name] = _plain(value, shape, f"{where}.{name}")
+    values = model.__dict__
+    for name, shape, fast in _fields(type(model)):
+        value = values[name] if name in values else getattr(model, name)
+        if value is None:
+            continue
+        plain = fast(value)
+        out[name] = _plain(value, shape, f"{_where(model)}.{name}") if plain is _SLOW else plain
     return out
+
+
+_SLOW: Any = object()
+"""What a fast conversion returns for a value it does not take."""
+
+Fast = Callable[[Any], Any]
+
+
+@cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, Shape, Fast], ...]:
+    return tuple((name, shape, _fast(shape)) for name, shape in field_shapes(model).items())
+
+
+def _fast(shape: Shape) -> Fast:
+    """The conversion ``_plain`` would make, for values of exactly the expected built-in
+    type (what a validated model holds; datetimes already in ``datetime.UTC``)."""
+    kind = shape.kind
+    if kind == "str":
+        return lambda v: v if type(v) is str else _SLOW
+    if kind == "enum":
+        return lambda v: v.value if isinstance(v, Enum) and type(v.value) is str else _SLOW
+    if kind == "int":
+        return lambda v: v if type(v) is int else _SLOW
+    if kind == "float":
+        return lambda v: (
+            v if type(v) is float and math.isfinite(v) else float(v) if type(v) is int else _SLOW
+        )
+    if kind == "bool":
+        return lambda v: v if type(v) is bool else _SLOW
+    if kind == "date":
+        return lambda v: v if type(v) is date else _SLOW
+    if kind == "datetime":
+        return lambda v: v if type(v) is datetime and v.tzinfo is UTC else _SLOW
+    if kind == "list" and shape.item is not None and shape.item.kind == "str":
+        return lambda v: (
+            [i for i in v if i is not None]
+            if type(v) in (list, tuple) and all(type(i) is str or i is None for i in v)
+            else _SLOW
+        )
+    return lambda v: _SLOW
 
 
 def _where(model: BaseModel) -> str:

@@ -381,7 +381,11 @@ def _check_table(
 ) -> None:
     """TOML types of every field (recursively); unknown keys."""
     shapes = field_shapes(model)
+    sound = _sound_value_tests(model)
     for key, value in raw.items():
+        test = sound.get(key)
+        if test is not None and test(value):
+            continue  # the common case, decided without building a location or a message
         shape = shapes.get(key)
         if shape is None:
             found.append((loc, _unknown("field", key, shapes)))
@@ -426,6 +430,44 @@ _TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
     "list": lambda v: isinstance(v, list),
     "model": lambda v: isinstance(v, dict),
 }
+
+
+def _sound_test(shape: Shape) -> Callable[[Any], bool] | None:
+    """A fast test that is true only for a value ``_check_value`` finds nothing wrong with
+    (false means "look closer", not "wrong"); None for a nested table (always looked at).
+
+    tomllib gives exact built-in types, so ``type(v) is str`` decides what ``_type_problem``
+    decides with its isinstance tests, without a call per check.
+    """
+    kind = shape.kind
+    low, high = _INT_RANGE
+    if kind == "str":
+        return lambda v: type(v) is str
+    if kind == "enum" and shape.enum is not None:
+        values = frozenset(_enum_values(shape.enum))
+        return lambda v: type(v) is str and v in values
+    if kind == "int":
+        return lambda v: type(v) is int and low <= v <= high
+    if kind == "float":
+        return lambda v: type(v) is int or (type(v) is float and math.isfinite(v))
+    if kind == "bool":
+        return lambda v: type(v) is bool
+    if kind == "date":
+        return lambda v: type(v) is date
+    if kind == "datetime":
+        return lambda v: type(v) is datetime and v.tzinfo is not None
+    if kind == "list" and shape.item is not None:
+        item = _sound_test(shape.item)
+        if item is None:
+            return None
+        return lambda v: type(v) is list and all(item(i) for i in v)
+    return None
+
+
+@cache
+def _sound_value_tests(model: type[BaseModel]) -> dict[str, Callable[[Any], bool]]:
+    tests = {name: _sound_test(shape) for name, shape in field_shapes(model).items()}
+    return {name: test for name, test in tests.items() if test is not None}
 
 
 def _type_problem(value: Any, shape: Shape) -> str | None:

@@ -35,7 +35,7 @@ from itsms_tui.domain.registry import (
     id_number,
     referenced_collection,
 )
-from itsms_tui.store import audit_chain
+from itsms_tui.store import audit_chain, progress
 from itsms_tui.store.backups import BackupPolicy
 from itsms_tui.store.errors import (
     DanglingReferenceError,
@@ -92,6 +92,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+class _Progress:
+    """Reports "checking records: 5,000 of 50,000" every ``progress.EVERY`` records."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.total = sum(len(tables.get(name, {})) for name in COLLECTIONS)
+        self.done = 0
+        if self.total >= progress.EVERY:
+            progress.report(f"checking {self.total:,} records")
+
+    def step(self) -> None:
+        self.done += 1
+        if self.done % progress.EVERY == 0:
+            progress.report(f"checking records: {self.done:,} of {self.total:,}")
+
+
 def current_user() -> str:
     """The OS user, for the audit trail (who)."""
     try:
@@ -126,6 +141,7 @@ class RecordStore:
     ) -> RecordStore:
         """Open (or prepare to create) the data file at ``path``; validates it now."""
         with _collector_paused():
+            progress.report(f"reading {path.name}")
             storage = DataFileStorage(
                 path, read_only=read_only, create_dirs=not read_only, backups=backups
             )
@@ -203,6 +219,7 @@ class RecordStore:
         data = DataSet()
         fresh: dict[str, dict[str, tuple[Any, Any, Record]]] = {}
         built: dict[str, tuple[object, dict[str, Record]]] = {}
+        counter = _Progress(tables) if progress.wanted() else None
         for name in COLLECTIONS:
             model = BY_COLLECTION[name]
             table = tables.get(name, {})
@@ -225,6 +242,8 @@ class RecordStore:
                         record = cached[2]
                     else:
                         record = self._validate(model, doc_id, doc)
+                    if counter is not None:
+                        counter.step()
                     seen[doc_id] = (*print_, record)
                     records[record.id] = record
                 fresh[name] = seen

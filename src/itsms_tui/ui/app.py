@@ -20,15 +20,11 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 
-from itsms_tui.compliance.settings import CheckSettings
-from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.kpi_status import KpiReading, kpi_readings
-from itsms_tui.domain.kpis import SUBJECT_PREFIXES
-from itsms_tui.domain.record import Record
 from itsms_tui.resources import styles_dir
 from itsms_tui.services.errors import (
     EXPECTED_ERRORS,
@@ -38,6 +34,7 @@ from itsms_tui.services.errors import (
     UserError,
     describe,
 )
+from itsms_tui.services.loading import reporting
 from itsms_tui.services.preferences import (
     DARK_THEME,
     LIGHT_THEME,
@@ -45,7 +42,6 @@ from itsms_tui.services.preferences import (
     load_preferences,
     save_preferences,
 )
-from itsms_tui.services.workspace import Workspace
 from itsms_tui.ui.navigation import AREAS, BY_MODE, mode_for_record
 from itsms_tui.ui.palette import RecordCommands
 from itsms_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -53,6 +49,13 @@ from itsms_tui.ui.terminal_watch import WATCH_SECONDS, terminal_fd, terminal_gon
 from itsms_tui.ui.widgets.status_header import StatusHeader
 
 if TYPE_CHECKING:
+    # The models, the checker's settings and the workspace are imported by the load
+    # worker, after the first frame (about half a second of a large file's start-up).
+    from itsms_tui.compliance.settings import CheckSettings
+    from itsms_tui.domain.dataset import DataSet
+    from itsms_tui.domain.kpi_status import KpiReading
+    from itsms_tui.domain.record import Record
+    from itsms_tui.services.workspace import Workspace
     from itsms_tui.ui.forms import RecordForm
 
 T = TypeVar("T")
@@ -76,6 +79,19 @@ class Loaded:
     generation: int
     settings: CheckSettings
     readings: dict[str, KpiReading]
+
+
+def _no_data() -> DataSet:
+    """``app.data`` before the first load: an empty data set (screens wait for ``loaded``)."""
+    from itsms_tui.domain.dataset import DataSet
+
+    return DataSet()
+
+
+def _default_settings() -> CheckSettings:
+    from itsms_tui.compliance.settings import CheckSettings
+
+    return CheckSettings()
 
 
 def _stylesheets() -> list[str | PurePath]:
@@ -159,7 +175,7 @@ class ItsmsApp(App[None]):
         ),
     ]
 
-    data: var[DataSet] = var(DataSet, always_update=True, init=False)
+    data: var[DataSet] = var(_no_data, always_update=True, init=False)
     """Every record, as last loaded; screens watch it and re-render."""
 
     def __init__(
@@ -180,6 +196,8 @@ class ItsmsApp(App[None]):
         """None until the opener has run (the app then shows "Loading")."""
         self._opener = opener
         self.opening_location = location
+        self.load_progress = ""
+        """What opening the data is doing now (shown beside the location meanwhile)."""
         self.exit_message = ""
         """Set when the data could not be opened: the line ``run_app`` prints."""
         self.poll_seconds = poll_seconds
@@ -189,13 +207,23 @@ class ItsmsApp(App[None]):
         self._io_lock = threading.Lock()
         self._polling = False
         self._preferences = Preferences()
-        self.settings = CheckSettings()
+        self._settings: CheckSettings | None = None
         self._derived: dict[str, Any] = {}
         self.crash_line = ""
         """Set when an unexpected error ended the app: the line ``run_app`` prints."""
-        """The checker settings saved with the data (review intervals, horizons)."""
 
     # ------------------------------------------------------------------ state
+
+    @property
+    def settings(self) -> CheckSettings:
+        """The checker settings saved with the data (review intervals, horizons)."""
+        if self._settings is None:
+            self._settings = _default_settings()
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: CheckSettings) -> None:
+        self._settings = value
 
     @property
     def workspace(self) -> Workspace:
@@ -224,6 +252,8 @@ class ItsmsApp(App[None]):
 
     def kpi_readings(self) -> dict[str, KpiReading]:
         """Every KPI's reading today (domain rule), computed once per data change."""
+        from itsms_tui.domain.kpi_status import kpi_readings
+
         return self.derived(
             "kpi_readings",
             lambda: kpi_readings(
@@ -278,7 +308,8 @@ class ItsmsApp(App[None]):
             with self._io_lock:
                 if self.opened_workspace is None and self._opener is not None:
                     try:
-                        self.opened_workspace = self._opener()
+                        with reporting(self._report_progress):
+                            self.opened_workspace = self._opener()
                     except EXPECTED_ERRORS as error:
                         self.call_from_thread(self._open_failed, describe(error))
                         return
@@ -288,13 +319,35 @@ class ItsmsApp(App[None]):
             return
         self.call_from_thread(self._publish, loaded)
 
+    class LoadProgress(Message):
+        """How far opening the data got (posted from the load worker)."""
+
+        def __init__(self, phrase: str) -> None:
+            super().__init__()
+            self.phrase = phrase
+
+    def _report_progress(self, phrase: str) -> None:
+        self.post_message(self.LoadProgress(phrase))  # thread-safe, and never waits
+
+    def on_itsms_app_load_progress(self, message: LoadProgress) -> None:
+        if self.opened_workspace is None:
+            self.load_progress = message.phrase
+            for header in self.screen.query(StatusHeader):
+                header.refresh()
+
     def _open_failed(self, message: str) -> None:
-        """The data file cannot be used: end as the command line would (exit 2, one line)."""
+        """The data file cannot be used: say so on screen, then end as the command line
+        would (exit 2, the same one line on stderr once the terminal is restored)."""
+        from itsms_tui.ui.screens.open_failed import OpenFailedScreen
+
         self.exit_message = f"itsms-tui: {message}"
-        self.exit(return_code=OPEN_FAILED_EXIT)
+        self._return_code = OPEN_FAILED_EXIT
+        self.push_screen(OpenFailedScreen(message))
 
     def _read_all(self) -> Loaded:
         """Data, generation, settings and KPI readings (in a worker, holding the lock)."""
+        from itsms_tui.compliance.settings import CheckSettings
+        from itsms_tui.domain.kpi_status import kpi_readings
         from itsms_tui.services.checking import check_settings  # the checker: not at start-up
 
         data = self.workspace.data()
@@ -486,6 +539,8 @@ class ItsmsApp(App[None]):
 
     def choices(self, collection: str) -> list[tuple[str, str]]:
         """Candidates for a reference field: (id, name) of every record of the collection."""
+        from itsms_tui.domain.kpis import SUBJECT_PREFIXES
+
         names = list(SUBJECT_PREFIXES.values()) if collection == "*" else [collection]
         data = self.data
         out: list[tuple[str, str]] = []
@@ -1008,7 +1063,7 @@ def make_app(
 ) -> ItsmsApp:
     """Build the app on an opened workspace (tests inject a temporary or demo one), or on
     a function opening it, which the app calls in a worker after its first frame."""
-    if isinstance(workspace, Workspace):
+    if not callable(workspace):
         return ItsmsApp(workspace, poll_seconds=poll_seconds)
     return ItsmsApp(opener=workspace, location=location, poll_seconds=poll_seconds)
 
@@ -1016,13 +1071,17 @@ def make_app(
 def run_app(workspace: Workspace | Callable[[], Workspace], *, location: str = "") -> int:
     """Run the TUI until the user quits; returns the exit code (2: the terminal went away,
     or the data could not be opened: the message is printed then)."""
-    if isinstance(workspace, Workspace):
-        app = make_app(workspace)
-    else:
-        app = make_app(workspace, location=location)
+    app = make_app(workspace, location=location) if callable(workspace) else make_app(workspace)
     app.run()
+    return finish(app)
+
+
+def finish(app: ItsmsApp) -> int:
+    """After the app closed: print its one-line message, if any; the exit code (2 when
+    the data could not be opened, however the app was then closed)."""
     if app.crash_line:
         print(app.crash_line, file=sys.stderr)
     if app.exit_message:
         print(app.exit_message, file=sys.stderr)
+        return OPEN_FAILED_EXIT
     return app.return_code or 0

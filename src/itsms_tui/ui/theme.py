@@ -23,29 +23,22 @@ from rich.style import Style
 from rich.text import Text
 
 from itsms_tui.domain.capacity import ResourceLoad
-from itsms_tui.domain.enums import KpiStatus
 from itsms_tui.domain.risk_rating import RiskBand
 from itsms_tui.services.plan_timeline import Cell
 from itsms_tui.services.register_rows import Urgency
 from itsms_tui.ui.forms.values import format_number
+from itsms_tui.ui.status_marks import (
+    AMBER,
+    EMPTY,
+    GREEN,
+    LATE,
+    RED,
+    STYLES,
+    SYMBOLS,
+    rag_text,
+)
 
-SYMBOLS: dict[str, str] = {"green": "●", "amber": "▲", "red": "✖", "grey": "○"}
-GREEN = "#228b22"
-AMBER = "#b37400"
-RED = "#f03e3e"
-STYLES: dict[str, str] = {
-    "green": GREEN,
-    "amber": AMBER,
-    "red": f"bold {RED}",
-    "grey": "dim",
-}
-"""Rich style of each status (also used for dates and cells marked ▲ or ✖)."""
-
-EMPTY = "—"
-"""Shown for a value that is not set."""
-
-LATE = "✖"
-"""Marks a date that has passed while the work is still open."""
+__all__ = ["AMBER", "EMPTY", "GREEN", "LATE", "RED", "STYLES", "SYMBOLS", "rag_text"]
 
 BAND_LETTERS: dict[RiskBand, str] = {
     RiskBand.LOW: "L",
@@ -62,12 +55,6 @@ BAND_COLOURS: dict[RiskBand, str] = {
 }
 """Green, yellow, orange, red: chosen so that a 16-colour terminal gets green, bright
 yellow, bright red and red (Rich's nearest colours), four different colours."""
-
-
-def rag_text(status: str | KpiStatus, word: str | None = None) -> Text:
-    """``● green`` in green (``word`` replaces the status name, e.g. "late")."""
-    key = str(getattr(status, "value", status))
-    return Text(f"{SYMBOLS.get(key, '?')} {word or key}", style=STYLES.get(key, ""))
 
 
 @dataclass(frozen=True)

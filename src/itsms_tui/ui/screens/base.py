@@ -17,13 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.record import Record
 from itsms_tui.ui.widgets.filter_bar import FilterBar
 from itsms_tui.ui.widgets.record_table import RecordTable
 from itsms_tui.ui.widgets.status_header import StatusHeader
 
 if TYPE_CHECKING:
+    from itsms_tui.domain.dataset import DataSet
+    from itsms_tui.domain.record import Record
     from itsms_tui.ui.app import ItsmsApp
 
 EDITING_ACTIONS = frozenset({"new", "edit", "delete"})
@@ -74,7 +74,8 @@ class MainScreen(Screen[None]):
         """
         self._data_callback = callback
         self.watch(self.app, "data", self._data_changed, init=False)
-        callback(self.itsms.data)
+        if self.itsms.loaded:  # before, the screen as composed says it is loading
+            callback(self.itsms.data)
 
     def _data_changed(self, data: DataSet) -> None:
         if self.is_current and self._data_callback is not None:

@@ -20,15 +20,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import KpiStatus
-from itsms_tui.domain.record import Record
 from itsms_tui.ui.screens.base import MainScreen
-from itsms_tui.ui.theme import rag_text
+from itsms_tui.ui.status_marks import rag_text
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 
 if TYPE_CHECKING:  # the list runs the checker: imported in the worker, not at start-up
     from itsms_tui.compliance.topics import Topic
+    from itsms_tui.domain.dataset import DataSet
+    from itsms_tui.domain.record import Record
     from itsms_tui.services.attention import AttentionGroup, AttentionItem, Urgency
 
 EXPANDED_UP_TO = 100

@@ -64,5 +64,8 @@ class StatusHeader(Widget):
                 second.append(" ")
             second.append(workspace.location, style="dim")
         elif getattr(app, "opening_location", ""):
+            progress = getattr(app, "load_progress", "")
+            if progress:  # first: a long path is cut at the right edge
+                second.append(f"{progress} · ", style="bold")
             second.append(f"opening {app.opening_location}…", style="dim")
         return Text("\n").join([line, Text(" ") + second])
