@@ -92,7 +92,7 @@ def test_the_trail_lists_and_filters_by_person_record_and_date(
     assert main(["audit", "--data", str(path), "--to", "2000-01-01", "--format", "csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows == [
-        ["seq", "at", "user", "action", "collection", "record_id", "summary", "changes"]
+        ["seq", "at", "user", "person", "action", "collection", "record_id", "summary", "changes"]
     ]
     assert main(["audit", "--data", str(path), "--from", "yesterday"]) == 2
     assert "--from 'yesterday': not a date" in capsys.readouterr().err

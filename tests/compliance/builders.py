@@ -220,6 +220,7 @@ def supplier(n: int = 1, **kw: Any) -> Supplier:
             "interfaces": "Monthly service review; tickets via the shared portal.",
             "contacts": [Contact(name="Hal", role="Account manager")],
             "approved_on": date(2024, 1, 10),
+            "approved_by": "PER-0001",
             **kw,
         },
     )

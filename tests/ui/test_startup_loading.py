@@ -5,6 +5,7 @@ the app with the command line's one-line message and exit code."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def test_opening_a_large_file_reports_its_progress(tmp_path: Path) -> None:
     with reporting(phrases.append):
         Workspace.open_file(path, read_only=True)
     assert phrases[0] == "reading d.json"
-    assert "checking records: 5,000 of 5,000" in phrases
+    assert re.fullmatch(r"checking records: ([\d,]+) of \1", phrases[-1]), phrases
 
 
 async def test_editing_keys_appear_once_the_data_is_open(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ class Topic(StrEnum):
     CANCEL_BY = "Cancel-by"
     RED_KPI = "KPI red"
     CHANGE_APPROVAL = "Change decision"
+    DUTIES = "Duties apart"
     UNMITIGATED_RISK = "Risk unmitigated"
     RENEWAL = "Renewal"
     EXPIRED = "Expired"

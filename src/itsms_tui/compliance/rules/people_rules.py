@@ -14,15 +14,16 @@ from datetime import date
 from itsms_tui.compliance.findings import Finding
 from itsms_tui.compliance.rules.base import Check, Evidence, Rule, any_of, rule
 from itsms_tui.compliance.settings import CheckSettings
+from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import Amendment
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.suppliers import Evaluation, Supplier
 
-SOD_CHANGE = Check("SOD-CHANGE", "8.1")
-SOD_SUPPLIER = Check("SOD-SUPPLIER", "8.3.4.1")
-SOD_OVERRIDE = Check("SOD-OVERRIDE", "8.1")
+SOD_CHANGE = Check("SOD-CHANGE", "8.1", Topic.DUTIES)
+SOD_SUPPLIER = Check("SOD-SUPPLIER", "8.3.4.1", Topic.DUTIES)
+SOD_OVERRIDE = Check("SOD-OVERRIDE", "8.1", Topic.DUTIES)
 
 
 def _approved(change: ChangeRequest) -> bool:
