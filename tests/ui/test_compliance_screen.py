@@ -17,6 +17,7 @@ from itsms_tui.compliance.findings import Finding, Severity
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import Agreement, Amendment, PriorityTimes, ServiceTarget
 from itsms_tui.domain.catalogue import Service
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.enums import (
     AgreementKind,
     AgreementStatus,
@@ -348,7 +349,7 @@ def markup_workspace() -> Workspace:
         Agreement(
             title=f"{BOLD} SLA",
             kind=AgreementKind.CUSTOMER_SLA,
-            customer=CLOSE,
+            customer_id=ws.save(Customer(name=CLOSE)).id,
             status=AgreementStatus.ACTIVE,
             service_ids=[service.id],
             underpinning_ids=[underpinning.id],
