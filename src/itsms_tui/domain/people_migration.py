@@ -37,7 +37,7 @@ V1_PERSON_FIELDS: Mapping[str, tuple[str, ...]] = {
 """Collection -> the version-1 fields that named people (a string, or a list of them)."""
 
 V1_NESTED_PERSON_FIELDS: Mapping[str, tuple[tuple[str, str], ...]] = {
-    "agreements": (("deviations", "accepted_by"),),
+    "agreements": (("accepted_deviations", "accepted_by"),),
 }
 """Collection -> (list field, field of each item) naming a person."""
 
