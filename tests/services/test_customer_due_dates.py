@@ -14,9 +14,7 @@ from tests.compliance.builders import TODAY, edit, healthy
 def _customer_items(data: DataSet) -> list[tuple[DueKind, date, str, str]]:
     kinds = {DueKind.CUSTOMER_REVIEW, DueKind.SATISFACTION, DueKind.COMPLAINT}
     return [
-        (i.kind, i.due, i.record_id, i.person_id)
-        for i in due_items(data, TODAY)
-        if i.kind in kinds
+        (i.kind, i.due, i.record_id, i.person_id) for i in due_items(data, TODAY) if i.kind in kinds
     ]
 
 
