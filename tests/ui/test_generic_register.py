@@ -60,7 +60,16 @@ def test_a_generic_detail_shows_every_field_by_its_title_references_by_name() ->
 
 def test_every_plan_tab_is_a_home_with_a_register() -> None:
     tabs = [home.tab for home in plan_tabs()]
-    assert tabs == ["objectives", "processes", "resources", "risks", "changes", "services"]
+    assert tabs == [
+        "objectives",
+        "processes",
+        "resources",
+        "risks",
+        "changes",
+        "services",
+        "people",
+        "customers",
+    ]
     assert HOME_OF["activities"].register is None and HOME_OF["activities"].parent is not None
 
 
