@@ -115,6 +115,9 @@ async def test_severity_and_clause_keys_narrow_the_findings() -> None:
         assert "▶ 6.1" in screen_text(app)
 
         await pilot.press("c", "c")
+        assert screen.findings_shown() == [f for f in found if f.clause == "8.3.2"]
+
+        await pilot.press("c")
         assert screen.findings_shown() == [f for f in found if f.clause == "8.3.3"]
 
         await pilot.press("slash", *"KPI-MISSED", "enter")

@@ -33,9 +33,7 @@ async def test_the_customers_register_opens_on_the_demo_customers() -> None:
         assert "CUS-0001  Harrowby Insurance plc" in detail
         assert "Relationship manager: Elena Marsh" in detail
         results = tab.child("satisfaction")
-        harrowby = [
-            r.id for r in app.data.all(SatisfactionResult) if r.customer_id == "CUS-0001"
-        ]
+        harrowby = [r.id for r in app.data.all(SatisfactionResult) if r.customer_id == "CUS-0001"]
         assert sorted(row.record.id for row in results.rows) == sorted(harrowby)
         assert len(harrowby) == 4
 
