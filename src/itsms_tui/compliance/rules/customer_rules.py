@@ -16,6 +16,7 @@ from itsms_tui.compliance.rules.base import Check, Evidence, Rule, any_of, days,
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.customer_refs import (
+    customer_name,
     customer_review_due,
     last_review,
     last_satisfaction,
@@ -81,9 +82,11 @@ def satisfaction_action(data: DataSet, settings: CheckSettings, today: date) -> 
     for result in data.all(SatisfactionResult):
         if result.share >= low or result.action_ids:
             continue
+        who = customer_name(data, result.customer_id)
         yield SAT_ACTION.error(
             result,
-            f"score {result.score:g} of {result.scale_max:g} on {result.measured_on} is below "
+            f"{who}: score {result.score:g} of {result.scale_max:g} on {result.measured_on} "
+            "is below "
             f"{low:.0%} of the scale and no improvement action is recorded",
             result.customer_id,
         )
