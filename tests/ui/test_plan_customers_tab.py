@@ -3,11 +3,17 @@ their satisfaction results, complaints and service reviews."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
+from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.customers import Complaint, Customer, SatisfactionResult
+from itsms_tui.services.workspace import Workspace
 from itsms_tui.ui.screens.plan import PlanScreen
 from tests.ui.shell_support import (
     SIZE,
     demo_app,
+    file_app,
     isolated_preferences,  # noqa: F401 - autouse fixture
     screen_text,
     settle,
@@ -45,3 +51,38 @@ async def test_the_customers_register_opens_on_the_demo_customers() -> None:
             "Security alert reports arrive late"
         ]
         assert isinstance(app.data.get("CUS-0003"), Customer)
+
+
+BOLD = "[bold]Acme"
+CLICK = "[@click=app.quit]x[/]"
+CLOSE = "[/x]"
+
+
+async def test_markup_like_customer_text_shows_literally(tmp_path: Path) -> None:
+    workspace = Workspace.open_file(tmp_path / "itsms.json")
+    save = workspace.save
+    customer = save(Customer(name=BOLD, communication=CLICK, notes=CLOSE))
+    save(Service(name="Mail", customer_ids=[customer.id]))
+    save(
+        Complaint(
+            customer_id=customer.id,
+            title=f"Late {CLOSE}",
+            received_on=date(2026, 1, 5),
+            description=CLICK,
+        )
+    )
+    app = file_app(tmp_path / "itsms.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlanScreen) and screen.active_tab.id == "customers"
+        text = screen_text(app)
+        assert BOLD in text
+        detail = str(screen.active_tab.detail_text.render())
+        assert f"{customer.id}  {BOLD}" in detail
+        titles = [row.record.heading for row in screen.active_tab.child("complaints").rows]
+        assert titles == [f"Late {CLOSE}"]
