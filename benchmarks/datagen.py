@@ -18,6 +18,7 @@ from typing import Any
 from itsms_tui.domain.agreements import Agreement, Amendment, PriorityTimes, ServiceTarget
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ENDINGS, REQUIRED_FIELDS, ChangeRequest
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     ActionStatus,
@@ -62,6 +63,7 @@ from itsms_tui.domain.suppliers import (
 
 SHARES: dict[str, float] = {
     "people": 0.002,
+    "customers": 0.002,
     "services": 0.004,
     "objectives": 0.004,
     "processes": 0.004,
@@ -161,6 +163,7 @@ class _Generator:
     def run(self) -> DataSet:
         makers: list[tuple[str, Callable[[int], Record]]] = [
             ("people", self.person_record),
+            ("customers", self.customer),
             ("services", self.service),
             ("objectives", self.objective),
             ("processes", self.process),
@@ -228,12 +231,19 @@ class _Generator:
 
     # --- one maker per collection ----------------------------------------------------------
 
+    def customer(self, i: int) -> Record:
+        return Customer(
+            **self.base("CUS", i),
+            name=f"{self.rng.choice(_WORDS)} plc {i}",
+            relationship_manager=self.person(),
+        )
+
     def service(self, i: int) -> Record:
         return Service(
             **self.base("SVC", i),
             name=f"{self.rng.choice(_WORDS)} {self.rng.choice(('Hosting', 'Desk', 'Network', 'Backup', 'Workplace'))} {i}",
             owner=self.person(),
-            customers=[f"{self.rng.choice(_WORDS)} plc"],
+            customer_ids=[self.pick("customers")],
         )
 
     def objective(self, i: int) -> Record:
@@ -303,7 +313,7 @@ class _Generator:
             kind=kind,
             status=self.rng.choice(list(AgreementStatus)),
             supplier_id=None if sla else self.pick("suppliers"),
-            customer=f"{self.rng.choice(_WORDS)} plc" if sla else "",
+            customer_id=self.pick("customers") if sla else None,
             service_ids=[self.pick("services")],
             underpinning_ids=self.rng.sample(earlier, min(len(earlier), 2)) if sla else [],
             owner=self.person(),

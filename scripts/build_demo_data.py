@@ -1,7 +1,7 @@
 """Regenerate ``sample_data/demo.toml``: one realistic IT service provider's records.
 
 Larkfield Managed Services runs a service desk, cloud hosting, networks, workplace,
-backup and security monitoring for three enterprise customers, with a dozen external,
+backup and security monitoring for three enterprise customers (a fourth onboarding), with a dozen external,
 internal and customer-provided suppliers. Every date is written relative to ANCHOR
 (the snapshot's ``exported_at``); ``itsms_tui.snapshot.demo.load_demo`` moves them so
 the anchor is today. The records are written area by area by the modules of
@@ -24,6 +24,7 @@ from scripts.demo_data.agreements import add_amendments, add_customer_slas, add_
 from scripts.demo_data.catalogue import add_services
 from scripts.demo_data.changes import add_changes
 from scripts.demo_data.common import EXPORTED_AT, Builder
+from scripts.demo_data.customers import add_customer_relations, add_customers
 from scripts.demo_data.kpis import add_kpis
 from scripts.demo_data.people import add_people
 from scripts.demo_data.plan import (
@@ -49,6 +50,7 @@ def build() -> DataSet:
     """Every record of the demo organisation, area by area, in the order ids are given."""
     b = Builder()
     add_people(b)
+    add_customers(b)
     services = add_services(b)
     objectives = add_objectives(b)
     processes = add_processes(b)
@@ -66,6 +68,7 @@ def build() -> DataSet:
     add_changes(b, services, processes, suppliers)
     kpis = add_kpis(b, services, objectives, processes, suppliers, contracts, slas)
     add_improvement_actions(b, suppliers, contracts, reviews, kpis, risks)
+    add_customer_relations(b, services)
     return DataSet(b.records)
 
 

@@ -27,6 +27,12 @@ from pydantic.fields import FieldInfo
 from itsms_tui.domain.agreements import Agreement, PriorityTimes
 from itsms_tui.domain.change_integrity import STEP_DATES, missing_workflow_facts
 from itsms_tui.domain.changes import ENDINGS, ChangeRequest
+from itsms_tui.domain.customers import (
+    OPEN_COMPLAINT,
+    Complaint,
+    ComplaintStatus,
+    SatisfactionResult,
+)
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, Direction, Renewal, RiskLevel
 from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, selection_problems
@@ -247,6 +253,32 @@ def _agreement(values: dict[str, Any]) -> None:
     if values["renewal"] is Renewal.TACIT and values["renewal_months"] is None:
         values["renewal_months"] = 12
     values["priority_times"] = _unique_by(values["priority_times"], lambda p: p.priority)
+
+
+@_fixup(SatisfactionResult)
+def _satisfaction(values: dict[str, Any]) -> None:
+    if values["score"] > values["scale_max"]:
+        values["score"], values["scale_max"] = values["scale_max"], values["score"]
+
+
+@_fixup(Complaint)
+def _complaint(values: dict[str, Any]) -> None:
+    """Closed or resolved with the facts of closure; escalated to someone; dates in order."""
+    received = values["received_on"]
+    if values["status"] not in OPEN_COMPLAINT:
+        if not values["resolution"].strip():
+            values["resolution"] = "Resolved"
+        if values["resolved_on"] is None:
+            values["resolved_on"] = received
+        if values["status"] is ComplaintStatus.CLOSED and values["reported_on"] is None:
+            values["reported_on"] = values["resolved_on"]
+    if values["escalated_on"] is not None and not values["escalated_to"]:
+        values["escalated_on"] = None
+    for name in ("escalated_on", "resolved_on", "target_on"):
+        if values[name] is not None and values[name] < received:
+            values[name] = received
+    if values["reported_on"] is not None and values["resolved_on"] is not None:
+        values["reported_on"] = max(values["reported_on"], values["resolved_on"])
 
 
 @_fixup(Evaluation)

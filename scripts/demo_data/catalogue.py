@@ -30,7 +30,7 @@ def add_services(b: Builder) -> Services:
             "by HelpPoint Outsourcing with on-call escalation to Larkfield engineers."
         ),
         owner=MARCUS,
-        customers=[HARROWBY, CALDER, ALDERMOOR],
+        customer_ids=[HARROWBY, CALDER, ALDERMOOR],
     )
     hosting = b.add(
         Service,
@@ -41,7 +41,7 @@ def add_services(b: Builder) -> Services:
             "private cloud in Docklands Colocation hall A, patched and monitored by Larkfield."
         ),
         owner=DANIEL,
-        customers=[HARROWBY, CALDER],
+        customer_ids=[HARROWBY, CALDER],
     )
     network = b.add(
         Service,
@@ -49,7 +49,7 @@ def add_services(b: Builder) -> Services:
         name="Managed Network (SD-WAN)",
         description="SD-WAN, site LAN and internet breakout for customer offices and depots.",
         owner=AISHA,
-        customers=[CALDER, ALDERMOOR],
+        customer_ids=[CALDER, ALDERMOOR],
     )
     workplace = b.add(
         Service,
@@ -57,7 +57,7 @@ def add_services(b: Builder) -> Services:
         name="Workplace Device Management",
         description="Laptop build, enrolment, patching and replacement for office staff.",
         owner=MARCUS,
-        customers=[CALDER, ALDERMOOR],
+        customer_ids=[CALDER, ALDERMOOR],
     )
     backup = b.add(
         Service,
@@ -68,7 +68,7 @@ def add_services(b: Builder) -> Services:
             "immutable copies, quarterly restore tests and an annual DR failover test."
         ),
         owner=DANIEL,
-        customers=[HARROWBY, ALDERMOOR],
+        customer_ids=[HARROWBY, ALDERMOOR],
     )
     soc = b.add(
         Service,
@@ -76,7 +76,7 @@ def add_services(b: Builder) -> Services:
         name="Security Monitoring (24x7 SOC)",
         description="Security event monitoring, triage and incident response with Sentinel Watch.",
         owner=SOFIA,
-        customers=[ALDERMOOR, HARROWBY],
+        customer_ids=[ALDERMOOR, HARROWBY],
     )
     kubernetes = b.add(
         Service,
@@ -85,7 +85,7 @@ def add_services(b: Builder) -> Services:
         description="Container platform on Stratus Cloud; first customer Kestrel Health Partners.",
         owner=DANIEL,
         status=ServiceStatus.PIPELINE,
-        customers=[KESTREL],
+        customer_ids=[KESTREL],
     )
     b.add(
         Service,
@@ -96,7 +96,7 @@ def add_services(b: Builder) -> Services:
         description="Retired: all mailboxes migrated to the customers' own Microsoft 365 tenants.",
         owner=MARCUS,
         status=ServiceStatus.RETIRED,
-        customers=[],
+        customer_ids=[],
     )
     return Services(
         backup=backup,

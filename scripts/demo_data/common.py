@@ -14,6 +14,7 @@ from itsms_tui.domain.changes import (
     end_change,
     transition,
 )
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.enums import ChangeKind, ChangeStatus, Direction, Priority
 from itsms_tui.domain.people import Person
 from itsms_tui.domain.people_migration import name_key
@@ -67,6 +68,8 @@ class Builder:
         self.records: list[Record] = []
         self._numbers: dict[str, int] = defaultdict(int)
         self._people: dict[str, str] = {}
+        self._customers: dict[str, str] = {}
+        """Customer name key -> id: customer fields may be written with the name."""
 
     def person(self, name: str, **fields: Any) -> str:
         """The id of the person called ``name``, filed on first mention (``fields``: the
@@ -83,14 +86,20 @@ class Builder:
         """``fields`` with every name in a person field replaced by that person's id."""
         out = dict(fields)
         for name, target in model.references.items():
-            if target != "people" or name not in out:
+            if target not in ("people", "customers") or name not in out:
                 continue
+            ref = self._ref if target == "people" else self._customer
             value = out[name]
             if isinstance(value, list):
-                out[name] = [self._ref(v) for v in value]
+                out[name] = [ref(v) for v in value]
             else:
-                out[name] = self._ref(value)
+                out[name] = ref(value)
         return out
+
+    def _customer(self, value: Any) -> Any:
+        if isinstance(value, str) and value and not value.startswith("CUS-"):
+            return self._customers[name_key(value)]
+        return value
 
     def _ref(self, value: Any) -> Any:
         if isinstance(value, str) and value and not value.startswith("PER-"):
@@ -121,6 +130,8 @@ class Builder:
             **fields,
         )
         self.records.append(record)
+        if isinstance(record, Customer):
+            self._customers[name_key(record.name)] = record.id
         return record
 
     def change(

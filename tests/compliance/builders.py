@@ -15,6 +15,15 @@ from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import Agreement, Amendment, PriorityTimes, ServiceTarget
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.customers import (
+    Complaint,
+    ComplaintSeverity,
+    ComplaintStatus,
+    Customer,
+    CustomerReview,
+    CustomerType,
+    SatisfactionResult,
+)
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     ActionStatus,
@@ -104,7 +113,64 @@ def flagged(
 
 
 def service(n: int = 1, **kw: Any) -> Service:
-    return build(Service, n, **{"name": "E-mail", "owner": "PER-0001", **kw})
+    return build(
+        Service, n, **{"name": "E-mail", "owner": "PER-0001", "customer_ids": ["CUS-0001"], **kw}
+    )
+
+
+def customer(n: int = 1, **kw: Any) -> Customer:
+    """A customer (CUS-0001 uses SVC-0001 in ``healthy``)."""
+    return build(
+        Customer,
+        n,
+        **{
+            "name": "Retail division",
+            "type": CustomerType.INTERNAL,
+            "relationship_manager": "PER-0003",
+            **kw,
+        },
+    )
+
+
+def satisfaction(n: int = 1, customer_id: str = "CUS-0001", **kw: Any) -> SatisfactionResult:
+    """A good survey result two months before TODAY."""
+    return build(
+        SatisfactionResult,
+        n,
+        **{"customer_id": customer_id, "measured_on": date(2025, 4, 10), "score": 4.2, **kw},
+    )
+
+
+def complaint(n: int = 1, customer_id: str = "CUS-0001", **kw: Any) -> Complaint:
+    """A medium complaint received a week before TODAY, being investigated."""
+    return build(
+        Complaint,
+        n,
+        **{
+            "customer_id": customer_id,
+            "service_id": "SVC-0001",
+            "title": "Mail delayed",
+            "received_on": date(2025, 6, 9),
+            "owner": "PER-0003",
+            "severity": ComplaintSeverity.MEDIUM,
+            "status": ComplaintStatus.INVESTIGATING,
+            **kw,
+        },
+    )
+
+
+def customer_review(n: int = 1, customer_id: str = "CUS-0001", **kw: Any) -> CustomerReview:
+    """A service review held with the customer in March (within six months of TODAY)."""
+    return build(
+        CustomerReview,
+        n,
+        **{
+            "customer_id": customer_id,
+            "held_on": date(2025, 3, 20),
+            "attendees": ["PER-0003"],
+            **kw,
+        },
+    )
 
 
 def process(n: int = 1, **kw: Any) -> Process:
@@ -288,7 +354,7 @@ def sla(n: int = 3, **kw: Any) -> Agreement:
             "title": "Mail SLA",
             "kind": AgreementKind.CUSTOMER_SLA,
             "status": AgreementStatus.ACTIVE,
-            "customer": "Retail division",
+            "customer_id": "CUS-0001",
             "service_ids": ["SVC-0001"],
             "underpinning_ids": [],
             "owner": "PER-0001",
@@ -383,6 +449,7 @@ def healthy() -> DataSet:
     """
     return DataSet(
         [
+            customer(),
             service(),
             objective(),
             process(),
@@ -463,5 +530,8 @@ def healthy() -> DataSet:
             ),
             dispute(status=DisputeStatus.RESOLVED, resolved_on=date(2025, 4, 20)),
             amendment(),
+            satisfaction(),
+            complaint(),
+            customer_review(),
         ]
     )

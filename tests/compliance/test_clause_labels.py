@@ -42,7 +42,7 @@ def test_supplier_evaluation_is_about_external_suppliers() -> None:
 
 def test_an_unknown_or_customer_sla_column_is_judged_with_contracts() -> None:
     data = healthy()
-    data.add(sla(4, customer="Other"))
+    data.add(sla(4, customer_id="CUS-0009"))
     edit(data, "AGR-0003", underpinning_ids=["AGR-0001", "AGR-0002", "AGR-0004", "AGR-0099"])
     found = findings(data, "SLA-ALIGN")
     assert {f.record_ids[1] for f in found} == {"AGR-0004", "AGR-0099"}

@@ -12,7 +12,7 @@ from itsms_tui.compliance.engine import run_checks, summarise
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementStatus, Renewal
-from tests.compliance.builders import contract, edit, flagged, healthy, service, sla
+from tests.compliance.builders import contract, customer, edit, flagged, healthy, service, sla
 
 
 def test_retiring_an_sla_leaves_the_live_service_without_one() -> None:
@@ -22,7 +22,8 @@ def test_retiring_an_sla_leaves_the_live_service_without_one() -> None:
 
 def test_an_sla_retired_without_a_reason_while_its_customer_still_uses_the_service() -> None:
     data = healthy()
-    data.add(sla(4, status=AgreementStatus.TERMINATED, customer="Wholesale"))
+    data.add(customer(2, name="Wholesale"))
+    data.add(sla(4, status=AgreementStatus.TERMINATED, customer_id="CUS-0002"))
     assert flagged(data, "SLA-RETIRED") == ["AGR-0004"]
     [finding] = run_checks(data, CheckSettings(), date(2025, 6, 16), ["SLA-RETIRED"])
     assert "Wholesale" in finding.message and "SVC-0001" in finding.message
@@ -30,7 +31,8 @@ def test_an_sla_retired_without_a_reason_while_its_customer_still_uses_the_servi
 
 def test_an_sla_retired_with_a_reason_or_replaced_is_not_flagged() -> None:
     data = healthy()
-    data.add(sla(4, status=AgreementStatus.TERMINATED, customer="Wholesale"))
+    data.add(customer(2, name="Wholesale"))
+    data.add(sla(4, status=AgreementStatus.TERMINATED, customer_id="CUS-0002"))
     edit(data, "AGR-0004", end_reason="Wholesale left the group in May 2025.")
     assert flagged(data, "SLA-RETIRED") == []
     data = healthy()

@@ -11,6 +11,12 @@ def test_live_service_has_an_active_customer_sla() -> None:
     assert flagged(healthy(), "SVC-SLA") == []
     data = edit(healthy(), "AGR-0003", status=AgreementStatus.TERMINATED)
     [found] = findings(data, "SVC-SLA")
+    assert found.message == (
+        "SVC-0001 E-mail: live service has no active customer SLA for its customer "
+        "CUS-0001 Retail division"
+    )
+    edit(data, "SVC-0001", customer_ids=[])
+    [found] = findings(data, "SVC-SLA")
     assert found.message == "SVC-0001 E-mail: live service has no active customer SLA"
     data.add(service(2, name="Intranet", status=ServiceStatus.PIPELINE))
     data.add(service(3, name="Fax", status=ServiceStatus.RETIRED))

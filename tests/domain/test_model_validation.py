@@ -170,10 +170,10 @@ def test_customer_sla_names_a_customer_not_a_supplier() -> None:
     sla = Agreement(
         title="SLA",
         kind=AgreementKind.CUSTOMER_SLA,
-        customer="Finance",
+        customer_id="CUS-0001",
         underpinning_ids=["AGR-0002"],
     )
-    assert sla.party == "Finance"
+    assert sla.party == "CUS-0001"
 
 
 def test_only_a_customer_sla_is_underpinned() -> None:

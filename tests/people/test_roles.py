@@ -17,6 +17,7 @@ from itsms_tui.compliance.engine import run_checks
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import Agreement, Amendment
 from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.enums import AgreementKind, ChangeStatus, RiskLevel, SupplierStatus
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.people import Person, Role
@@ -173,8 +174,9 @@ def test_an_evaluator_cannot_alone_approve_the_selection(data_file: Path) -> Non
 
 def test_an_amendments_approver_differs_from_its_author(data_file: Path) -> None:
     admin = session(data_file, "admin")
+    acme = admin.save(Customer(name="Acme"))
     agreement = admin.save(
-        Agreement(title="Hosting", kind=AgreementKind.CUSTOMER_SLA, customer="Acme")
+        Agreement(title="Hosting", kind=AgreementKind.CUSTOMER_SLA, customer_id=acme.id)
     )
     me = admin.actor.person_id
     with pytest.raises(SeparationOfDuties, match="approver must differ from its author"):

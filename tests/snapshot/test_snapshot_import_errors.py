@@ -254,7 +254,7 @@ def test_an_unknown_collection_suggests_the_right_name() -> None:
 def test_an_unknown_collection_lists_the_known_ones() -> None:
     error = _refused(lambda d: d.update(widgets=[]))
     assert str(error).startswith(
-        'bad.toml: unknown collection "widgets" (known: people, services, '
+        'bad.toml: unknown collection "widgets" (known: people, customers, services, '
     )
 
 

@@ -17,6 +17,7 @@ from itsms_tui.compliance.findings import Finding, Severity
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import Agreement, Amendment, PriorityTimes, ServiceTarget
 from itsms_tui.domain.catalogue import Service
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.enums import (
     AgreementKind,
     AgreementStatus,
@@ -115,6 +116,9 @@ async def test_severity_and_clause_keys_narrow_the_findings() -> None:
         assert "▶ 6.1" in screen_text(app)
 
         await pilot.press("c", "c")
+        assert screen.findings_shown() == [f for f in found if f.clause == "8.3.2"]
+
+        await pilot.press("c")
         assert screen.findings_shown() == [f for f in found if f.clause == "8.3.3"]
 
         await pilot.press("slash", *"KPI-MISSED", "enter")
@@ -350,7 +354,7 @@ def markup_workspace() -> Workspace:
         Agreement(
             title=f"{BOLD} SLA",
             kind=AgreementKind.CUSTOMER_SLA,
-            customer=CLOSE,
+            customer_id=ws.save(Customer(name=CLOSE)).id,
             status=AgreementStatus.ACTIVE,
             service_ids=[service.id],
             underpinning_ids=[underpinning.id],

@@ -68,6 +68,7 @@ def test_every_plan_tab_is_a_home_with_a_register() -> None:
         "changes",
         "services",
         "people",
+        "customers",
     ]
     assert HOME_OF["activities"].register is None and HOME_OF["activities"].parent is not None
 

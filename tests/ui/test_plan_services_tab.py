@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.enums import AgreementKind, AgreementStatus, ServiceStatus
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.risks import Risk
@@ -201,15 +202,14 @@ def nasty_workspace(path: Path) -> Workspace:
     workspace = Workspace.open_file(path)
     save = workspace.save
     who = named_people(workspace, CLOSE)
-    service = save(
-        Service(name=BOLD, owner=who[CLOSE], description=CLICK, customers=[CLICK, f"Cust {CLOSE}"])
-    )
+    customers = [save(Customer(name=CLICK)).id, save(Customer(name=f"Cust {CLOSE}")).id]
+    service = save(Service(name=BOLD, owner=who[CLOSE], description=CLICK, customer_ids=customers))
     save(
         Agreement(
             title=f"SLA {BOLD}",
             kind=AgreementKind.CUSTOMER_SLA,
             status=AgreementStatus.DRAFT,
-            customer=CLICK,
+            customer_id=customers[0],
             service_ids=[service.id],
         )
     )

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from itsms_tui.domain.agreements import Agreement, Amendment, ServiceTarget
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.enums import (
     AgreementKind,
     AgreementStatus,
@@ -131,7 +132,7 @@ def nasty_workspace() -> Workspace:
         Agreement(
             title=f"{BOLD} SLA",
             kind=AgreementKind.CUSTOMER_SLA,
-            customer=CLICK,
+            customer_id=ws.save(Customer(name=CLICK)).id,
             status=AgreementStatus.ACTIVE,
             underpinning_ids=[contract.id],
         )

@@ -34,6 +34,7 @@ CLAUSE_TITLES: dict[str, str] = {
     "6.1": "Actions to address risks and opportunities",
     "7.5.3": "Control of documented information",
     "8.1": "Operational planning and control",
+    "8.3.2": "Business relationship management",
     "8.3.3": "Service level management",
     "8.3.4": "Supplier management",
     "8.3.4.1": "Management of external suppliers",

@@ -12,6 +12,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from itsms_tui.domain.customers import (
+    DEFAULT_COMPLAINT_DAYS,
+    DEFAULT_LOW_SATISFACTION,
+    ComplaintSeverity,
+)
 from itsms_tui.domain.enums import Criticality
 from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, MAX_SCORE
 from itsms_tui.domain.kpi_status import DEFAULT_GRACE_DAYS, DEFAULT_GRACE_FRACTION
@@ -141,6 +146,68 @@ class CheckSettings(BaseModel):
         title="Improvement action grace (days)",
         description="Days after an improvement action's due date before it counts as overdue.",
     )
+
+    customer_review_months: int = Field(
+        default=6,
+        ge=0,
+        le=60,
+        title="Customer review interval (months)",
+        description=(
+            "Months between service reviews with each customer of a live service; "
+            "0 leaves customer reviews unscheduled."
+        ),
+    )
+    satisfaction_interval_months: int = Field(
+        default=6,
+        ge=0,
+        le=60,
+        title="Customer satisfaction interval (months)",
+        description=(
+            "Months within which each customer of a live service has a satisfaction result; "
+            "0 turns the check off."
+        ),
+    )
+    satisfaction_low_share: float = Field(
+        default=DEFAULT_LOW_SATISFACTION,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        title="Low satisfaction (share of the scale)",
+        description=(
+            "A satisfaction score below this share of its scale (0.6: under 3 of 5) is low "
+            "and needs an improvement action."
+        ),
+    )
+    complaint_days_critical: Days = Field(
+        default=DEFAULT_COMPLAINT_DAYS[ComplaintSeverity.CRITICAL],
+        title="Critical complaint resolved within (days)",
+        description="Days from receipt to a critical complaint's target resolution date.",
+    )
+    complaint_days_high: Days = Field(
+        default=DEFAULT_COMPLAINT_DAYS[ComplaintSeverity.HIGH],
+        title="High complaint resolved within (days)",
+        description="Days from receipt to a high-severity complaint's target resolution date.",
+    )
+    complaint_days_medium: Days = Field(
+        default=DEFAULT_COMPLAINT_DAYS[ComplaintSeverity.MEDIUM],
+        title="Medium complaint resolved within (days)",
+        description="Days from receipt to a medium-severity complaint's target resolution date.",
+    )
+    complaint_days_low: Days = Field(
+        default=DEFAULT_COMPLAINT_DAYS[ComplaintSeverity.LOW],
+        title="Low complaint resolved within (days)",
+        description="Days from receipt to a low-severity complaint's target resolution date.",
+    )
+
+    @property
+    def complaint_days(self) -> dict[ComplaintSeverity, int]:
+        """Severity -> days from receipt to a complaint's target resolution date."""
+        return {
+            ComplaintSeverity.CRITICAL: self.complaint_days_critical,
+            ComplaintSeverity.HIGH: self.complaint_days_high,
+            ComplaintSeverity.MEDIUM: self.complaint_days_medium,
+            ComplaintSeverity.LOW: self.complaint_days_low,
+        }
 
     @field_validator("supplier_review_months", mode="after")
     @classmethod

@@ -101,6 +101,7 @@ class Agreement(Record):
     title_field: ClassVar[str] = "title"
     references: ClassVar[dict[str, str]] = {
         "supplier_id": "suppliers",
+        "customer_id": "customers",
         "service_ids": "services",
         "underpinning_ids": "agreements",
         "owner": "people",
@@ -114,8 +115,8 @@ class Agreement(Record):
     supplier_id: RecordId | None = Field(
         default=None, title="Supplier", description="The supplier party (contracts, UCs and OLAs)."
     )
-    customer: ShortText = Field(
-        default="", title="Customer", description="The customer party (customer SLAs)."
+    customer_id: RecordId | None = Field(
+        default=None, title="Customer", description="The customer party (customer SLAs)."
     )
     service_ids: list[RecordId] = Field(
         default_factory=list, title="Services", description="Services the agreement covers."
@@ -246,10 +247,9 @@ class Agreement(Record):
 
     @property
     def party(self) -> str:
-        """The other party: supplier id or customer name."""
-        return (
-            self.customer if self.kind is AgreementKind.CUSTOMER_SLA else (self.supplier_id or "")
-        )
+        """The other party: supplier id or customer id."""
+        party = self.customer_id if self.kind is AgreementKind.CUSTOMER_SLA else self.supplier_id
+        return party or ""
 
 
 class Amendment(Record):

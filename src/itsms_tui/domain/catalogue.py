@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from itsms_tui.domain.enums import ServiceStatus
-from itsms_tui.domain.fields import ListItem, LongText, Name, PersonRef
+from itsms_tui.domain.fields import LongText, Name, PersonRef, RecordId
 from itsms_tui.domain.record import Record
 
 
@@ -19,6 +19,7 @@ class Service(Record):
     label: ClassVar[str] = "Service"
     references: ClassVar[dict[str, str]] = {
         "owner": "people",
+        "customer_ids": "customers",
     }
 
     name: Name = Field(title="Name", description="Service name as customers know it.")
@@ -27,8 +28,8 @@ class Service(Record):
         default=None, title="Service owner", description="Person accountable for the service."
     )
     status: ServiceStatus = Field(default=ServiceStatus.LIVE, title="Status")
-    customers: list[ListItem] = Field(
+    customer_ids: list[RecordId] = Field(
         default_factory=list,
         title="Customers",
-        description="One customer or customer group per line.",
+        description="The customers who use the service; one per line.",
     )

@@ -99,6 +99,31 @@ def lacks_active_sla(data: DataSet, service: Service) -> bool:
     return not any(active_customer_sla(a) for a in data.referring(service.id, Agreement))
 
 
+def sla_covers(agreement: Agreement, customer_id: str, service_id: str) -> bool:
+    """An active customer SLA with ``customer_id`` that commits to ``service_id``."""
+    return (
+        active_customer_sla(agreement)
+        and agreement.customer_id == customer_id
+        and service_id in agreement.service_ids
+    )
+
+
+def uncovered_customers(data: DataSet, service: Service) -> list[str]:
+    """The customers of a live service with no active SLA of their own for it (SVC-SLA).
+
+    Clause 8.3.3 asks for an SLA per customer and service: another customer's SLA for the
+    same service does not cover this one.
+    """
+    if service.status is not ServiceStatus.LIVE:
+        return []
+    slas = data.referring(service.id, Agreement)
+    return [
+        customer_id
+        for customer_id in service.customer_ids
+        if not any(sla_covers(a, customer_id, service.id) for a in slas)
+    ]
+
+
 def covering_agreements(data: DataSet, service_id: str) -> list[Agreement]:
     """The agreements naming ``service_id``: customer SLAs first, then underpinning
     contracts, OLAs and contracts, each kind in id order."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from itsms_tui.domain.agreements import Agreement, Amendment
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.customers import Complaint, Customer, CustomerReview, SatisfactionResult
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
 from itsms_tui.domain.people import Person
 from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
@@ -24,6 +25,7 @@ from itsms_tui.domain.suppliers import (
 
 MODELS: tuple[type[Record], ...] = (
     Person,
+    Customer,
     Service,
     Objective,
     Process,
@@ -41,6 +43,9 @@ MODELS: tuple[type[Record], ...] = (
     Kpi,
     Measurement,
     ImprovementAction,
+    Complaint,
+    SatisfactionResult,
+    CustomerReview,
 )
 
 BY_COLLECTION: dict[str, type[Record]] = {m.collection: m for m in MODELS}

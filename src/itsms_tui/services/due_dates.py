@@ -5,7 +5,8 @@ calendar is always the date the digest names. The dates come from the domain rul
 screens and the checker use (review schedules, contract terms, KPI periods); records
 that are not in force have nothing due, under the checker's own rules: reviews of engaged
 suppliers and of active supplier-side agreements, terms of active agreements, risks not
-closed, activities and actions not done or cancelled.
+closed, activities and actions not done or cancelled, customers using a live service,
+complaints still open.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
 from itsms_tui.domain.contract_term import term_dates
+from itsms_tui.domain.customer_refs import customer_review_due, satisfaction_due
+from itsms_tui.domain.customers import OPEN_COMPLAINT, Complaint, Customer, complaint_target
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     AgreementStatus,
@@ -43,6 +46,9 @@ class DueKind(StrEnum):
     KPI_MEASUREMENT = "KPI measurement"
     ACTIVITY = "activity due"
     ACTION = "action due"
+    CUSTOMER_REVIEW = "customer review"
+    SATISFACTION = "satisfaction"
+    COMPLAINT = "complaint target"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +149,51 @@ def due_items(
                     action.owner or "",
                 )
             )
+    items.extend(_customer_items(data, settings))
     named = [replace(i, person=person_name(data, i.person_id)) for i in items]
     return sorted(named, key=lambda i: (i.due, i.record_id, i.kind.name))
+
+
+def _customer_items(data: DataSet, settings: CheckSettings) -> list[DueItem]:
+    """Service reviews and satisfaction surveys due with each customer of a live service
+    (the checker's CUS-REVIEW and CUS-SATISFACTION dates), and open complaints' targets."""
+    out: list[DueItem] = []
+    for customer in data.all(Customer):
+        manager = customer.relationship_manager or ""
+        review_due = customer_review_due(data, customer, settings.customer_review_months)
+        if review_due is not None:
+            out.append(
+                DueItem(
+                    DueKind.CUSTOMER_REVIEW,
+                    review_due,
+                    customer.id,
+                    f"Service review with {customer.name}",
+                    manager,
+                )
+            )
+        survey_due = satisfaction_due(data, customer, settings.satisfaction_interval_months)
+        if survey_due is not None:
+            out.append(
+                DueItem(
+                    DueKind.SATISFACTION,
+                    survey_due,
+                    customer.id,
+                    f"Measure the satisfaction of {customer.name}",
+                    manager,
+                )
+            )
+    for complaint in data.all(Complaint):
+        if complaint.status in OPEN_COMPLAINT:
+            out.append(
+                DueItem(
+                    DueKind.COMPLAINT,
+                    complaint_target(complaint, settings.complaint_days),
+                    complaint.id,
+                    f"Resolve complaint {complaint.title}",
+                    complaint.owner or "",
+                )
+            )
+    return out
 
 
 def _agreement_items(agreement: Agreement, review_due: date | None, today: date) -> list[DueItem]:

@@ -17,6 +17,14 @@ from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.capacity import ResourceLoad, allocation_active_on, resource_loads
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.customer_refs import customer_names, live_services_of
+from itsms_tui.domain.customers import (
+    OPEN_COMPLAINT,
+    Complaint,
+    Customer,
+    CustomerReview,
+    SatisfactionResult,
+)
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind
 from itsms_tui.domain.kpi_status import KpiReading, kpi_status
@@ -28,6 +36,7 @@ from itsms_tui.domain.obligations import (
     lacks_active_sla,
     objective_overdue,
     risk_review_overdue,
+    uncovered_customers,
 )
 from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.plan import Activity, Allocation, Objective, Process, Resource
@@ -119,6 +128,10 @@ class ServiceRow:
     no_sla: bool
     """Live and covered by no active customer SLA (the checker's SVC-SLA finding)."""
     owner: str = ""
+    customers: str = ""
+    """The names of the customers who use the service."""
+    uncovered: str = ""
+    """The names of its customers without an active SLA of their own for it (SVC-SLA)."""
 
 
 def objective_rows(data: DataSet, today: date) -> list[ObjectiveRow]:
@@ -232,6 +245,8 @@ def service_rows(data: DataSet) -> list[ServiceRow]:
                 active,
                 lacks_active_sla(data, service),
                 person_name(data, service.owner),
+                customer_names(data, service.customer_ids),
+                customer_names(data, uncovered_customers(data, service)),
             )
         )
     return out
@@ -284,4 +299,37 @@ def link_rows(data: DataSet, record: Record) -> list[LinkRow]:
             target = data.get(record_id)
             if target is not None:
                 out.append(LinkRow(target, title))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRow:
+    """A customer with its relationship manager, live services and latest contacts."""
+
+    record: Customer
+    manager: str
+    live_services: int
+    latest_score: str
+    """``4.3/5`` of the latest satisfaction result, '' when none."""
+    last_review: date | None
+    open_complaints: int
+
+
+def customer_rows(data: DataSet) -> list[CustomerRow]:
+    out: list[CustomerRow] = []
+    for customer in data.all(Customer):
+        results = data.referring(customer.id, SatisfactionResult)
+        latest = max(results, key=lambda r: (r.measured_on, r.id), default=None)
+        reviews = [r.held_on for r in data.referring(customer.id, CustomerReview)]
+        complaints = data.referring(customer.id, Complaint)
+        out.append(
+            CustomerRow(
+                customer,
+                person_name(data, customer.relationship_manager),
+                len(live_services_of(data, customer.id)),
+                f"{latest.score:g}/{latest.scale_max:g}" if latest is not None else "",
+                max(reviews, default=None),
+                sum(c.status in OPEN_COMPLAINT for c in complaints),
+            )
+        )
     return out

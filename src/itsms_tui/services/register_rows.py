@@ -17,6 +17,7 @@ from enum import StrEnum
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.contract_term import TermDates, term_dates
+from itsms_tui.domain.customer_refs import customer_name
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, AgreementStatus, KpiStatus
 from itsms_tui.domain.evaluation_score import evaluation_score, latest_evaluation
@@ -161,7 +162,7 @@ class AgreementRow:
 def party_name(agreement: Agreement, data: DataSet) -> str:
     """The supplier's name (or its id if unknown) or the customer of an SLA."""
     if agreement.kind is AgreementKind.CUSTOMER_SLA:
-        return agreement.customer
+        return customer_name(data, agreement.customer_id)
     supplier = data.get_as(Supplier, agreement.supplier_id)
     return supplier.name if supplier is not None else (agreement.supplier_id or "")
 

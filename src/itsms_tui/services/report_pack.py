@@ -20,6 +20,7 @@ from itsms_tui.domain.capacity import resource_loads
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.contract_term import term_dates
+from itsms_tui.domain.customer_refs import customer_name, customer_names
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, RiskStatus
 from itsms_tui.domain.evaluation_score import evaluation_percent, latest_evaluation
@@ -295,7 +296,7 @@ def _customers(data: DataSet, period: ReportPeriod) -> Section:
                 s.name,
                 t(person_name(data, s.owner)),
                 t(s.status),
-                "; ".join(s.customers) or "—",
+                customer_names(data, s.customer_ids) or "—",
             )
             for s in data.all(Service)
         ),
@@ -307,7 +308,7 @@ def _customers(data: DataSet, period: ReportPeriod) -> Section:
             (
                 a.id,
                 a.title,
-                t(a.customer),
+                t(customer_name(data, a.customer_id)),
                 t(a.status),
                 "; ".join(f"{x.metric} {x.target:g} {x.unit}" for x in a.targets) or "—",
                 "; ".join(_name(data, u) for u in a.underpinning_ids) or "—",
@@ -366,7 +367,7 @@ def _suppliers(data: DataSet, today: date) -> Section:
 def _agreement_blocks(data: DataSet, agreement: Agreement, today: date) -> list[Block]:
     term = term_dates(agreement, today)
     party = (
-        agreement.customer
+        customer_name(data, agreement.customer_id)
         if agreement.kind is AgreementKind.CUSTOMER_SLA
         else _name(data, agreement.supplier_id)
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.contract_term import term_dates
+from itsms_tui.domain.customer_refs import customer_name
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind
 from itsms_tui.domain.evaluation_score import evaluation_percent
@@ -366,11 +367,11 @@ def service_report(
 
     return Document(
         title=f"Service report: {sla.display}",
-        subtitle=f"Customer {t(sla.customer)}, period {period.label}",
+        subtitle=f"Customer {t(customer_name(data, sla.customer_id))}, period {period.label}",
         generated_at=generated_at or _now(),
         facts=(
             ("Agreement", sla.display),
-            ("Customer", t(sla.customer)),
+            ("Customer", t(customer_name(data, sla.customer_id))),
             ("Services", "; ".join(_name(data, s) for s in sla.service_ids) or "—"),
             ("Status", t(sla.status)),
             ("Term", f"{t(term.term_start)} to {t(term.term_end)}"),

@@ -28,10 +28,17 @@ EXPORT_COLLECTIONS: tuple[str, ...] = (
     "measurements",
     "changes",
     "actions",
+    "customers",
 )
 """Registers that ``export --format csv|xlsx --collection NAME`` writes."""
 
-IMPORT_COLLECTIONS: tuple[str, ...] = ("suppliers", "agreements", "risks", "measurements")
+IMPORT_COLLECTIONS: tuple[str, ...] = (
+    "suppliers",
+    "agreements",
+    "risks",
+    "measurements",
+    "customers",
+)
 """Registers that ``import FILE.csv|FILE.xlsx --collection NAME`` reads."""
 
 _SKIPPED = frozenset({"revision", "created_at", "updated_at"})

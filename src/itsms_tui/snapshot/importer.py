@@ -25,6 +25,7 @@ from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.domain.change_integrity import as_imported_history
 from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.customer_migration import CUSTOMERS, customers_from_names
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.fields import ID_PATTERN
 from itsms_tui.domain.integrity import IntegrityContext, dataset_problems
@@ -79,17 +80,20 @@ class _Problems:
 
 
 def _upgrade_v1(document: dict[str, Any], stamp: object) -> None:
-    """A version-1 snapshot's person names become people records (as the store does)."""
+    """A version-1 snapshot's person and customer names become records (as the store does)."""
     collections = {
         name: [doc for doc in table if isinstance(doc, dict)]
         for name, table in document.items()
         if isinstance(table, list)
     }
-    created = people_from_names(collections, stamp)
-    if created:
-        people = document.setdefault(PEOPLE, [])
-        if isinstance(people, list):
-            people.extend(created)
+    for collection, made in (
+        (PEOPLE, people_from_names(collections, stamp)),
+        (CUSTOMERS, customers_from_names(collections, stamp)),
+    ):
+        if made:
+            table = document.setdefault(collection, [])
+            if isinstance(table, list):
+                table.extend(made)
 
 
 def _as_history(record: Record) -> Record:

@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from itsms_tui.domain.customer_migration import CUSTOMERS, customers_from_names
 from itsms_tui.domain.people_migration import PEOPLE, people_from_names
 from itsms_tui.store.schema import META_TABLE, SCHEMA_VERSION, meta_table
 
@@ -22,16 +23,21 @@ Tables = dict[str, dict[str, Any]]
 
 
 def _v1_to_v2(data: Tables) -> Tables:
-    """Person fields refer to people records made from the names they held."""
+    """Person fields refer to people records made from the names they held; a service's
+    customers and a customer SLA's customer refer to customer records likewise."""
     stamp = datetime.now(UTC).isoformat()
     collections = {name: list(table.values()) for name, table in data.items()}
-    created = people_from_names(collections, stamp)
-    if created:
-        people = data.setdefault(PEOPLE, {})
-        next_key = max((int(k) for k in people), default=0) + 1
-        for offset, doc in enumerate(created):
-            people[str(next_key + offset)] = doc
+    _add(data, PEOPLE, people_from_names(collections, stamp))
+    _add(data, CUSTOMERS, customers_from_names(collections, stamp))
     return data
+
+
+def _add(data: Tables, collection: str, created: list[dict[str, Any]]) -> None:
+    if created:
+        table = data.setdefault(collection, {})
+        next_key = max((int(k) for k in table), default=0) + 1
+        for offset, doc in enumerate(created):
+            table[str(next_key + offset)] = doc
 
 
 STEPS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2}
@@ -53,4 +59,8 @@ def migration_summary(after: Tables, version: int) -> str:
     """The audit entry's words for an upgrade: versions and what was created."""
     made = len(after.get(PEOPLE, {})) if version < 2 else 0  # version 1 had no people
     people = f"; {made} people created from the names in person fields" if made else ""
-    return f"data file upgraded from schema version {version} to {SCHEMA_VERSION}{people}"
+    made = len(after.get(CUSTOMERS, {})) if version < 2 else 0  # nor customers
+    customers = f"; {made} customers created from the customer names" if made else ""
+    return (
+        f"data file upgraded from schema version {version} to {SCHEMA_VERSION}{people}{customers}"
+    )

@@ -24,6 +24,7 @@ from itsms_tui.domain.plan import Activity, Allocation
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.suppliers import ImprovementAction, SupplierReview
 from itsms_tui.ui.plan.changes_tab import CHANGES, ChangesTab
+from itsms_tui.ui.plan.customers_tab import CUSTOMERS
 from itsms_tui.ui.plan.objectives_tab import OBJECTIVES
 from itsms_tui.ui.plan.processes_tab import PROCESSES
 from itsms_tui.ui.plan.register_tab import RegisterTab
@@ -91,6 +92,11 @@ def _supplier_of_action(record: Record, data: DataSet) -> str | None:
     return review.supplier_id if review is not None else None
 
 
+def _customer_of(record: Record, data: DataSet) -> str | None:
+    customer_id = getattr(record, "customer_id", None)
+    return customer_id if isinstance(customer_id, str) and customer_id else None
+
+
 def _process_of(record: Record, data: DataSet) -> str | None:
     return record.process_id if isinstance(record, Activity) else None
 
@@ -132,6 +138,10 @@ HOMES: tuple[Home, ...] = (
     Home("changes", "plan", tab="changes", register=CHANGES, host=ChangesTab),
     Home("services", "plan", tab="services", register=SERVICES),
     Home("people", "plan", tab="people", register=generic_register(Person, title="People")),
+    Home("customers", "plan", tab="customers", register=CUSTOMERS),
+    Home("satisfaction", "plan", tab="customers", parent=_customer_of),
+    Home("complaints", "plan", tab="customers", parent=_customer_of),
+    Home("customer_reviews", "plan", tab="customers", parent=_customer_of),
     Home(
         "suppliers",
         "suppliers",

@@ -32,6 +32,8 @@ from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.contract_term import term_dates
+from itsms_tui.domain.customer_refs import customer_name
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     AgreementKind,
@@ -42,7 +44,11 @@ from itsms_tui.domain.enums import (
     RenewalDecision,
     ServiceStatus,
 )
-from itsms_tui.domain.obligations import active_customer_sla, lacks_active_sla
+from itsms_tui.domain.obligations import (
+    active_customer_sla,
+    lacks_active_sla,
+    uncovered_customers,
+)
 
 CLAUSE = "8.3.3"
 
@@ -67,8 +73,21 @@ def _live(service: Service) -> bool:
 
 def service_sla(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for service in data.all(Service):
-        if lacks_active_sla(data, service):
+        uncovered = uncovered_customers(data, service)
+        if lacks_active_sla(data, service) and not uncovered:
             yield SVC_SLA.error(service, "live service has no active customer SLA")
+        for customer_id in uncovered:
+            yield SVC_SLA.error(
+                service,
+                f"live service has no active customer SLA for its customer "
+                f"{_customer(data, customer_id)}",
+                customer_id,
+            )
+
+
+def _customer(data: DataSet, customer_id: str) -> str:
+    customer = data.get_as(Customer, customer_id)
+    return customer.display if customer is not None else customer_id
 
 
 def sla_content(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -243,10 +262,6 @@ def sla_deviation(data: DataSet, settings: CheckSettings, today: date) -> Iterat
             )
 
 
-def _same_party(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
 def _uncovered_pairs(data: DataSet, sla: Agreement) -> list[str]:
     """The live services of a retired SLA its customer has no other active SLA for."""
     left: list[str] = []
@@ -257,7 +272,7 @@ def _uncovered_pairs(data: DataSet, sla: Agreement) -> list[str]:
         others = [
             a
             for a in data.referring(service_id, Agreement)
-            if a.id != sla.id and active_customer_sla(a) and _same_party(a.customer, sla.customer)
+            if a.id != sla.id and active_customer_sla(a) and a.customer_id == sla.customer_id
         ]
         if not others:
             left.append(service.display)
@@ -272,7 +287,7 @@ def sla_retired(data: DataSet, settings: CheckSettings, today: date) -> Iterator
             continue
         left = _uncovered_pairs(data, sla)
         if left:
-            customer = sla.customer or "its customer"
+            customer = customer_name(data, sla.customer_id) or "its customer"
             yield SLA_RETIRED.error(
                 sla,
                 f"{sla.status.value} without a recorded reason, and {customer} has no other "
@@ -331,9 +346,9 @@ def _active_of(kinds: frozenset[AgreementKind]) -> Callable[[Agreement], bool]:
 RULES: tuple[Rule, ...] = (
     rule(
         SVC_SLA,
-        "Every live service has a customer SLA",
-        "A service in the catalogue with status live is covered by at least one active "
-        "customer SLA.",
+        "Every live service has a customer SLA for each of its customers",
+        "A service in the catalogue with status live is covered by an active customer SLA, "
+        "and each customer it names has an active SLA of their own committing to it.",
         service_sla,
         Evidence("live service", any_of(Service, _live), required=True),
     ),

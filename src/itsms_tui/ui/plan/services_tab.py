@@ -2,7 +2,8 @@
 service.
 
 A live service that no active customer SLA covers is marked ``✖ no SLA`` (the checker's
-SVC-SLA rule, ``lacks_active_sla``, so screen and checker agree). The detail lists the
+SVC-SLA rule, ``lacks_active_sla``, so screen and checker agree); its detail names the
+customers without an SLA of their own for it (``uncovered_customers``, SVC-SLA too). The detail lists the
 agreements naming the service, the changes and risks referring to it and the KPIs whose
 subject it is; Enter on any of them jumps to the screen that shows it.
 """
@@ -15,6 +16,7 @@ from rich.text import Text
 
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
+from itsms_tui.domain.customer_refs import customer_names
 from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.risks import Risk
 from itsms_tui.services.plan_rows import (
@@ -54,8 +56,12 @@ def _detail(row: ServiceRow, ctx: Context, out: DetailBuilder) -> None:
     out.heading(service)
     out.field("Owner", person_name(ctx.data, service.owner))
     out.field("Status", service.status.label)
-    out.field("Customers", ", ".join(service.customers))
+    out.field("Customers", customer_names(ctx.data, service.customer_ids))
     out.field("Customer SLAs", _cover_text(row))
+    if row.uncovered:
+        out.field(
+            "No SLA for", Text(f"{LATE} {row.uncovered}: each customer needs one", PALETTE.late)
+        )
 
 
 def _more(row: ServiceRow, ctx: Context, out: DetailBuilder) -> None:
@@ -93,7 +99,7 @@ SERVICES: Register[ServiceRow] = Register(
         Column("name", "Service", lambda r: r.record.name, width=14, flex=1),
         Column("owner", "Owner", lambda r: r.owner, width=12),
         Column("status", "Status", lambda r: r.record.status.label, width=8),
-        Column("customers", "Customers", lambda r: ", ".join(r.record.customers), width=14),
+        Column("customers", "Customers", lambda r: r.customers, width=14),
         Column(
             "slas",
             "SLAs",

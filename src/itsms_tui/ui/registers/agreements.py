@@ -13,6 +13,7 @@ from datetime import date
 from rich.text import Text
 
 from itsms_tui.domain.agreements import Agreement, Amendment
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.enums import AgreementKind, Direction, Renewal
 from itsms_tui.domain.kpis import Kpi
 from itsms_tui.domain.people_refs import person_name
@@ -99,8 +100,10 @@ def _detail(row: AgreementRow, ctx: Context, out: DetailBuilder) -> None:
     supplier = data.get_as(Supplier, a.supplier_id)
     if supplier is not None:
         out.link(supplier, "supplier")
-    elif a.customer:
-        out.field("Customer", a.customer)
+    elif (customer := data.get_as(Customer, a.customer_id)) is not None:
+        out.link(customer, "customer")
+    elif a.customer_id:
+        out.field("Customer", a.customer_id)
     if a.owner:
         out.field("Owner", person_name(ctx.data, a.owner))
 
