@@ -18,7 +18,7 @@ from typing import Any
 from itsms_tui.domain.agreements import Agreement, Amendment, PriorityTimes, ServiceTarget
 from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ENDINGS, REQUIRED_FIELDS, ChangeRequest
-from itsms_tui.domain.customers import Customer
+from itsms_tui.domain.customers import Complaint, Customer, CustomerReview, SatisfactionResult
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     ActionStatus,
@@ -64,6 +64,9 @@ from itsms_tui.domain.suppliers import (
 SHARES: dict[str, float] = {
     "people": 0.002,
     "customers": 0.002,
+    "satisfaction": 0.004,
+    "complaints": 0.004,
+    "customer_reviews": 0.004,
     "services": 0.004,
     "objectives": 0.004,
     "processes": 0.004,
@@ -180,6 +183,9 @@ class _Generator:
             ("amendments", self.amendment),
             ("kpis", self.kpi),
             ("measurements", self.measurement),
+            ("satisfaction", self.satisfaction),
+            ("complaints", self.complaint),
+            ("customer_reviews", self.customer_review),
             ("actions", self.action),
         ]
         for collection, make in makers:
@@ -236,6 +242,31 @@ class _Generator:
             **self.base("CUS", i),
             name=f"{self.rng.choice(_WORDS)} plc {i}",
             relationship_manager=self.person(),
+        )
+
+    def satisfaction(self, i: int) -> Record:
+        return SatisfactionResult(
+            **self.base("SAT", i),
+            customer_id=self.pick("customers"),
+            measured_on=self.day(-700, -1),
+            score=round(self.rng.uniform(2, 5), 1),
+        )
+
+    def complaint(self, i: int) -> Record:
+        return Complaint(
+            **self.base("CMP", i),
+            customer_id=self.pick("customers"),
+            title=f"Complaint {i}",
+            received_on=self.day(-400, -1),
+            owner=self.person(),
+        )
+
+    def customer_review(self, i: int) -> Record:
+        return CustomerReview(
+            **self.base("CRV", i),
+            customer_id=self.pick("customers"),
+            held_on=self.day(-700, -1),
+            attendees=[self.person()],
         )
 
     def service(self, i: int) -> Record:

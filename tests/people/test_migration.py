@@ -107,13 +107,23 @@ def test_a_read_only_session_upgrades_in_memory_and_writes_nothing(tmp_path: Pat
     assert path.read_bytes() == original and not list_backups(path)
 
 
+_NOT_IN_VERSION_1 = frozenset(
+    {"people", "customers", "satisfaction", "complaints", "customer_reviews"}
+)
+
+
 def _as_version_1(data: DataSet) -> dict[str, list[dict[str, Any]]]:
     """``data`` as version 1 held it: no people, their names in the person fields."""
     docs: dict[str, list[dict[str, Any]]] = {}
     for record in data:
-        if isinstance(record, Person):
+        if record.collection in _NOT_IN_VERSION_1:
             continue
         doc = record.model_dump(mode="json")
+        if record.collection == "services":
+            doc["customers"] = [data.get(i).heading for i in doc.pop("customer_ids", [])]  # type: ignore[union-attr]
+        if record.collection == "agreements":
+            customer = doc.pop("customer_id", None)
+            doc["customer"] = data.get(customer).heading if customer else ""  # type: ignore[union-attr]
         for field in V1_PERSON_FIELDS.get(record.collection, ()):
             value = doc.get(field)
             if isinstance(value, list):
@@ -145,7 +155,7 @@ def test_any_version_1_file_upgrades_without_losing_a_name(tmp_path: Path, data:
     upgraded = store.dataset()
     for key, names in _names_in(docs).items():
         assert _same_people(names, _names_now(upgraded, key)), key
-    assert {k: v for k, v in upgraded.counts().items() if k != "people"} == {
-        k: v for k, v in data.counts().items() if k != "people"
+    assert {k: v for k, v in upgraded.counts().items() if k not in _NOT_IN_VERSION_1} == {
+        k: v for k, v in data.counts().items() if k not in _NOT_IN_VERSION_1
     }
     store.close()

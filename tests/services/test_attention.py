@@ -150,6 +150,9 @@ def test_each_rule_carries_its_topic_and_whether_its_warnings_are_dated() -> Non
         "DSP-OPEN",
         "KPI-CURRENT",
         "SLA-TERM",
+        "CMP-OVERDUE",
+        "CUS-REVIEW",
+        "CUS-SATISFACTION",
     } == DATED_WARNING_RULES
 
 
