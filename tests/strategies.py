@@ -239,8 +239,9 @@ def _priority_times(values: dict[str, Any]) -> None:
 
 @_fixup(Person)
 def _person(values: dict[str, Any]) -> None:
-    """Logins are OS login names, each once."""
-    values["logins"] = [f"login{n}" for n in range(len(values["logins"]))]
+    """Logins are OS login names, each held by one person."""
+    owner = str(values.get("id") or "new").lower()
+    values["logins"] = [f"u{owner}-{n}" for n in range(len(values["logins"]))]
 
 
 @_fixup(Agreement)

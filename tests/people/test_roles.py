@@ -268,3 +268,9 @@ def test_the_cli_obeys_the_roles_too(
     assert "Sam Editor" in err and "may not import snapshots" in err and "administrator" in err
     monkeypatch.setenv("ITSMS_TUI_USER", "admin")
     assert main(["import", str(snapshot), "--data", str(data_file), "--replace"]) == 0
+
+
+def test_a_login_belongs_to_one_person(data_file: Path) -> None:
+    admin = session(data_file, "admin")
+    with pytest.raises(UserError, match="the login 'sam' is already PER-0002 Sam Editor's"):
+        admin.save(Person(name="Sam Again", logins=["SAM"]))

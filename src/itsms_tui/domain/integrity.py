@@ -15,6 +15,7 @@ from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, selection_problems
 from itsms_tui.domain.kpis import Measurement, check_measurement_date
+from itsms_tui.domain.people import Person
 from itsms_tui.domain.record import Record
 from itsms_tui.domain.supplier_integrity import lifecycle_problems
 from itsms_tui.domain.supplier_links import agreement_link_problems
@@ -46,8 +47,19 @@ def record_problems(record: Record, context: IntegrityContext) -> list[FieldProb
         problems.extend(lifecycle_problems(record, context.today))
     if isinstance(record, Evaluation):
         problems.extend(selection_problems(record, context.selection_threshold))
+    if isinstance(record, Person):
+        problems.extend(_login_problems(record, context.data))
     problems.extend(agreement_link_problems(record, context.data))
     return problems
+
+
+def _login_problems(person: Person, data: DataSet) -> list[FieldProblem]:
+    """A login maps a session to one person, so no two people may hold it."""
+    mine = {login.casefold() for login in person.logins}
+    for other in data.all(Person):
+        if other.id != person.id and (taken := mine & {lg.casefold() for lg in other.logins}):
+            return [("logins", f"the login {sorted(taken)[0]!r} is already {other.display}'s")]
+    return []
 
 
 def dataset_problems(context: IntegrityContext) -> Iterator[tuple[Record, str, str]]:
