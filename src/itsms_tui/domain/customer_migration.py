@@ -12,45 +12,12 @@ after it, both in the data file (``store.migrations``) and for version-1 snapsho
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from itsms_tui.domain.people_migration import name_key
+from itsms_tui.domain.people_migration import NamedRecords
 
 CUSTOMERS = "customers"
-
-_CUSTOMER_ID = re.compile(r"^CUS-[0-9]{4,}$")
-
-
-class _Customers:
-    """The customers found so far, by name key, numbered after any that already exist."""
-
-    def __init__(self, existing: Iterable[Mapping[str, Any]], stamp: object) -> None:
-        self.by_key: dict[str, str] = {}
-        self.created: list[dict[str, Any]] = []
-        self.stamp = stamp
-        self.next_number = 1
-        for doc in existing:
-            cid, name = str(doc.get("id", "")), str(doc.get("name", ""))
-            if _CUSTOMER_ID.fullmatch(cid):
-                self.next_number = max(self.next_number, int(cid.split("-")[1]) + 1)
-                self.by_key.setdefault(name_key(name), cid)
-
-    def id_for(self, value: object) -> str | None:
-        """The customer id for a name (a new customer on first sight); None for a blank."""
-        if not isinstance(value, str) or not value.strip():
-            return None
-        if _CUSTOMER_ID.fullmatch(value):
-            return value
-        key = name_key(value)
-        found = self.by_key.get(key)
-        if found is None:
-            found = f"CUS-{self.next_number:04d}"
-            self.next_number += 1
-            self.by_key[key] = found
-            self.created.append(_customer_doc(found, " ".join(value.split()), self.stamp))
-        return found
 
 
 def _customer_doc(customer_id: str, name: str, stamp: object) -> dict[str, Any]:
@@ -77,7 +44,9 @@ def customers_from_names(
     changed in place; the returned list holds the new customer documents, in the order
     their names were first met (services first, then agreements).
     """
-    customers = _Customers(collections.get(CUSTOMERS, ()), stamp)
+    customers = NamedRecords(
+        "CUS", collections.get(CUSTOMERS, ()), lambda cid, name: _customer_doc(cid, name, stamp)
+    )
     for doc in collections.get("services", ()):
         if "customers" not in doc:
             continue

@@ -13,7 +13,7 @@ run this on plain JSON documents, before any model sees them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 PEOPLE = "people"
@@ -41,38 +41,48 @@ V1_NESTED_PERSON_FIELDS: Mapping[str, tuple[tuple[str, str], ...]] = {
 }
 """Collection -> (list field, field of each item) naming a person."""
 
-_PERSON_ID = re.compile(r"^PER-[0-9]{4,}$")
-
 
 def name_key(name: str) -> str:
     """How two spellings of one name compare: spaces collapsed, case folded."""
     return " ".join(name.split()).casefold()
 
 
-class _People:
-    """The people found so far, by name key, numbered after any that already exist."""
+class NamedRecords:
+    """Records of one prefix found so far by name key, new ones numbered after those that
+    already exist (``make`` builds a new record's document from its id and name)."""
 
-    def __init__(self, existing: Iterable[Mapping[str, Any]], stamp: object) -> None:
+    def __init__(
+        self,
+        prefix: str,
+        existing: Iterable[Mapping[str, Any]],
+        make: Callable[[str, str], dict[str, Any]],
+    ) -> None:
+        self.pattern = re.compile(rf"^{prefix}-[0-9]{{4,}}$")
+        self.prefix = prefix
+        self.make = make
         self.by_key: dict[str, str] = {}
         self.created: list[dict[str, Any]] = []
-        self.stamp = stamp
         self.next_number = 1
         for doc in existing:
-            pid, name = str(doc.get("id", "")), str(doc.get("name", ""))
-            if _PERSON_ID.fullmatch(pid):
-                self.next_number = max(self.next_number, int(pid.split("-")[1]) + 1)
-                self.by_key.setdefault(name_key(name), pid)
+            record_id, name = str(doc.get("id", "")), str(doc.get("name", ""))
+            if self.pattern.fullmatch(record_id):
+                self.next_number = max(self.next_number, int(record_id.split("-")[1]) + 1)
+                self.by_key.setdefault(name_key(name), record_id)
 
-    def id_for(self, value: object) -> object:
-        if not isinstance(value, str) or not value.strip() or _PERSON_ID.fullmatch(value):
-            return value if not isinstance(value, str) or value.strip() else None
+    def id_for(self, value: object) -> str | None:
+        """The id ``value`` names: an id of this prefix as it is, a name's record (filed on
+        first sight), None for a blank or a non-string."""
+        if not isinstance(value, str) or not value.strip():
+            return None
+        if self.pattern.fullmatch(value):
+            return value
         key = name_key(value)
         found = self.by_key.get(key)
         if found is None:
-            found = f"PER-{self.next_number:04d}"
+            found = f"{self.prefix}-{self.next_number:04d}"
             self.next_number += 1
             self.by_key[key] = found
-            self.created.append(_person_doc(found, " ".join(value.split()), self.stamp))
+            self.created.append(self.make(found, " ".join(value.split())))
         return found
 
 
@@ -100,7 +110,9 @@ def people_from_names(
     The documents are changed in place; the returned list holds the new person documents
     (``stamp``: their created/updated time, as the caller's documents hold times). An empty field is removed.
     """
-    people = _People(collections.get(PEOPLE, ()), stamp)
+    people = NamedRecords(
+        "PER", collections.get(PEOPLE, ()), lambda pid, name: _person_doc(pid, name, stamp)
+    )
     for collection, fields in V1_PERSON_FIELDS.items():
         nested = V1_NESTED_PERSON_FIELDS.get(collection, ())
         for doc in collections.get(collection, ()):
@@ -114,14 +126,16 @@ def people_from_names(
     return people.created
 
 
-def _replace(doc: dict[str, Any], field: str, people: _People) -> None:
+def _replace(doc: dict[str, Any], field: str, people: NamedRecords) -> None:
     if field not in doc:
         return
     value = doc[field]
     if isinstance(value, list):
-        ids = [people.id_for(v) for v in value]
+        ids = [people.id_for(v) if isinstance(v, str) else v for v in value]
         doc[field] = list(dict.fromkeys(i for i in ids if i is not None))
         return
+    if value is not None and not isinstance(value, str):
+        return  # not a name: left for validation to name the field
     new = people.id_for(value)
     if new is None:
         del doc[field]
