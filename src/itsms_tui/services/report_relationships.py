@@ -80,7 +80,7 @@ def _customer_blocks(
     data: DataSet,
     customer: Customer,
     period: ReportPeriod,
-    findings: Sequence[Finding],
+    findings: Mapping[str, list[Finding]],
     complaint_days: Mapping[ComplaintSeverity, int],
 ) -> list[Block]:
     services = [s for s in data.referring(customer.id, Service) if customer.id in s.customer_ids]
@@ -105,7 +105,7 @@ def _customer_blocks(
         ),
         key=lambda r: (r.held_on, r.id),
     )
-    own_findings = [f for f in findings if customer.id in f.record_ids]
+    own_findings = findings.get(customer.id, [])
     facts = Facts(
         (
             ("Type", t(customer.type)),
@@ -231,8 +231,13 @@ def relationship_section(
             "target is due the days its severity allows in the checker settings."
         )
     ]
+    by_customer: dict[str, list[Finding]] = {}
+    for finding in ours:
+        for record_id in dict.fromkeys(finding.record_ids):
+            if record_id in ids:
+                by_customer.setdefault(record_id, []).append(finding)
     for customer in customers:
-        blocks.extend(_customer_blocks(data, customer, period, ours, complaint_days))
+        blocks.extend(_customer_blocks(data, customer, period, by_customer, complaint_days))
     others = [f for f in ours if not ids.intersection(f.record_ids)]
     if others or not customers:
         blocks.append(
