@@ -101,7 +101,7 @@ def test_a_low_score_without_an_action_is_a_finding() -> None:
     data = edit(healthy(), "SAT-0001", score=2.5)
     [found] = findings(data, "SAT-ACTION")
     assert found.record_ids == ("SAT-0001", "CUS-0001")
-    assert "SAT-0001 CUS-0001: Retail division: score 2.5 of 5" in found.message
+    assert "SAT-0001 Survey 2025-04: Retail division: score 2.5 of 5" in found.message
     assert "no improvement action" in found.message
     edit(data, "SAT-0001", action_ids=["ACN-0001"])
     assert flagged(data, "SAT-ACTION") == []

@@ -50,6 +50,7 @@ def test_every_clause_section_is_present_in_order(html: str) -> None:
         "Operational planning and control",
         "Risks",
         "Change management",
+        "Business relationship management",
         "Customers and service level agreements",
         "Supplier register",
         "Agreements",

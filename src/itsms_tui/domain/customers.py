@@ -65,7 +65,7 @@ class SatisfactionResult(Record):
     collection: ClassVar[str] = "satisfaction"
     prefix: ClassVar[str] = "SAT"
     label: ClassVar[str] = "Satisfaction result"
-    title_field: ClassVar[str] = "customer_id"
+    title_field: ClassVar[str] = "measured_on"
     references: ClassVar[dict[str, str]] = {
         "customer_id": "customers",
         "service_id": "services",
@@ -95,6 +95,12 @@ class SatisfactionResult(Record):
         if self.score > self.scale_max:
             raise ValueError(f"score ({self.score:g}) is above the scale ({self.scale_max:g})")
         return self
+
+    @property
+    def heading(self) -> str:
+        """``Survey 2026-09``: the method and month, so a finding or a picker reads as a
+        survey rather than a bare customer id (the customer's name needs the data set)."""
+        return f"{self.method.label.capitalize()} {self.measured_on:%Y-%m}"
 
     @property
     def share(self) -> float:
@@ -215,7 +221,7 @@ class CustomerReview(Record):
     collection: ClassVar[str] = "customer_reviews"
     prefix: ClassVar[str] = "CRV"
     label: ClassVar[str] = "Customer review"
-    title_field: ClassVar[str] = "customer_id"
+    title_field: ClassVar[str] = "held_on"
     references: ClassVar[dict[str, str]] = {
         "customer_id": "customers",
         "attendees": "people",
@@ -232,3 +238,8 @@ class CustomerReview(Record):
     action_ids: list[RecordId] = Field(
         default_factory=list, title="Improvement actions", description="One per line."
     )
+
+    @property
+    def heading(self) -> str:
+        """``Service review 2026-09-14``: what it is and the day it was held."""
+        return f"Service review {self.held_on.isoformat()}"

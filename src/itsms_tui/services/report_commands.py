@@ -46,7 +46,8 @@ def build_pack(
     say("checking the clauses")
     data = workspace.data()
     verdict = workspace.store.verify_audit()
-    findings = run_checks(data, workspace.checked_settings(), period.until, trail=verdict)
+    settings = workspace.checked_settings()
+    findings = run_checks(data, settings, period.until, trail=verdict)
     say("reading the audit trail")
     trail = workspace.store.audit_trail()
     say("building the sections")
@@ -59,6 +60,7 @@ def build_pack(
             verdict=verdict,
             source=workspace.location,
             generated_at=datetime.now(UTC).replace(microsecond=0),
+            complaint_days=settings.complaint_days,
         )
     )
 

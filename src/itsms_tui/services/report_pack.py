@@ -8,8 +8,8 @@ the audit trail) is limited to the report period. Pure: data in, document out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from itsms_tui.compliance.findings import Finding
@@ -21,6 +21,7 @@ from itsms_tui.domain.catalogue import Service
 from itsms_tui.domain.changes import ChangeRequest
 from itsms_tui.domain.contract_term import term_dates
 from itsms_tui.domain.customer_refs import customer_name, customer_names
+from itsms_tui.domain.customers import DEFAULT_COMPLAINT_DAYS, ComplaintSeverity
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind, RiskStatus
 from itsms_tui.domain.evaluation_score import evaluation_percent, latest_evaluation
@@ -57,6 +58,7 @@ from itsms_tui.services.report_model import (
 from itsms_tui.services.report_model import items as many
 from itsms_tui.services.report_model import record_name as _name
 from itsms_tui.services.report_model import text as t
+from itsms_tui.services.report_relationships import relationship_section
 
 LIKELIHOOD_ROWS = (5, 4, 3, 2, 1)
 IMPACT_COLUMNS = (1, 2, 3, 4, 5)
@@ -74,12 +76,17 @@ class PackInputs:
     verdict: ChainVerdict | None
     source: str
     generated_at: datetime | None = None
+    complaint_days: Mapping[ComplaintSeverity, int] = field(
+        default_factory=lambda: dict(DEFAULT_COMPLAINT_DAYS)
+    )
+    """The checker settings' days per severity to a complaint's target resolution."""
 
 
 SECTION_IDS = (
     "clause-8-1-plan",
     "clause-6-1-risks",
     "clause-8-5-1-changes",
+    "clause-8-3-2-relationships",
     "clause-8-3-3-customers",
     "clause-8-3-4-suppliers",
     "clause-8-3-4-agreements",
@@ -317,7 +324,7 @@ def _customers(data: DataSet, period: ReportPeriod) -> Section:
         ),
     )
     return Section(
-        SECTION_IDS[3],
+        SECTION_IDS[4],
         "8.3.3",
         "Customers and service level agreements",
         (services, sla_table),
@@ -361,7 +368,7 @@ def _suppliers(data: DataSet, today: date) -> Section:
         ),
         tuple(rows),
     )
-    return Section(SECTION_IDS[4], "8.3.4", "Supplier register", (table,))
+    return Section(SECTION_IDS[5], "8.3.4", "Supplier register", (table,))
 
 
 def _agreement_blocks(data: DataSet, agreement: Agreement, today: date) -> list[Block]:
@@ -450,7 +457,7 @@ def _agreements(data: DataSet, today: date) -> Section:
     blocks: list[Block] = [Para("Each agreement with its clause 8.3 contents and its term dates.")]
     for agreement in data.all(Agreement):
         blocks.extend(_agreement_blocks(data, agreement, today))
-    return Section(SECTION_IDS[5], "8.3.4", "Agreements", tuple(blocks))
+    return Section(SECTION_IDS[6], "8.3.4", "Agreements", tuple(blocks))
 
 
 def _reviews(data: DataSet, period: ReportPeriod) -> Section:
@@ -504,7 +511,7 @@ def _reviews(data: DataSet, period: ReportPeriod) -> Section:
         ),
     )
     return Section(
-        SECTION_IDS[6],
+        SECTION_IDS[7],
         "8.3.4",
         "Supplier reviews, improvement actions and disputes",
         (review_table, actions, disputes),
@@ -527,7 +534,7 @@ def _kpis(data: DataSet, period: ReportPeriod) -> Section:
     ]
     for summary in summaries:
         blocks.extend(kpi_blocks(summary))
-    return Section(SECTION_IDS[7], "9.1", "Monitoring and measurement: KPIs", tuple(blocks))
+    return Section(SECTION_IDS[8], "9.1", "Monitoring and measurement: KPIs", tuple(blocks))
 
 
 def _findings(findings: Sequence[Finding]) -> Section:
@@ -539,7 +546,7 @@ def _findings(findings: Sequence[Finding]) -> Section:
         empty="Every checked requirement is met.",
     )
     return Section(
-        SECTION_IDS[8],
+        SECTION_IDS[9],
         "8.1, 8.3",
         "Checker findings",
         (
@@ -598,7 +605,7 @@ def _audit(
             ),
         ),
     ]
-    return Section(SECTION_IDS[9], "7.5.3", "Audit trail", tuple(blocks))
+    return Section(SECTION_IDS[10], "7.5.3", "Audit trail", tuple(blocks))
 
 
 def evidence_pack(inputs: PackInputs) -> Document:
@@ -609,6 +616,9 @@ def evidence_pack(inputs: PackInputs) -> Document:
         _plan(data, today),
         _risks(data),
         _changes(data, period),
+        relationship_section(
+            data, period, inputs.findings, inputs.complaint_days, anchor=SECTION_IDS[3]
+        ),
         _customers(data, period),
         _suppliers(data, today),
         _agreements(data, today),

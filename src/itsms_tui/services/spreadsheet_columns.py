@@ -29,6 +29,9 @@ EXPORT_COLLECTIONS: tuple[str, ...] = (
     "changes",
     "actions",
     "customers",
+    "satisfaction",
+    "complaints",
+    "customer_reviews",
 )
 """Registers that ``export --format csv|xlsx --collection NAME`` writes."""
 
@@ -38,6 +41,9 @@ IMPORT_COLLECTIONS: tuple[str, ...] = (
     "risks",
     "measurements",
     "customers",
+    "satisfaction",
+    "complaints",
+    "customer_reviews",
 )
 """Registers that ``import FILE.csv|FILE.xlsx --collection NAME`` reads."""
 

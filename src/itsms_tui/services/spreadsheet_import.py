@@ -6,6 +6,12 @@ else the record with the same name (title), else it creates a record; measuremen
 matched by id, else by KPI and date. Every row is validated by the models and every
 problem is reported with its row number before anything is written; then the whole
 sheet is saved in one transaction (every record audited), or nothing is.
+
+Records without a name of their own match on what identifies them (``MATCH_FIELDS``): a
+satisfaction result by customer, service, date and method, a customer review by customer
+and date, a complaint by customer and title. References (a customer, a person) may be
+given by name; they are resolved before matching, so a row naming the customer matches
+the record holding its id.
 """
 
 from __future__ import annotations
@@ -14,11 +20,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any
 
 from pydantic import ValidationError
 
+from itsms_tui.domain.customers import Complaint, CustomerReview, SatisfactionResult
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.fields import ID_PATTERN
 from itsms_tui.domain.integrity import IntegrityContext, record_problems
@@ -41,6 +48,14 @@ from itsms_tui.services.workspace import Workspace
 from itsms_tui.snapshot.errors import show
 
 _ID = re.compile(ID_PATTERN)
+
+MATCH_FIELDS: Mapping[type[Record], tuple[str, ...]] = {
+    Measurement: ("kpi_id", "measured_on"),
+    SatisfactionResult: ("customer_id", "service_id", "measured_on", "method"),
+    CustomerReview: ("customer_id", "held_on"),
+    Complaint: ("customer_id", "title"),
+}
+"""The fields that identify a row's record when it gives no id (else the title field)."""
 
 
 class Action(StrEnum):
@@ -239,14 +254,49 @@ class _Matcher:
         return self._new_by_name[key]
 
     def key(self, values: dict[str, Any]) -> Any:
-        if self.model is Measurement:
-            return (values.get("kpi_id"), str(values.get("measured_on")))
-        value = values.get(self.model.title_field)
-        return value.strip().casefold() if isinstance(value, str) else None
+        """What identifies the record ``values`` describe; None: nothing to match on."""
+        fields = MATCH_FIELDS.get(self.model)
+        if fields is None:
+            value = values.get(self.model.title_field)
+            return value.strip().casefold() if isinstance(value, str) else None
+        parts: list[str] = []
+        for name in fields:
+            info = self.model.model_fields[name]
+            if name in values:
+                value = values[name]
+            elif info.is_required():
+                return None
+            else:
+                value = info.get_default(call_default_factory=True)
+            if value is None and info.is_required():
+                return None
+            parts.append(_key_part(value))
+        return tuple(parts)
+
+
+def _key_part(value: Any) -> str:
+    """A matching value as comparable text: names by case, choices by stored value."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, str):
+        return " ".join(value.split()).casefold()
+    return str(value)
 
 
 def _plan_row(plan: ImportPlan, matcher: _Matcher, row: int, values: dict[str, Any]) -> None:
     record_id = values.pop("id", None)
+    try:
+        for name in matcher.model.references:
+            value = values.get(name)
+            if isinstance(value, str) and value:
+                values[name] = matcher.resolve(name, value)
+            elif isinstance(value, list):
+                values[name] = [matcher.resolve(name, str(v)) for v in value]
+    except CellError as problem:
+        plan.errors.append(RowError(row, name, str(problem)))
+        return
     existing: Record | None = None
     if record_id:
         existing = matcher.by_id.get(str(record_id))
@@ -262,7 +312,7 @@ def _plan_row(plan: ImportPlan, matcher: _Matcher, row: int, values: dict[str, A
             return
     else:
         probe = {**values}
-        if matcher.model is not Measurement:
+        if matcher.model not in MATCH_FIELDS:
             probe.setdefault(matcher.model.title_field, None)
         found = matcher.by_key.get(matcher.key(probe), []) if matcher.key(probe) else []
         if len(found) > 1:
@@ -281,16 +331,6 @@ def _plan_row(plan: ImportPlan, matcher: _Matcher, row: int, values: dict[str, A
             )
             return
         matcher.claimed[existing.id] = row
-    try:
-        for name in matcher.model.references:
-            value = values.get(name)
-            if isinstance(value, str) and value:
-                values[name] = matcher.resolve(name, value)
-            elif isinstance(value, list):
-                values[name] = [matcher.resolve(name, str(v)) for v in value]
-    except CellError as problem:
-        plan.errors.append(RowError(row, name, str(problem)))
-        return
     base = existing.model_dump() if existing is not None else {}
     try:
         record = matcher.model.model_validate({**base, **values})
