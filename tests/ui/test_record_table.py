@@ -326,3 +326,35 @@ async def test_sort_key_with_none_and_mixed_types() -> None:
         ordered = [values[r.score] for r in table.visible_rows]
         assert ordered[-2:] == [None, None]
         assert ordered[:4] == [1, 3, "a", "b"]  # unlike types compare by their text
+
+
+async def test_a_cursor_step_moves_the_highlight_on_screen() -> None:
+    """A step within the view repaints only the two rows; the screen shows one cursor row."""
+    rows = make_rows(100)
+    app = Harness(rows)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.table
+        cursor_style = table.get_component_rich_style("record-table--cursor")
+
+        def highlighted_ids() -> list[str]:
+            strips = app.screen._compositor.render_strips()
+            top = table.region.y
+            lines = strips[top + 1 : top + table.size.height]
+            return [
+                line.text.split()[0]
+                for line in lines
+                if any(
+                    s.style is not None and s.style.bgcolor == cursor_style.bgcolor
+                    for s in line
+                    if s.text.strip()
+                )
+            ]
+
+        await pilot.pause()
+        assert highlighted_ids() == [rows[0].id]
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert highlighted_ids() == [rows[2].id]
+        await pilot.press("up")
+        await pilot.pause()
+        assert highlighted_ids() == [rows[1].id]

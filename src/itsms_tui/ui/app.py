@@ -872,9 +872,10 @@ class ItsmsApp(App[None]):
         }:
             return False
         if action == "audit_trail":
-            from itsms_tui.ui.screens.audit import AuditScreen
-
-            return not isinstance(self.screen, AuditScreen)
+            # Not imported until the trail is first opened (the footer asks this before
+            # the first frame, and the screen's imports take a good part of a second).
+            audit = sys.modules.get("itsms_tui.ui.screens.audit")
+            return audit is None or not isinstance(self.screen, audit.AuditScreen)
         if action == "filter":
             return hasattr(self.screen, "start_filter")
         return True

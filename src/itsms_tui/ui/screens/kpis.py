@@ -98,6 +98,7 @@ class KpiCard(Vertical):
     def __init__(self) -> None:
         super().__init__()
         self.card: KpiCardData | None = None
+        self._width = 0
         # Built here, not in compose: the grid fills a card before it is mounted.
         self._value = Static(classes="value")
         self._subject = Static(classes="subject")
@@ -109,15 +110,22 @@ class KpiCard(Vertical):
         yield self._spark
 
     def show(self, card: KpiCardData | None, cursor: bool) -> None:
-        self.card = card
+        """Fill the card; what is already shown is left alone, so a cursor step repaints
+        only the two cards whose cursor mark changed, not the whole board."""
         self.set_class(cursor, "-cursor")
+        width = self.content_size.width or CARD_WIDTH - 4
+        if card is self.card and width == self._width:
+            return
+        self.card = card
+        self._width = width
         self.display = card is not None
         if card is None:
             return
         self.border_title = Text(card.kpi.display)
         self.border_subtitle = Text(TREND_WORDS[card.trend]) if card.trend else None
-        self._value.update(value_line(card, self.content_size.width or CARD_WIDTH - 4))
-        self._subject.update(Text(card.subject, style="dim"))
+        # One line each (CSS height 1): no layout pass for new text.
+        self._value.update(value_line(card, width), layout=False)
+        self._subject.update(Text(card.subject, style="dim"), layout=False)
         self._spark.data = list(card.recent) if len(card.recent) > 1 else []
 
     def on_click(self, event: events.Click) -> None:
@@ -355,7 +363,7 @@ class KpiBoardScreen(MainScreen):
             line.append(f"  {grid.cursor + 1}/{len(grid.cards)} of {len(self._all)} KPIs")
         else:
             line.append(f"  no KPI matches (of {len(self._all)})")
-        self.query_one("#kpi-filters", Static).update(line)
+        self.query_one("#kpi-filters", Static).update(line, layout=False)  # CSS height 1
 
     def on_kpi_grid_moved(self, event: KpiGrid.Moved) -> None:
         event.stop()

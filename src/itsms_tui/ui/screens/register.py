@@ -16,9 +16,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar, Generic
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.timer import Timer
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.record import Record
@@ -31,6 +32,13 @@ from itsms_tui.ui.screens.add_chooser import AddChooser
 from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.widgets.detail_pane import DetailPane
 from itsms_tui.ui.widgets.record_table import RecordTable
+
+DETAIL_DELAY = 0.08
+"""Seconds the cursor rests on a row before the detail pane shows that row's record.
+
+Longer than the interval of a repeating key (25-40 ms), so holding an arrow key
+redraws only the register's two cursor rows per step, and the pane (some 25 lines,
+most of the bytes a step would write) once, when the keys stop."""
 
 
 def register_of(mode: str) -> Register[Any]:
@@ -50,6 +58,7 @@ class RegisterScreen(MainScreen, Generic[RowT]):
         super().__init__()
         self.spec: Register[RowT] = register_of(self.MODE)
         self._ctx = Context(DataSet(), date.today())
+        self._detail_timer: Timer | None = None
 
     def compose_body(self) -> ComposeResult:
         yield RegisterView(
@@ -100,6 +109,7 @@ class RegisterScreen(MainScreen, Generic[RowT]):
         self._show_detail(keep=True)
 
     def _show_detail(self, keep: bool) -> None:
+        self._cancel_detail_timer()
         row = self.register.cursor_row_object
         pane = self.detail
         if row is None:
@@ -115,9 +125,35 @@ class RegisterScreen(MainScreen, Generic[RowT]):
 
     @on(RecordTable.Highlighted, "#register")
     def _highlighted(self, event: RecordTable.Highlighted) -> None:
+        """The cursor moved: show its record once it rests there (``DETAIL_DELAY``)."""
         event.stop()
+        self._cancel_detail_timer()
         if self.register.cursor_key != self._shown_id:  # already shown by select_record
+            self._detail_timer = self.set_timer(DETAIL_DELAY, self._detail_due)
+
+    @property
+    def detail_pending(self) -> bool:
+        """True while the pane still shows a record the cursor has left (debounce)."""
+        return self._detail_timer is not None
+
+    def _detail_due(self) -> None:
+        self._detail_timer = None
+        if self.register.cursor_key != self._shown_id:
             self._show_detail(keep=False)
+
+    def _cancel_detail_timer(self) -> None:
+        timer, self._detail_timer = self._detail_timer, None
+        if timer is not None:
+            timer.stop()
+
+    def flush_detail(self) -> None:
+        """Show the cursor's record in the pane now (before the pane is used)."""
+        if self._detail_timer is not None:
+            self._detail_due()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.detail:
+            self.flush_detail()
 
     def on_resize(self) -> None:
         self._show_detail(keep=True)
@@ -150,6 +186,7 @@ class RegisterScreen(MainScreen, Generic[RowT]):
 
     def current_record(self) -> Record | None:
         data = self.itsms.data
+        self.flush_detail()
         if self.focused is self.detail:
             linked = self.detail.linked_id
             if linked:

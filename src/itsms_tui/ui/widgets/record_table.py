@@ -413,14 +413,16 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True):
 
     def move_cursor(self, index: int) -> None:
         """Put the cursor on the ``index``-th visible row (clamped) and scroll to it."""
+        previous = self._cursor
         self._set_cursor(index)
-        self._cursor_moved()
+        self._cursor_moved(previous)
 
     def select_key(self, key: str) -> bool:
         """Put the cursor on the row with this key, if it is visible; True when it is."""
+        previous = self._cursor
         found = self._move_to_key(key)
         if found:
-            self._cursor_moved()
+            self._cursor_moved(previous)
         return found
 
     # ------------------------------------------------------------------ actions
@@ -542,9 +544,16 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True):
         self.refresh()
         self._post_highlighted()
 
-    def _cursor_moved(self) -> None:
-        self._scroll_to_cursor()
-        self.refresh()
+    def _cursor_moved(self, previous: int) -> None:
+        """Repaint what the move changed: the two rows when the view stays, else the view.
+
+        A cursor step then writes two lines to the terminal instead of the whole table.
+        """
+        if self._scroll_to_cursor():
+            self.refresh()
+        elif previous != self._cursor:
+            self.refresh_line(previous + 1)  # line 0 is the header
+            self.refresh_line(self._cursor + 1)
         self._post_highlighted()
 
     def _refresh_all(self) -> None:
@@ -564,7 +573,8 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True):
     def _page_rows(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
 
-    def _scroll_to_cursor(self) -> None:
+    def _scroll_to_cursor(self) -> bool:
+        """Scroll so that the cursor row is in view; True when the view moved."""
         page = self._page_rows()
         top = round(self.scroll_y)
         if self._cursor < top:
@@ -572,8 +582,9 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True):
         elif self._cursor >= top + page:
             target = self._cursor - page + 1
         else:
-            return
+            return False
         self.scroll_to(y=target, animate=False, force=True)
+        return True
 
     # ------------------------------------------------------------------ Textual hooks
 
