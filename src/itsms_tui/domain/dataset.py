@@ -8,20 +8,37 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from itsms_tui.domain.record import Record
-from itsms_tui.domain.registry import COLLECTIONS, model_for_id
+if TYPE_CHECKING:
+    from itsms_tui.domain.record import Record
 
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound="Record")
 T = TypeVar("T")
+
+
+@cache
+def _collections() -> tuple[str, ...]:
+    """Every collection, in registry order: imported on first use, because the empty data
+    set a screen holds before the first load must not import every model (pydantic and
+    the models are a third of a second before the TUI's first frame)."""
+    from itsms_tui.domain.registry import COLLECTIONS
+
+    return tuple(COLLECTIONS)
+
+
+def _model_for_id(record_id: str) -> type[Record] | None:
+    from itsms_tui.domain.registry import model_for_id
+
+    return model_for_id(record_id)
 
 
 class DataSet:
     """Records by collection and id, with reverse-reference lookups built lazily."""
 
     def __init__(self, records: Iterable[Record] = ()) -> None:
-        self._by_collection: dict[str, dict[str, Record]] = {c: {} for c in COLLECTIONS}
+        self._by_collection: dict[str, dict[str, Record]] = defaultdict(dict)
         self._reverse: dict[tuple[str, str], list[Record]] | None = None
         self._order: dict[str, list[Record]] = {}
         self._derived: dict[Hashable, Any] = {}
@@ -30,7 +47,7 @@ class DataSet:
 
     def add(self, record: Record) -> None:
         """Add or replace a record (by id)."""
-        if record.collection not in self._by_collection:
+        if record.collection not in _collections():
             raise KeyError(f"unknown collection {record.collection!r}")
         self._by_collection[record.collection][record.id] = record
         self._reverse = None
@@ -42,7 +59,7 @@ class DataSet:
 
         For the store's incremental rebuild: ``records`` is copied, not kept.
         """
-        if collection not in self._by_collection:
+        if collection not in _collections():
             raise KeyError(f"unknown collection {collection!r}")
         self._by_collection[collection] = dict(records)
         self._reverse = None
@@ -91,7 +108,7 @@ class DataSet:
 
     def get(self, record_id: str) -> Record | None:
         """The record with this id, whatever its collection."""
-        model = model_for_id(record_id)
+        model = _model_for_id(record_id)
         if model is None:
             return None
         return self._by_collection[model.collection].get(record_id)
@@ -107,7 +124,7 @@ class DataSet:
             # One pass over every record, reading each reference field directly (no
             # per-record dict as ``referenced_ids`` builds): the same index, about 3x faster.
             reverse: dict[tuple[str, str], list[Record]] = defaultdict(list)
-            for name in COLLECTIONS:
+            for name in _collections():
                 for rec in self._by_collection[name].values():
                     for field in rec.references:
                         value = getattr(rec, field)
@@ -129,16 +146,16 @@ class DataSet:
         """Every record, of any collection, that refers to ``record_id``."""
         index = self._reverse_index()
         out: list[Record] = []
-        for name in COLLECTIONS:
+        for name in _collections():
             out.extend(sorted(index.get((record_id, name), []), key=lambda r: r.id))
         return out
 
     def __iter__(self) -> Iterator[Record]:
-        for name in COLLECTIONS:
+        for name in _collections():
             yield from self.collection(name)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_collection.values())
 
     def counts(self) -> dict[str, int]:
-        return {name: len(self._by_collection[name]) for name in COLLECTIONS}
+        return {name: len(self._by_collection[name]) for name in _collections()}
