@@ -24,6 +24,7 @@ class Topic(StrEnum):
     DISPUTE = "Dispute"
     ACTION = "Action overdue"
     SERVICE_LEVEL = "Service level"
+    CUSTOMER = "Customer"
     CUSTOMER_REVIEW = "Customer review"
     SATISFACTION = "Satisfaction"
     COMPLAINT = "Complaint"
