@@ -33,6 +33,7 @@ class Topic(StrEnum):
     OBJECTIVE = "Objective"
     ACTIVITY = "Activity"
     RESOURCE = "Over capacity"
+    WORKLOAD = "Workload"
     RISK = "Risk"
     RISK_REVIEW = "Risk review"
     CHANGE = "Change control"
