@@ -361,6 +361,7 @@ def sla(n: int = 3, **kw: Any) -> Agreement:
             "underpinning_ids": [],
             "owner": "PER-0001",
             "scope": "Mail for the retail division.",
+            "requirements": ["Mail delivered within 5 minutes"],
             "targets": [ServiceTarget(metric="Availability", target=99.9, unit="%")],
             "priority_times": [
                 PriorityTimes(priority=Priority.P1, response_minutes=30, resolution_minutes=240),
@@ -368,6 +369,7 @@ def sla(n: int = 3, **kw: Any) -> Agreement:
             ],
             "workload_limits": ["500 tickets a month"],
             "exceptions": ["Planned maintenance windows"],
+            "signed_on": date(2024, 12, 15),
             "start_date": date(2025, 1, 1),
             **kw,
         },

@@ -60,6 +60,7 @@ SLA_CONTENT = Check("SLA-CONTENT", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_ALIGN = Check("SLA-ALIGN", "8.3.4.1", Topic.SLA_ALIGNMENT)
 SLA_ALIGN_OLA = Check("SLA-ALIGN-OLA", "8.3.4.2", Topic.SLA_ALIGNMENT)
 SLA_RETIRED = Check("SLA-RETIRED", CLAUSE, Topic.SERVICE_LEVEL)
+SLA_KPI = Check("SLA-KPI", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_WORKLOAD = Check("SLA-WORKLOAD", CLAUSE, Topic.WORKLOAD)
 SLA_TERM = Check("SLA-TERM", CLAUSE, Topic.RENEWAL, dated=True)
 SLA_DEVIATION = Check("SLA-DEVIATION", "8.3.4.1", Topic.SLA_ALIGNMENT)
@@ -100,13 +101,26 @@ def sla_content(data: DataSet, settings: CheckSettings, today: date) -> Iterator
             continue
         missing = missing_list(
             [
+                (not sla.requirements, "service requirements"),
                 (not sla.targets and not sla.priority_times, "service level targets"),
                 (not sla.workload_limits, "workload limits"),
                 (not sla.exceptions, "exceptions"),
+                (sla.signed_on is None, "the date it was agreed (signed on)"),
             ]
         )
         if missing:
             yield SLA_CONTENT.error(sla, f"customer SLA does not state {missing}")
+
+
+def sla_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for sla in data.all(Agreement):
+        if not active_customer_sla(sla) or not (sla.targets or sla.priority_times):
+            continue
+        if any(not is_workload(k) for k in data.referring(sla.id, Kpi)):
+            continue
+        yield SLA_KPI.error(
+            sla, "states service level targets but no performance KPI reports against them"
+        )
 
 
 def _limits_text(limits: list[str]) -> str:
@@ -386,11 +400,27 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         SLA_CONTENT,
-        "Customer SLAs state targets, workload limits and exceptions",
-        "An active customer SLA states service level targets (or response and resolution "
-        "times), workload limits and exceptions.",
+        "Customer SLAs state requirements, targets, limits and exceptions, and are signed",
+        "An active customer SLA states the documented service requirements, service level "
+        "targets (or response and resolution times), workload limits and exceptions, and "
+        "the date it was agreed (signed on).",
         sla_content,
         Evidence("active customer SLA", any_of(Agreement, active_customer_sla), required=True),
+    ),
+    rule(
+        SLA_KPI,
+        "SLA performance is reported by KPIs",
+        "An active customer SLA that states service level targets (or response and "
+        "resolution times) has a performance KPI on it, so performance against the targets "
+        "is reported at the KPI's planned interval.",
+        sla_kpi,
+        Evidence(
+            "active customer SLA with targets",
+            any_of(
+                Agreement,
+                lambda a: active_customer_sla(a) and bool(a.targets or a.priority_times),
+            ),
+        ),
     ),
     rule(
         SLA_WORKLOAD,
