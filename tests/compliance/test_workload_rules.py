@@ -264,3 +264,18 @@ def test_no_workload_kpi_is_no_evidence_for_the_over_limit_rule() -> None:
     data = without(healthy(), "KPI-0006", "MEA-0006")
     [found] = findings(data, "KPI-OVER-LIMIT")
     assert found.no_evidence and found.severity is Severity.WARNING
+
+
+def test_a_workload_kpi_does_not_monitor_a_suppliers_performance() -> None:
+    # SUP-0002's only KPI is KPI-0004 on its OLA: make it a workload count
+    data = edit(
+        healthy(),
+        "KPI-0004",
+        name="Network tickets",
+        kind=KpiKind.WORKLOAD,
+        unit="tickets",
+        direction=Direction.LOWER_IS_BETTER,
+        target=100,
+        warning=120,
+    )
+    assert flagged(data, "SUP-KPI") == ["SUP-0002"]

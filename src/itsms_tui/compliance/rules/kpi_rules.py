@@ -152,14 +152,19 @@ def kpi_current(data: DataSet, settings: CheckSettings, today: date) -> Iterator
             yield KPI_CURRENT.warning(kpi, problem, kpi.subject_id)
 
 
+def _performance_kpis(data: DataSet, subject_id: str) -> list[Kpi]:
+    """The KPIs on a record that measure performance (a workload count monitors no one)."""
+    return [k for k in data.referring(subject_id, Kpi) if not is_workload(k)]
+
+
 def supplier_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for supplier in data.all(Supplier):
         if supplier.status not in DELIVERING_SUPPLIER:
             continue
-        if data.referring(supplier.id, Kpi):
+        if _performance_kpis(data, supplier.id):
             continue
         agreements = data.referring(supplier.id, Agreement)
-        if any(data.referring(a.id, Kpi) for a in agreements if a.kind in SUPPLIER_SIDE_KINDS):
+        if any(_performance_kpis(data, a.id) for a in agreements if a.kind in SUPPLIER_SIDE_KINDS):
             continue
         yield SUP_KPI.error(
             supplier,
@@ -366,8 +371,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         SUP_KPI,
         "Active suppliers are monitored by KPIs",
-        "A supplier that is active or under review has at least one KPI on it or on one of "
-        "its agreements.",
+        "A supplier that is active or under review has at least one performance KPI on it "
+        "or on one of its agreements.",
         supplier_kpi,
         Evidence(
             "delivering supplier", any_of(Supplier, lambda s: s.status in DELIVERING_SUPPLIER)
