@@ -34,7 +34,7 @@ from itsms_tui.domain.customers import (
     SatisfactionResult,
 )
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import AgreementKind, Direction, Renewal, RiskLevel
+from itsms_tui.domain.enums import AgreementKind, Direction, KpiKind, Renewal, RiskLevel
 from itsms_tui.domain.evaluation_score import DEFAULT_SELECTION_THRESHOLD, selection_problems
 from itsms_tui.domain.fields import ID_PATTERN
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
@@ -314,6 +314,11 @@ def _risk(values: dict[str, Any]) -> None:
 
 @_fixup(Kpi)
 def _kpi(values: dict[str, Any]) -> None:
+    if values["kind"] is KpiKind.WORKLOAD:  # a workload limit of an agreement: lower is better
+        if str(values["subject_id"]).startswith("AGR-"):
+            values["direction"] = Direction.LOWER_IS_BETTER
+        else:
+            values["kind"] = KpiKind.PERFORMANCE
     lower = values["direction"] is Direction.LOWER_IS_BETTER
     if (values["warning"] < values["target"]) if lower else (values["warning"] > values["target"]):
         values["warning"], values["target"] = values["target"], values["warning"]

@@ -563,6 +563,10 @@ def add_customer_slas(
         ],
         owner=ELENA,
         scope="SD-WAN and site networks for 38 depots and head office; laptops for 650 office staff; service desk.",
+        requirements=[
+            "Depot scanning back within 4 hours of a site outage",
+            "New starters' laptops imaged with the depot build",
+        ],
         targets=[
             target("availability", 99.9),
             target("laptops delivered within 5 working days", 95),
@@ -617,6 +621,10 @@ def add_customer_slas(
         underpinning_ids=[contracts.sentinel_uc.id, contracts.meridian_uc.id, contracts.db_ola.id],
         owner=ELENA,
         scope="24x7 security monitoring, backup of 120 servers, and network for 14 council sites.",
+        requirements=[
+            "Weekly security alert summary to the Information Governance Lead",
+            "Backups kept in the UK for the council's retention periods",
+        ],
         targets=[
             target("security alerts triaged within 15 minutes", 98),
             target("backup success rate", 99),

@@ -241,8 +241,11 @@ def add_customer_relations(b: Builder, services: Services) -> None:
         HARROWBY,
         -80,
         [ELENA, MARCUS, "Fiona Blake (Harrowby)", "James Whitlock (Harrowby)"],
-        "All SLA targets met for the quarter; satisfaction 4.3 of 5.",
-        "Harrowby asks for a quarterly DR test report; agreed from next quarter.",
+        "All SLA targets met for the quarter; satisfaction 4.3 of 5. Harrowby service "
+        "desk contacts went over the 2,500 limit in June (policy renewal season).",
+        "June's contacts above the limit billed per contact as the SLA allows; Harrowby "
+        "keeps the limit and will warn us of the next campaign. Harrowby asks for a "
+        "quarterly DR test report; agreed from next quarter.",
     )
     review(
         CALDER,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from itsms_tui.domain.enums import Direction, Frequency
+from itsms_tui.domain.enums import Direction, Frequency, KpiKind
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.record import Record
 from scripts.demo_data.common import (
@@ -459,7 +459,142 @@ def add_kpis(
         end="green",
         decimals=2,
     )
+    _add_workload_kpis(b, slas, kpis)
     return kpis
+
+
+def _add_workload_kpis(b: Builder, slas: CustomerSlas, kpis: dict[str, Kpi]) -> None:
+    """One workload KPI per workload limit of the active customer SLAs, a year of monthly
+    readings each (November to October). Harrowby's desk went over its contact limit in
+    June (renewal season), reviewed with Harrowby in August; Aldermoor's SOC went over
+    its alert limit in September, when the council's new firewalls were onboarded, and
+    nothing has been done about it yet."""
+
+    def workload(
+        key: str,
+        name: str,
+        sla: Record,
+        limit: float,
+        tolerance: float,
+        unit: str,
+        owner: str,
+        measures: str,
+        values: tuple[float, ...],
+        notes: dict[int, str] | None = None,
+    ) -> None:
+        record = b.add(
+            Kpi,
+            created=-400,
+            updated=-60,
+            revision=2,
+            name=name,
+            kind=KpiKind.WORKLOAD,
+            measures=measures,
+            method="Monthly count from the ITSM platform, checked at the month end.",
+            unit=unit,
+            direction=Direction.LOWER_IS_BETTER,
+            target=limit,
+            warning=limit + tolerance,
+            frequency=Frequency.MONTHLY,
+            evaluation="Reported in the monthly service report and at the customer's "
+            "service review; a month over the limit is raised with the customer.",
+            owner=owner,
+            subject_id=sla.id,
+        )
+        kpis[key] = record
+        dates = _period_ends(Frequency.MONTHLY, len(values), 0)
+        for i, (measured, value) in enumerate(zip(dates, values, strict=True)):
+            b.add(
+                Measurement,
+                created=min((measured - ANCHOR).days + 2, -1),
+                kpi_id=record.id,
+                measured_on=measured,
+                value=float(value),
+                note=(notes or {}).get(i, ""),
+                recorded_by=owner,
+            )
+
+    harrowby, calder, aldermoor = slas.harrowby_sla, slas.calder_sla, slas.aldermoor_sla
+    #      Nov   Dec   Jan   Feb   Mar   Apr   May   Jun   Jul   Aug   Sep   Oct
+    workload(
+        "harrowby_contacts",
+        "Harrowby service desk contacts",
+        harrowby,
+        2500,
+        250,
+        "contacts",
+        MARCUS,
+        "Calls, e-mails and portal tickets from Harrowby users in the month.",
+        (2140, 1980, 2390, 2210, 2260, 2180, 2320, 2710, 2290, 2050, 2230, 2310),
+        {7: "Policy renewal season; billed per contact above 2,500"},
+    )
+    workload(
+        "harrowby_vms",
+        "Harrowby hosted virtual machines",
+        harrowby,
+        400,
+        20,
+        "VMs",
+        DANIEL,
+        "Virtual machines hosted for Harrowby on the last day of the month.",
+        (352, 355, 361, 360, 366, 371, 370, 374, 379, 381, 384, 388),
+    )
+    workload(
+        "harrowby_changes",
+        "Harrowby standard changes",
+        harrowby,
+        25,
+        5,
+        "changes",
+        BEN,
+        "Standard changes implemented for Harrowby in the month.",
+        (14, 9, 17, 19, 16, 21, 18, 22, 15, 11, 19, 20),
+    )
+    workload(
+        "calder_laptops",
+        "Calder new laptops",
+        calder,
+        40,
+        5,
+        "laptops",
+        MARCUS,
+        "New laptops built and delivered to Calder depots in the month.",
+        (22, 12, 31, 27, 24, 19, 26, 28, 21, 16, 36, 29),
+    )
+    workload(
+        "calder_moves",
+        "Calder site moves in the last 12 months",
+        calder,
+        6,
+        1,
+        "moves",
+        AISHA,
+        "Depot and office moves completed in the 12 months to the month end.",
+        (3, 3, 3, 4, 4, 4, 4, 5, 5, 4, 4, 4),
+    )
+    workload(
+        "aldermoor_servers",
+        "Aldermoor protected servers",
+        aldermoor,
+        150,
+        10,
+        "servers",
+        DANIEL,
+        "Aldermoor servers under backup and SOC monitoring on the last day of the month.",
+        (131, 131, 133, 134, 134, 136, 137, 137, 139, 140, 142, 142),
+    )
+    workload(
+        "aldermoor_alerts",
+        "Aldermoor security alerts",
+        aldermoor,
+        4000,
+        400,
+        "alerts",
+        SOFIA,
+        "Security alerts raised by the SOC for Aldermoor systems in the month.",
+        (2910, 3040, 3320, 3150, 3280, 3410, 3390, 3520, 3610, 3700, 4310, 3560),
+        {10: "New firewall estate onboarded to the SOC mid-month"},
+    )
 
 
 def _period_ends(freq: Frequency, points: int, months_ago: int) -> list[date]:

@@ -33,8 +33,10 @@ from itsms_tui.domain.enums import (
     ChangeKind,
     ChangeStatus,
     Criticality,
+    Direction,
     DisputeStatus,
     Frequency,
+    KpiKind,
     ObjectiveStatus,
     Priority,
     Renewal,
@@ -359,6 +361,7 @@ def sla(n: int = 3, **kw: Any) -> Agreement:
             "underpinning_ids": [],
             "owner": "PER-0001",
             "scope": "Mail for the retail division.",
+            "requirements": ["Mail delivered within 5 minutes"],
             "targets": [ServiceTarget(metric="Availability", target=99.9, unit="%")],
             "priority_times": [
                 PriorityTimes(priority=Priority.P1, response_minutes=30, resolution_minutes=240),
@@ -366,6 +369,7 @@ def sla(n: int = 3, **kw: Any) -> Agreement:
             ],
             "workload_limits": ["500 tickets a month"],
             "exceptions": ["Planned maintenance windows"],
+            "signed_on": date(2024, 12, 15),
             "start_date": date(2025, 1, 1),
             **kw,
         },
@@ -445,7 +449,8 @@ def healthy() -> DataSet:
     """A small organisation that meets every rule on TODAY.
 
     SUP-0001 external hosting supplier under contract AGR-0001; SUP-0002 internal network
-    team under OLA AGR-0002; both underpin the customer SLA AGR-0003 on service SVC-0001.
+    team under OLA AGR-0002; both underpin the customer SLA AGR-0003 on service SVC-0001,
+    whose workload limit (500 tickets a month) the workload KPI KPI-0006 measures.
     """
     return DataSet(
         [
@@ -516,11 +521,23 @@ def healthy() -> DataSet:
             kpi(3, "AGR-0003", name="Mail availability"),
             kpi(4, "AGR-0002", name="Network availability"),
             kpi(5, "PRC-0001", name="P1 resolution rate"),
+            kpi(
+                6,
+                "AGR-0003",
+                name="Tickets a month",
+                kind=KpiKind.WORKLOAD,
+                measures="Tickets logged for the retail division in the month",
+                unit="tickets",
+                direction=Direction.LOWER_IS_BETTER,
+                target=500,
+                warning=550,
+            ),
             measurement(1, "KPI-0001"),
             measurement(2, "KPI-0002"),
             measurement(3, "KPI-0003"),
             measurement(4, "KPI-0004"),
             measurement(5, "KPI-0005"),
+            measurement(6, "KPI-0006", value=430.0),
             action(1, review_id="REV-0001", supplier_id="SUP-0001"),
             action(
                 2,

@@ -9,7 +9,8 @@ from typing import Any
 from itsms_tui.compliance.alignment import CellState, alignment_matrix
 from itsms_tui.domain.agreements import AcceptedDeviation, Agreement, ServiceTarget
 from itsms_tui.domain.enums import DeviationBasis, RiskTreatment
-from tests.compliance.builders import TODAY, edit, findings, flagged, healthy, risk
+from itsms_tui.domain.people import Person, Role
+from tests.compliance.builders import TODAY, build, edit, findings, flagged, healthy, risk
 
 WEAK = [ServiceTarget(metric="availability", target=99.5, unit="%")]
 
@@ -80,3 +81,20 @@ def test_a_deviation_past_its_review_date_is_reported() -> None:
     assert "review was due 2025-06-01 (15 days ago)" in found.message
     assert flagged(_weak_with(_deviation()), "SLA-DEVIATION") == []
     assert date(2025, 6, 16) == TODAY
+
+
+def test_an_acceptance_by_a_person_without_the_authority_does_not_count() -> None:
+    data = _weak_with(_deviation())
+    data.add(build(Person, 8, name="Sam Analyst", roles=[Role.EDITOR]))
+    [found] = findings(data, "SLA-ALIGN")
+    assert (
+        "accepted deviation is not valid: PER-0008 Sam Analyst, who accepted it, is not a "
+        "supplier manager or an administrator"
+    ) in found.message
+
+
+def test_a_supplier_manager_or_an_administrator_may_accept_a_deviation() -> None:
+    for role in (Role.SUPPLIER_MANAGER, Role.ADMINISTRATOR):
+        data = _weak_with(_deviation())
+        data.add(build(Person, 8, name="Sam Lead", roles=[role]))
+        assert flagged(data, "SLA-ALIGN") == [], role

@@ -8,10 +8,14 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from itsms_tui.compliance.findings import Severity
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.customers import Complaint, ComplaintSeverity, ComplaintStatus
+from itsms_tui.domain.enums import ServiceStatus
+from itsms_tui.domain.people import Person, PersonStatus
 from tests.compliance.builders import (
     TODAY,
+    build,
     complaint,
     customer,
     customer_review,
@@ -194,3 +198,48 @@ def test_no_customer_of_a_live_service_is_no_evidence() -> None:
     data = edit(healthy(), "SVC-0001", customer_ids=[])
     [found] = findings(data, "CUS-REVIEW")
     assert found.no_evidence and "no customer of a live service" in found.message
+
+
+# ------------------------------------------------------------------ relationship manager
+
+
+def _person(number: int, **kw: object) -> Person:
+    return build(Person, number, **{"name": "Ann Lee", **kw})
+
+
+def test_a_customer_with_an_active_relationship_manager_meets_the_rule() -> None:
+    data = healthy()
+    data.add(_person(3))
+    assert findings(data, "CUS-MANAGER") == []
+
+
+def test_a_customer_of_a_live_service_without_a_relationship_manager_is_an_error() -> None:
+    data = edit(healthy(), "CUS-0001", relationship_manager=None)
+    [found] = findings(data, "CUS-MANAGER")
+    assert found.clause == "8.3.2"
+    assert found.severity is Severity.ERROR
+    assert found.record_ids == ("CUS-0001", "SVC-0001")
+    assert found.message == (
+        "CUS-0001 Retail division: uses the live service SVC-0001 E-mail but no "
+        "relationship manager is designated"
+    )
+
+
+def test_a_relationship_manager_who_has_left_is_an_error() -> None:
+    data = healthy()
+    data.add(_person(3, status=PersonStatus.LEFT))
+    [found] = findings(data, "CUS-MANAGER")
+    assert found.record_ids == ("CUS-0001", "PER-0003", "SVC-0001")
+    assert "its relationship manager PER-0003 Ann Lee has left" in found.message
+
+
+def test_a_customer_of_no_live_service_needs_no_manager() -> None:
+    data = edit(healthy(), "CUS-0001", relationship_manager=None)
+    edit(data, "SVC-0001", status=ServiceStatus.RETIRED)
+    assert flagged(data, "CUS-MANAGER") == []
+
+
+def test_no_customer_of_a_live_service_leaves_the_manager_rule_without_evidence() -> None:
+    data = edit(healthy(), "SVC-0001", customer_ids=[])
+    [found] = findings(data, "CUS-MANAGER")
+    assert found.no_evidence and found.severity is Severity.ERROR

@@ -77,4 +77,21 @@ def test_the_demo_tells_its_story_with_no_evidence_gaps(
         "SUP-SUSPENDED",  # Parity suspended, contract active, KPI not measured
         "RSK-TREATMENT",
         "KPI-MISSED",
+        "KPI-OVER-LIMIT",  # Aldermoor's SOC alerts over the limit in September, not acted on
     } <= rules
+
+
+def test_the_demo_measures_workload_against_every_sla_limit(
+    demo_findings: tuple[DataSet, list[Finding]],
+) -> None:
+    from itsms_tui.domain.kpis import Kpi, Measurement
+
+    data, found = demo_findings
+    assert not [f for f in found if f.rule == "SLA-WORKLOAD"]
+    over = [f.message.split(":")[0] for f in found if f.rule == "KPI-OVER-LIMIT"]
+    assert over == ["KPI-0037 Aldermoor security alerts"]
+    # Harrowby's desk also went over its contact limit, in June: reviewed with Harrowby
+    [contacts] = [k for k in data.all(Kpi) if k.name == "Harrowby service desk contacts"]
+    readings = data.referring(contacts.id, Measurement)
+    assert len(readings) == 12
+    assert [m.value for m in readings if m.value > contacts.target] == [2710.0]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from itsms_tui.domain.agreements import PriorityTimes, ServiceTarget
 from itsms_tui.domain.enums import AgreementStatus, Priority, ServiceStatus
-from tests.compliance.builders import contract, edit, findings, flagged, healthy, service
+from tests.compliance.builders import (
+    contract,
+    edit,
+    findings,
+    flagged,
+    healthy,
+    service,
+    without,
+)
 
 
 def test_live_service_has_an_active_customer_sla() -> None:
@@ -102,3 +110,40 @@ def test_inactive_slas_are_not_judged() -> None:
     data = edit(healthy(), "AGR-0002", targets=[], priority_times=[])
     edit(data, "AGR-0003", status=AgreementStatus.DRAFT)
     assert flagged(data, "SLA-ALIGN-OLA") == []
+
+
+def test_customer_sla_states_its_requirements_and_when_it_was_agreed() -> None:
+    data = edit(healthy(), "AGR-0003", requirements=[], signed_on=None)
+    [found] = findings(data, "SLA-CONTENT")
+    assert found.message == (
+        "AGR-0003 Mail SLA: customer SLA does not state service requirements and the date "
+        "it was agreed (signed on)"
+    )
+
+
+def test_a_draft_sla_is_not_yet_judged_for_its_signature() -> None:
+    data = edit(healthy(), "AGR-0003", status=AgreementStatus.DRAFT, signed_on=None)
+    assert flagged(data, "SLA-CONTENT") == []
+
+
+# ------------------------------------------------------------------ SLA-KPI
+
+
+def test_an_sla_whose_performance_no_kpi_reports_is_an_error() -> None:
+    assert findings(healthy(), "SLA-KPI") == []
+    # its workload KPI KPI-0006 is left: workload is not performance
+    data = without(healthy(), "KPI-0003", "MEA-0003")
+    [found] = findings(data, "SLA-KPI")
+    assert found.clause == "8.3.3"
+    assert found.message == (
+        "AGR-0003 Mail SLA: states service level targets but no performance KPI reports "
+        "against them"
+    )
+
+
+def test_an_sla_without_targets_needs_no_performance_kpi_here() -> None:
+    # the missing targets are SLA-CONTENT's finding
+    data = edit(
+        without(healthy(), "KPI-0003", "MEA-0003"), "AGR-0003", targets=[], priority_times=[]
+    )
+    assert flagged(data, "SLA-KPI") == []

@@ -147,6 +147,26 @@ def test_service_report_shows_targets_workload_missed_periods_and_actions() -> N
     assert f"charts/{sla.id}/{kpi.id}.svg" in render_markdown(doc)
 
 
+def test_service_report_shows_workload_readings_against_the_limits() -> None:
+    workspace = Workspace.open_demo(today=lambda: DEMO_TODAY)
+    data = workspace.data()
+    [kpi] = [k for k in data.all(Kpi) if k.name == "Harrowby service desk contacts"]
+    period = ReportPeriod(DEMO_TODAY - timedelta(days=365), DEMO_TODAY)
+    parsed = outline(render_html(service_report(data, kpi.subject_id, period)))
+    texts = parsed.texts
+    table = texts.index(f"Workload in {period.label} against the limits")
+    assert texts[table + 1 : table + 3] == ["KPI", "Limit"]
+    row = texts.index(kpi.display, table)
+    assert texts[row + 1] == "2500 contacts (lower is better)"
+    assert texts[row + 4] == "1"  # one period (June) over the limit
+    [over, *_] = html_rows_after(texts, "Periods over a limit")
+    assert over[0] == kpi.display
+    assert over[2:] == ["2710 contacts", "2500 contacts", "none recorded"]
+    # performance KPIs stay in their own table; the workload KPI is not a missed target
+    missed = html_rows_after(texts, "Missed targets")
+    assert not any(kpi.display == r[0] for r in missed)
+
+
 def html_rows_after(texts: list[str], caption: str) -> list[list[str]]:
     """The texts after ``caption`` in groups of five (the missed-targets table's columns)."""
     start = texts.index(caption) + 6  # caption and the five headers

@@ -34,7 +34,7 @@ async def test_a_short_list_shows_every_topic_open_with_its_counts() -> None:
         actions = next(h for h in headings if h.topic.value == "Action overdue")
         assert actions.text == "▾ 4 lines: 4 to fix, 4 overdue"
         assert "▾ 4 lines: 4 to fix, 4 overdue" in screen_text(app)
-        assert "in 23 topics" in screen_text(app)
+        assert "in 24 topics" in screen_text(app)
 
 
 async def test_a_long_list_starts_collapsed_and_enter_opens_and_closes_a_topic(

@@ -29,6 +29,7 @@ from itsms_tui.domain.enums import (
     Direction,
     Priority,
 )
+from itsms_tui.domain.people import Person, Role
 from itsms_tui.domain.risks import Risk
 
 
@@ -172,14 +173,22 @@ def _compare(direction: Direction, sla_value: float, value: float | None) -> Ali
     return AlignmentCell(value, CellState.WEAKER if worse else CellState.ALIGNED)
 
 
+DEVIATION_AUTHORITY: frozenset[Role] = frozenset({Role.SUPPLIER_MANAGER, Role.ADMINISTRATOR})
+"""The roles that may accept a supplier target weaker than the SLA it underpins."""
+
+
 def deviation_problem(data: DataSet, sla: Agreement, deviation: AcceptedDeviation) -> str | None:
     """Why an accepted deviation does not hold, or None when it does.
 
-    It names who accepted it and when; accepted as a risk, it links a risk that exists and
+    It names who accepted it and when, a person with the authority to (a supplier manager
+    or an administrator; an id that names no person is the integrity check's); accepted as a risk, it links a risk that exists and
     has a review date; allowed by an SLA exception, that exception is one of the SLA's.
     """
     if not deviation.accepted_by:
         return "no one is named as accepting it"
+    person = data.get_as(Person, deviation.accepted_by)
+    if person is not None and not DEVIATION_AUTHORITY & set(person.roles):
+        return f"{person.display}, who accepted it, is not a supplier manager or an administrator"
     if deviation.accepted_on is None:
         return "the acceptance is not dated"
     if deviation.basis is DeviationBasis.SLA_EXCEPTION:

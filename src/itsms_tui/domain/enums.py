@@ -114,6 +114,13 @@ class Direction(Vocabulary):
     LOWER_IS_BETTER = "lower_is_better"
 
 
+class KpiKind(Vocabulary):
+    """What a KPI's target is: a performance target, or an agreement's workload limit."""
+
+    PERFORMANCE = "performance"
+    WORKLOAD = "workload"
+
+
 class Frequency(Vocabulary):
     DAILY = "daily"
     WEEKLY = "weekly"

@@ -1,4 +1,10 @@
-"""KPIs (clause 9.1 applied to 8.1 and 8.3) and their measurements."""
+"""KPIs (clause 9.1 applied to 8.1 and 8.3) and their measurements.
+
+A KPI of kind ``workload`` records the workload against one of an agreement's workload
+limits (8.3.3: "workload against limits reported at planned intervals"): its subject is
+the agreement, its target is the limit and lower is better, so a reading above the target
+is a period over the limit. Every KPI stored before the kind existed is a performance KPI.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from typing import ClassVar, Self
 
 from pydantic import Field, model_validator
 
-from itsms_tui.domain.enums import Direction, Frequency
+from itsms_tui.domain.enums import Direction, Frequency, KpiKind
 from itsms_tui.domain.fields import LongText, Name, PersonRef, RecordId, ShortText
 from itsms_tui.domain.record import Record
 
@@ -34,6 +40,12 @@ class Kpi(Record):
     """``*``: the subject's collection follows from its id prefix (SUBJECT_PREFIXES)."""
 
     name: Name = Field(title="KPI")
+    kind: KpiKind = Field(
+        default=KpiKind.PERFORMANCE,
+        title="Measure of",
+        description="performance against a target, or workload against an agreement's "
+        "limit (the target is the limit).",
+    )
     measures: LongText = Field(default="", title="What is measured")
     method: LongText = Field(default="", title="Method or data source")
     unit: ShortText = Field(default="%", title="Unit")
@@ -62,6 +74,17 @@ class Kpi(Record):
         if prefix not in SUBJECT_PREFIXES:
             allowed = ", ".join(SUBJECT_PREFIXES)
             raise ValueError(f"subject must be one of {allowed} records, not {prefix}")
+        if self.kind is KpiKind.WORKLOAD:
+            if prefix != "AGR":
+                raise ValueError(
+                    "a workload KPI measures an agreement's workload limit: its subject "
+                    "must be an agreement (AGR-...)"
+                )
+            if self.direction is not Direction.LOWER_IS_BETTER:
+                raise ValueError(
+                    "a workload KPI's target is the limit, so lower is better: set the "
+                    "direction to lower is better"
+                )
         if self.direction is Direction.HIGHER_IS_BETTER and self.warning > self.target:
             raise ValueError("warning threshold must not be above the target when higher is better")
         if self.direction is Direction.LOWER_IS_BETTER and self.warning < self.target:
@@ -94,3 +117,13 @@ def check_measurement_date(measurement: Measurement, today: date) -> None:
         raise ValueError(
             f"measured on {measurement.measured_on} is in the future (today is {today})"
         )
+
+
+def is_workload(kpi: Kpi) -> bool:
+    """The KPI records workload against an agreement's limit, not performance."""
+    return kpi.kind is KpiKind.WORKLOAD
+
+
+def target_word(kpi: Kpi) -> str:
+    """How the KPI's target reads: a workload KPI's target is its limit."""
+    return "limit" if is_workload(kpi) else "target"

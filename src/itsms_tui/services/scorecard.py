@@ -5,7 +5,7 @@ missed per period), its agreements' targets, the evaluation score history, the o
 improvement actions and disputes, and the review history.
 
 Service report (8.3.3): one customer SLA over a period: performance against each target,
-the workload limits agreed, trends, the missed periods with their improvement actions,
+the workload limits agreed with the workload KPIs' readings against them, trends, the missed periods with their improvement actions,
 and the reviews held with their decisions and actions.
 
 Both are ``Document``s: rendered and written exactly like the evidence pack.
@@ -23,7 +23,7 @@ from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import AgreementKind
 from itsms_tui.domain.evaluation_score import evaluation_percent
 from itsms_tui.domain.kpi_periods import Outcome, counts
-from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.kpis import Kpi, is_workload
 from itsms_tui.domain.obligations import OPEN_ACTION, OPEN_DISPUTE
 from itsms_tui.domain.people_refs import people_names, person_name
 from itsms_tui.domain.review_schedule import agreement_review_status, supplier_review_status
@@ -68,7 +68,12 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def _kpi_table(caption: str, summaries: list[KpiSummary]) -> Table:
+def _kpi_table(
+    caption: str,
+    summaries: list[KpiSummary],
+    target: str = "Target",
+    empty: str = "No KPI measures this party.",
+) -> Table:
     rows = []
     for s in summaries:
         tally = counts(s.results)
@@ -90,7 +95,7 @@ def _kpi_table(caption: str, summaries: list[KpiSummary]) -> Table:
         caption,
         (
             "KPI",
-            "Target",
+            target,
             "Latest",
             "Met",
             "Missed",
@@ -100,7 +105,7 @@ def _kpi_table(caption: str, summaries: list[KpiSummary]) -> Table:
             "Per period (oldest first)",
         ),
         tuple(rows),
-        empty="No KPI measures this party.",
+        empty=empty,
     )
 
 
@@ -308,7 +313,8 @@ def service_report(
     if sla is None or sla.kind is not AgreementKind.CUSTOMER_SLA:
         raise UserError(f"--sla {agreement_id}: no such customer SLA")
     kpis = [k for k in data.all(Kpi) if k.subject_id == sla.id]
-    summaries = [summarise_kpi(data, k, period) for k in kpis]
+    summaries = [summarise_kpi(data, k, period) for k in kpis if not is_workload(k)]
+    workload_summaries = [summarise_kpi(data, k, period) for k in kpis if is_workload(k)]
     term = term_dates(sla, period.until)
 
     performance: list[Block] = [
@@ -322,41 +328,33 @@ def service_report(
     for summary in summaries:
         performance.extend(kpi_blocks(summary, chart_prefix=f"charts/{sla.id}"))
 
-    workload: list[Block] = [
-        Facts((("Workload limits agreed", many(sla.workload_limits)),)),
-        Para(
-            "Workload against these limits is reported by the SLA's KPIs above; "
-            "no other workload figures are recorded."
-            if sla.workload_limits
-            else "The SLA records no workload limits."
-        ),
-    ]
-
     actions = [
         a
         for a in data.all(ImprovementAction)
         if a.agreement_id == sla.id or a.kpi_id in {k.id for k in kpis}
     ]
-    missed_rows = []
-    for s in summaries:
-        linked = [a for a in actions if a.kpi_id == s.kpi.id] or [
-            a for a in actions if a.agreement_id == sla.id and a.kpi_id is None
-        ]
-        action_text = "; ".join(f"{a.id} {a.description} ({a.status.label})" for a in linked)
-        for r in s.missed:
-            missed_rows.append(
-                (
-                    s.kpi.display,
-                    r.period.label,
-                    value_text(r.value, s.kpi.unit),
-                    f"{s.kpi.target:g} {s.kpi.unit}",
-                    action_text or "none recorded",
-                )
-            )
+    workload: list[Block] = [
+        Facts((("Workload limits agreed", many(sla.workload_limits)),)),
+        _kpi_table(
+            f"Workload in {period.label} against the limits",
+            workload_summaries,
+            target="Limit",
+            empty="No workload KPI measures these limits.",
+        ),
+        Table(
+            "Periods over a limit",
+            ("KPI", "Period", "Workload", "Limit", "Improvement actions"),
+            tuple(_missed_rows(workload_summaries, actions, sla)),
+            empty="No measured period went over its limit.",
+        ),
+    ]
+    if not sla.workload_limits:
+        workload.append(Para("The SLA records no workload limits."))
+
     missed = Table(
         "Missed targets",
         ("KPI", "Period", "Value", "Target", "Improvement actions"),
-        tuple(missed_rows),
+        tuple(_missed_rows(summaries, actions, sla)),
         empty="Every measured period met its target.",
     )
 
@@ -402,6 +400,30 @@ def service_report(
             ),
         ),
     )
+
+
+def _missed_rows(
+    summaries: list[KpiSummary], actions: list[ImprovementAction], sla: Agreement
+) -> list[tuple[str, ...]]:
+    """One row per missed period (over the limit, for a workload KPI) with its actions:
+    those naming the KPI, else those on the SLA naming no KPI."""
+    rows: list[tuple[str, ...]] = []
+    for s in summaries:
+        linked = [a for a in actions if a.kpi_id == s.kpi.id] or [
+            a for a in actions if a.agreement_id == sla.id and a.kpi_id is None
+        ]
+        action_text = "; ".join(f"{a.id} {a.description} ({a.status.label})" for a in linked)
+        for r in s.missed:
+            rows.append(
+                (
+                    s.kpi.display,
+                    r.period.label,
+                    value_text(r.value, s.kpi.unit),
+                    f"{s.kpi.target:g} {s.kpi.unit}",
+                    action_text or "none recorded",
+                )
+            )
+    return rows
 
 
 def write_service_report(

@@ -1,9 +1,10 @@
-"""Clause 8.3.2 business relationship management: customer satisfaction measured at
-planned intervals and acted on, complaints managed to closure in time and escalated when
+"""Clause 8.3.2 business relationship management: a designated person responsible for
+each customer relationship, customer satisfaction measured at planned intervals and acted on, complaints managed to closure in time and escalated when
 serious, and service reviews with each customer at planned intervals.
 
 A customer is judged while it uses a live service (``Service.customer_ids``); the
-intervals and the complaint targets are checker settings.
+intervals and the complaint targets are checker settings. A relationship manager id that
+names no person is a broken reference, reported by the integrity check, not here.
 """
 
 from __future__ import annotations
@@ -33,14 +34,47 @@ from itsms_tui.domain.customers import (
     complaint_target,
 )
 from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.people import Person
 
 CLAUSE = "8.3.2"
 
+CUS_MANAGER = Check("CUS-MANAGER", CLAUSE, Topic.CUSTOMER)
 CUS_REVIEW = Check("CUS-REVIEW", CLAUSE, Topic.CUSTOMER_REVIEW, dated=True)
 CUS_SATISFACTION = Check("CUS-SATISFACTION", CLAUSE, Topic.SATISFACTION, dated=True)
 SAT_ACTION = Check("SAT-ACTION", CLAUSE, Topic.SATISFACTION)
 CMP_OVERDUE = Check("CMP-OVERDUE", CLAUSE, Topic.COMPLAINT, dated=True)
 CMP_ESCALATE = Check("CMP-ESCALATE", CLAUSE, Topic.COMPLAINT)
+
+
+def _services_text(data: DataSet, service_ids: list[str]) -> str:
+    names = [(r.display if (r := data.get(s)) is not None else s) for s in service_ids]
+    noun = "service" if len(names) == 1 else "services"
+    return f"the live {noun} {', '.join(names)}"
+
+
+def relationship_manager(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for customer in data.all(Customer):
+        services = live_services_of(data, customer.id)
+        if not services:
+            continue
+        uses = _services_text(data, services)
+        manager_id = customer.relationship_manager
+        if not manager_id:
+            yield CUS_MANAGER.error(
+                customer,
+                f"uses {uses} but no relationship manager is designated",
+                *services,
+            )
+            continue
+        manager = data.get_as(Person, manager_id)
+        if manager is not None and not manager.active:
+            yield CUS_MANAGER.error(
+                customer,
+                f"its relationship manager {manager.display} has left; it uses {uses}: "
+                "designate another",
+                manager.id,
+                *services,
+            )
 
 
 def customer_review(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -128,6 +162,14 @@ def _uses_live_service(data: DataSet) -> bool:
 
 
 RULES: tuple[Rule, ...] = (
+    rule(
+        CUS_MANAGER,
+        "Each customer has a designated relationship manager",
+        "Each customer using a live service names a relationship manager (a person) who "
+        "has not left the organisation.",
+        relationship_manager,
+        Evidence("customer of a live service", _uses_live_service, required=True),
+    ),
     rule(
         CUS_SATISFACTION,
         "Customer satisfaction is measured at planned intervals",

@@ -10,6 +10,10 @@
   an agreement (any status: retiring it does not hide the miss) or a supplier. The latest
   one is answered by an improvement action naming the KPI that is open, in progress, or
   done on or after the day of that measurement.
+- A workload KPI (``Kpi.kind``) records workload against an agreement's limit, not
+  performance: a reading over the limit is KPI-OVER-LIMIT's (answered by such an action, or
+  by a review with the agreement's party held since that names the KPI), never a missed
+  target or a red supplier KPI.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement
 from itsms_tui.domain.calendar import period_after
 from itsms_tui.domain.catalogue import Service
+from itsms_tui.domain.customers import CustomerReview
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import (
     ActionStatus,
@@ -50,11 +55,11 @@ from itsms_tui.domain.kpi_status import (
     period_grace,
     rag_status,
 )
-from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.kpis import Kpi, Measurement, is_workload
 from itsms_tui.domain.obligations import OPEN_ACTION
 from itsms_tui.domain.plan import Objective, Process
 from itsms_tui.domain.record import Record
-from itsms_tui.domain.suppliers import ImprovementAction, Supplier
+from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
 
 KPI_DEFINED = Check("KPI-DEFINED", "9.1", Topic.KPI)
 KPI_CURRENT = Check("KPI-CURRENT", "9.1", Topic.KPI_MEASUREMENT, dated=True)
@@ -63,6 +68,7 @@ SUP_KPI_CURRENT = Check("SUP-KPI-CURRENT", "8.3.4", Topic.KPI_MEASUREMENT)
 KPI_MISSED = Check("KPI-MISSED", "8.3.3", Topic.RED_KPI)
 SUP_KPI_RED = Check("SUP-KPI-RED", "8.3.4", Topic.RED_KPI)
 SUP_SUSPENDED = Check("SUP-SUSPENDED", "8.3.4", Topic.SUPPLIER)
+KPI_OVER_LIMIT = Check("KPI-OVER-LIMIT", "8.3.3", Topic.WORKLOAD)
 
 CLOSED_OBJECTIVE = frozenset(
     {ObjectiveStatus.ACHIEVED, ObjectiveStatus.MISSED, ObjectiveStatus.CANCELLED}
@@ -146,14 +152,19 @@ def kpi_current(data: DataSet, settings: CheckSettings, today: date) -> Iterator
             yield KPI_CURRENT.warning(kpi, problem, kpi.subject_id)
 
 
+def _performance_kpis(data: DataSet, subject_id: str) -> list[Kpi]:
+    """The KPIs on a record that measure performance (a workload count monitors no one)."""
+    return [k for k in data.referring(subject_id, Kpi) if not is_workload(k)]
+
+
 def supplier_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for supplier in data.all(Supplier):
         if supplier.status not in DELIVERING_SUPPLIER:
             continue
-        if data.referring(supplier.id, Kpi):
+        if _performance_kpis(data, supplier.id):
             continue
         agreements = data.referring(supplier.id, Agreement)
-        if any(data.referring(a.id, Kpi) for a in agreements if a.kind in SUPPLIER_SIDE_KINDS):
+        if any(_performance_kpis(data, a.id) for a in agreements if a.kind in SUPPLIER_SIDE_KINDS):
             continue
         yield SUP_KPI.error(
             supplier,
@@ -187,7 +198,7 @@ def supplier_kpi_red(data: DataSet, settings: CheckSettings, today: date) -> Ite
     for kpi in data.all(Kpi):
         subject = subject_of(data, kpi)
         reading = readings[kpi.id]
-        if subject.supplier is None or not subject.in_use:
+        if subject.supplier is None or not subject.in_use or is_workload(kpi):
             continue
         if reading.status is not KpiStatus.RED:  # grey (stale) is SUP-KPI-CURRENT's
             continue
@@ -267,7 +278,7 @@ def _committed_to(data: DataSet, kpi: Kpi) -> Record | None:
 def missed_target(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     for kpi in data.all(Kpi):
         subject = _committed_to(data, kpi)
-        if subject is None:
+        if subject is None or is_workload(kpi):
             continue
         miss = _latest_miss(kpi, data.referring(kpi.id, Measurement))
         if miss is None:
@@ -285,8 +296,59 @@ def missed_target(data: DataSet, settings: CheckSettings, today: date) -> Iterat
         )
 
 
+def _names(text: str, kpi: Kpi) -> bool:
+    folded = text.casefold()
+    return kpi.id.casefold() in folded or kpi.name.casefold() in folded
+
+
+def _reviewed_since(data: DataSet, kpi: Kpi, agreement: Agreement, day: date) -> bool:
+    """A review with the agreement's party, held on or after ``day``, that names the KPI:
+    a customer review for a customer SLA, a review of the agreement or its supplier else."""
+    texts: list[tuple[date, str]] = []
+    if agreement.customer_id:
+        texts.extend(
+            (r.held_on, f"{r.performance_trends}\n{r.outcomes}")
+            for r in data.referring(agreement.customer_id, CustomerReview)
+        )
+    supplier_reviews = [
+        *data.referring(agreement.id, SupplierReview),
+        *(
+            r
+            for r in data.referring(agreement.supplier_id or "", SupplierReview)
+            if r.agreement_id is None
+        ),
+    ]
+    texts.extend((r.held_on, f"{r.performance_summary}\n{r.minutes}") for r in supplier_reviews)
+    return any(held >= day and _names(text, kpi) for held, text in texts)
+
+
+def over_limit(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for kpi in data.all(Kpi):
+        agreement = data.get_as(Agreement, kpi.subject_id)
+        if agreement is None or not is_workload(kpi):
+            continue
+        over = _latest_miss(kpi, data.referring(kpi.id, Measurement))
+        if over is None:
+            continue
+        if _answered(data.referring(kpi.id, ImprovementAction), over.measured_on):
+            continue
+        if _reviewed_since(data, kpi, agreement, over.measured_on):
+            continue
+        unit = f" {kpi.unit}" if kpi.unit else ""
+        yield KPI_OVER_LIMIT.error(
+            kpi,
+            f"workload {over.value:g}{unit} on {over.measured_on} is over the limit "
+            f"{kpi.target:g}{unit} of {agreement.display}, and no improvement action or "
+            "review addresses it",
+            agreement.id,
+            over.id,
+        )
+
+
 def _supplier_kpi(data: DataSet) -> bool:
-    return any(subject_of(data, k).supplier is not None for k in data.all(Kpi))
+    return any(
+        subject_of(data, k).supplier is not None and not is_workload(k) for k in data.all(Kpi)
+    )
 
 
 RULES: tuple[Rule, ...] = (
@@ -309,8 +371,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         SUP_KPI,
         "Active suppliers are monitored by KPIs",
-        "A supplier that is active or under review has at least one KPI on it or on one of "
-        "its agreements.",
+        "A supplier that is active or under review has at least one performance KPI on it "
+        "or on one of its agreements.",
         supplier_kpi,
         Evidence(
             "delivering supplier", any_of(Supplier, lambda s: s.status in DELIVERING_SUPPLIER)
@@ -327,7 +389,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         KPI_MISSED,
         "Missed targets have an improvement action",
-        "A KPI on an agreement (SLA, contract or OLA) or a supplier that missed its target "
+        "A performance KPI on an agreement (SLA, contract or OLA) or a supplier that missed its target "
         "(amber or red) in any period has an improvement action naming it, open or "
         "completed on or after the latest such measurement. Retiring the agreement does "
         "not hide the miss.",
@@ -335,9 +397,19 @@ RULES: tuple[Rule, ...] = (
         Evidence("KPI on an agreement or supplier", _any_agreement_kpi),
     ),
     rule(
+        KPI_OVER_LIMIT,
+        "Workload over an agreed limit is acted on",
+        "A workload KPI on an agreement (its target is the limit) whose reading went over "
+        "the limit in any period has an improvement action naming it, open or completed on "
+        "or after the latest such reading, or a review with the agreement's party held "
+        "since that names the KPI.",
+        over_limit,
+        Evidence("workload KPI", any_of(Kpi, is_workload)),
+    ),
+    rule(
         SUP_KPI_RED,
         "Supplier KPIs are not red",
-        "A KPI on a supplier delivering today, or on its active agreement, is not red "
+        "A performance KPI on a supplier delivering today, or on its active agreement, is not red "
         "(below the warning level): an error without an open improvement action on the "
         "KPI, a warning while one is open.",
         supplier_kpi_red,

@@ -1,5 +1,7 @@
 """Clause 8.3.3 service level management, as far as the data allows: every live service
-has a customer SLA, SLAs state targets, workload limits and exceptions; and the alignment
+has a customer SLA, SLAs state targets, workload limits and exceptions, and workload is
+measured against those limits by workload KPIs on the SLA (``Kpi.kind``; a reading over a
+limit is ``kpi_rules``' KPI-OVER-LIMIT); and the alignment
 of supplier targets with the SLAs they underpin (8.3.4.1 c for contracts, 8.3.4.2 for
 OLAs): the agreements underpinning an SLA are at least as strict, target by target (see
 ``alignment``), and an agreement on an SLA's service is listed under it or says why not.
@@ -44,6 +46,7 @@ from itsms_tui.domain.enums import (
     RenewalDecision,
     ServiceStatus,
 )
+from itsms_tui.domain.kpis import Kpi, is_workload
 from itsms_tui.domain.obligations import (
     active_customer_sla,
     lacks_active_sla,
@@ -57,6 +60,8 @@ SLA_CONTENT = Check("SLA-CONTENT", CLAUSE, Topic.SERVICE_LEVEL)
 SLA_ALIGN = Check("SLA-ALIGN", "8.3.4.1", Topic.SLA_ALIGNMENT)
 SLA_ALIGN_OLA = Check("SLA-ALIGN-OLA", "8.3.4.2", Topic.SLA_ALIGNMENT)
 SLA_RETIRED = Check("SLA-RETIRED", CLAUSE, Topic.SERVICE_LEVEL)
+SLA_KPI = Check("SLA-KPI", CLAUSE, Topic.SERVICE_LEVEL)
+SLA_WORKLOAD = Check("SLA-WORKLOAD", CLAUSE, Topic.WORKLOAD)
 SLA_TERM = Check("SLA-TERM", CLAUSE, Topic.RENEWAL, dated=True)
 SLA_DEVIATION = Check("SLA-DEVIATION", "8.3.4.1", Topic.SLA_ALIGNMENT)
 SLA_UNDERPIN = Check("SLA-UNDERPIN", "8.3.4.1", Topic.SLA_ALIGNMENT)
@@ -96,13 +101,54 @@ def sla_content(data: DataSet, settings: CheckSettings, today: date) -> Iterator
             continue
         missing = missing_list(
             [
+                (not sla.requirements, "service requirements"),
                 (not sla.targets and not sla.priority_times, "service level targets"),
                 (not sla.workload_limits, "workload limits"),
                 (not sla.exceptions, "exceptions"),
+                (sla.signed_on is None, "the date it was agreed (signed on)"),
             ]
         )
         if missing:
             yield SLA_CONTENT.error(sla, f"customer SLA does not state {missing}")
+
+
+def sla_kpi(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for sla in data.all(Agreement):
+        if not active_customer_sla(sla) or not (sla.targets or sla.priority_times):
+            continue
+        if any(not is_workload(k) for k in data.referring(sla.id, Kpi)):
+            continue
+        yield SLA_KPI.error(
+            sla, "states service level targets but no performance KPI reports against them"
+        )
+
+
+def _limits_text(limits: list[str]) -> str:
+    shown = "; ".join(limits[:3])
+    return shown + (f" and {len(limits) - 3} more" if len(limits) > 3 else "")
+
+
+def sla_workload(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    for sla in data.all(Agreement):
+        if not active_customer_sla(sla) or not sla.workload_limits:
+            continue
+        kpis = [k for k in data.referring(sla.id, Kpi) if is_workload(k)]
+        limits = len(sla.workload_limits)
+        if not kpis:
+            yield SLA_WORKLOAD.error(
+                sla,
+                f"states workload limits ({_limits_text(sla.workload_limits)}) but no "
+                "workload KPI measures them: workload is not measured against its limits",
+            )
+        elif len(kpis) < limits:
+            ids = [k.id for k in kpis]
+            kpi_word = "KPI measures" if len(kpis) == 1 else "KPIs measure"
+            yield SLA_WORKLOAD.warning(
+                sla,
+                f"states {limits} workload limits but only {len(kpis)} workload {kpi_word} "
+                f"them ({', '.join(ids)}): record a workload KPI for each limit",
+                *ids,
+            )
 
 
 def _gap(row: AlignmentRow, sla_value: float, value: float) -> str:
@@ -354,11 +400,39 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         SLA_CONTENT,
-        "Customer SLAs state targets, workload limits and exceptions",
-        "An active customer SLA states service level targets (or response and resolution "
-        "times), workload limits and exceptions.",
+        "Customer SLAs state requirements, targets, limits and exceptions, and are signed",
+        "An active customer SLA states the documented service requirements, service level "
+        "targets (or response and resolution times), workload limits and exceptions, and "
+        "the date it was agreed (signed on).",
         sla_content,
         Evidence("active customer SLA", any_of(Agreement, active_customer_sla), required=True),
+    ),
+    rule(
+        SLA_KPI,
+        "SLA performance is reported by KPIs",
+        "An active customer SLA that states service level targets (or response and "
+        "resolution times) has a performance KPI on it, so performance against the targets "
+        "is reported at the KPI's planned interval.",
+        sla_kpi,
+        Evidence(
+            "active customer SLA with targets",
+            any_of(
+                Agreement,
+                lambda a: active_customer_sla(a) and bool(a.targets or a.priority_times),
+            ),
+        ),
+    ),
+    rule(
+        SLA_WORKLOAD,
+        "Workload is measured against the SLA's limits",
+        "An active customer SLA that states workload limits has a workload KPI (its target "
+        "the limit) for each of them, so workload against the limits is reported at the "
+        "KPI's planned interval; none is an error, fewer than the limits a warning.",
+        sla_workload,
+        Evidence(
+            "active customer SLA with workload limits",
+            any_of(Agreement, lambda a: active_customer_sla(a) and bool(a.workload_limits)),
+        ),
     ),
     rule(
         SLA_ALIGN,

@@ -15,7 +15,7 @@ from rich.text import Text
 from itsms_tui.domain.agreements import Agreement, Amendment
 from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.enums import AgreementKind, Direction, Renewal
-from itsms_tui.domain.kpis import Kpi
+from itsms_tui.domain.kpis import Kpi, target_word
 from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.risk_rating import rated_band, rated_score
 from itsms_tui.domain.risks import Risk
@@ -229,7 +229,7 @@ def _detail(row: AgreementRow, ctx: Context, out: DetailBuilder) -> None:
         status = reading.status if reading else None
         extra = rag_text(status) if status else Text("")
         if reading is not None and reading.value is not None:
-            extra.append(f"  {reading.value:g} {kpi.unit} (target {kpi.target:g})")
+            extra.append(f"  {reading.value:g} {kpi.unit} ({target_word(kpi)} {kpi.target:g})")
         out.link(kpi, extra)
 
     risks = data.referring(a.id, Risk)

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.kpi_status import Trend, measurements_of, rag_status
-from itsms_tui.domain.kpis import Kpi, Measurement
+from itsms_tui.domain.kpis import Kpi, Measurement, is_workload, target_word
 from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.record import Record
 from itsms_tui.services.register_rows import KpiCardData
@@ -94,19 +94,20 @@ class KpiDetailScreen(MainScreen):
             if reading.next_due is not None:
                 status.append(f"  · next due {reading.next_due}", style="dim")
             lines.append(status)
-        lines.append(
-            Text.assemble(
-                ("Subject ", "dim"),
-                subject.display if subject is not None else kpi.subject_id,
-                ("  Owner ", "dim"),
-                person_name(data, kpi.owner) or "—",
-                ("  Every ", "dim"),
-                kpi.frequency.value,
-            )
+        about = Text.assemble(
+            ("Subject ", "dim"),
+            subject.display if subject is not None else kpi.subject_id,
+            ("  Owner ", "dim"),
+            person_name(data, kpi.owner) or "—",
+            ("  Every ", "dim"),
+            kpi.frequency.value,
         )
+        if is_workload(kpi):
+            about.append_text(Text.assemble(("  Measure of ", "dim"), kpi.kind.label))
+        lines.append(about)
         lines.append(
             Text.assemble(
-                ("Target ", "dim"),
+                (f"{target_word(kpi).capitalize()} ", "dim"),
                 f"{kpi.target:g} {kpi.unit}",
                 ("  Warning ", "dim"),
                 f"{kpi.warning:g} {kpi.unit}",

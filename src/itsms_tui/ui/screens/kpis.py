@@ -21,7 +21,7 @@ from textual.widgets import Sparkline, Static
 from itsms_tui.domain.dataset import DataSet
 from itsms_tui.domain.enums import KpiStatus
 from itsms_tui.domain.kpi_status import KpiReading, Trend
-from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement
+from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement, target_word
 from itsms_tui.domain.record import Record
 from itsms_tui.services.register_rows import KpiCardData, card_data
 from itsms_tui.ui.screens.base import MainScreen
@@ -60,11 +60,12 @@ def value_line(card: KpiCardData, width: int | None = None) -> Text:
     if reading.value is None:
         return status.append("  no measurement yet", style="dim")
     value, target, unit = f"{reading.value:g}", f"{kpi.target:g}", kpi.unit
+    word = target_word(kpi)
     symbol = Text(status.plain.split(" ", 1)[0], style=status.style)
     candidates = [
-        (status, f"  {value} {unit} / target {target} {unit}"),
-        (status, f"  {value} / target {target} {unit}"),
-        (symbol, f" {value} / target {target} {unit}"),
+        (status, f"  {value} {unit} / {word} {target} {unit}"),
+        (status, f"  {value} / {word} {target} {unit}"),
+        (symbol, f" {value} / {word} {target} {unit}"),
         (symbol, f" {value} / {target} {unit}"),
     ]
     for head, tail in candidates:
