@@ -135,11 +135,17 @@ def customer(n: int = 1, **kw: Any) -> Customer:
 
 
 def satisfaction(n: int = 1, customer_id: str = "CUS-0001", **kw: Any) -> SatisfactionResult:
-    """A good survey result two months before TODAY."""
+    """A good survey result two months before TODAY, analysed."""
     return build(
         SatisfactionResult,
         n,
-        **{"customer_id": customer_id, "measured_on": date(2025, 4, 10), "score": 4.2, **kw},
+        **{
+            "customer_id": customer_id,
+            "measured_on": date(2025, 4, 10),
+            "score": 4.2,
+            "analysis": "Steady; response times praised, reporting asked for monthly.",
+            **kw,
+        },
     )
 
 
@@ -170,6 +176,7 @@ def customer_review(n: int = 1, customer_id: str = "CUS-0001", **kw: Any) -> Cus
             "customer_id": customer_id,
             "held_on": date(2025, 3, 20),
             "attendees": ["PER-0003"],
+            "outcomes": "Targets met; monthly reporting agreed.",
             **kw,
         },
     )

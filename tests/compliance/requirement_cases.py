@@ -292,6 +292,9 @@ CASES: tuple[RequirementCase, ...] = (
         lambda d: edit(d, "SUP-0004", status=SupplierStatus.EXITED),
         "ACT-0001",
         variant="exited",
+        also=("AGR-EXITED",),
+        not_alone="HelpPoint's contract AGR-0004 stays active, which an exited supplier "
+        "cannot have",
     ),
     C(
         "8.1",
@@ -499,8 +502,14 @@ CASES: tuple[RequirementCase, ...] = (
         lambda d: edit(d, "SAT-0011", analysis=""),
         "SAT-0011",
         variant="analysis",
-        xfail="no rule asks a satisfaction result for its analysis: SAT-ACTION looks only "
-        "at scores below the low-satisfaction share",
+    ),
+    C(
+        "8.3.2",
+        "Designated individuals manage the relationship with each customer",
+        ("CUS-MANAGER",),
+        "Calder CUS-0002 loses its relationship manager",
+        lambda d: edit(d, "CUS-0002", relationship_manager=None),
+        "CUS-0002",
     ),
     C(
         "8.3.2",
@@ -525,6 +534,9 @@ CASES: tuple[RequirementCase, ...] = (
         "Harrowby's service reviews (CRV-0001, CRV-0002) deleted",
         lambda d: without(d, "CRV-0001", "CRV-0002"),
         "CUS-0001",
+        also=("KPI-OVER-LIMIT",),
+        not_alone="the August review is what answered Harrowby's June workload excess "
+        "(KPI-0031), so deleting the reviews leaves that excess unanswered",
     ),
     C(
         "8.3.2",
@@ -534,8 +546,6 @@ CASES: tuple[RequirementCase, ...] = (
         lambda d: edit(d, "CRV-0002", outcomes=""),
         "CRV-0002",
         variant="outcomes",
-        xfail="no rule asks a customer review for its outcomes: CUS-REVIEW checks only "
-        "that one was held in the interval",
     ),
     # 8.3.3 service level management
     C(
@@ -545,6 +555,30 @@ CASES: tuple[RequirementCase, ...] = (
         "Harrowby's SLA AGR-0014 no longer commits to SVC-0006 Security Monitoring",
         _without_service("AGR-0014", "SVC-0006"),
         "SVC-0006",
+    ),
+    C(
+        "8.3.3",
+        "Performance against service level targets is reported at planned intervals",
+        ("SLA-KPI",),
+        "KPI-0022, the only performance KPI on Calder's SLA AGR-0015, deleted with its readings",
+        _drop_kpi("KPI-0022"),
+        "AGR-0015",
+    ),
+    C(
+        "8.3.3",
+        "Workload is measured and reported against the SLA's workload limits",
+        ("SLA-WORKLOAD",),
+        "Calder's workload KPIs on AGR-0015 (KPI-0034, KPI-0035) deleted with their readings",
+        lambda d: _drop_kpi("KPI-0035")(_drop_kpi("KPI-0034")(d)),
+        "AGR-0015",
+    ),
+    C(
+        "8.3.3",
+        "Workload over an SLA's limit is acted on",
+        ("KPI-OVER-LIMIT",),
+        "Calder's latest new-laptops reading (KPI-0034) raised to 45 against a limit of 40",
+        _set_latest_measurement("KPI-0034", 45.0),
+        "KPI-0034",
     ),
     C(
         "8.3.3",
@@ -562,8 +596,6 @@ CASES: tuple[RequirementCase, ...] = (
         lambda d: edit(d, "AGR-0014", requirements=[]),
         "AGR-0014",
         variant="requirements",
-        xfail="SLA-CONTENT checks targets, workload limits and exceptions, not the "
-        "documented requirements issue 11 lists as SLA content",
     ),
     C(
         "8.3.3",
@@ -573,8 +605,6 @@ CASES: tuple[RequirementCase, ...] = (
         lambda d: edit(d, "AGR-0014", signed_on=None),
         "AGR-0014",
         variant="signed",
-        xfail="SLA-CONTENT does not ask an active SLA for its agreed or signed date "
-        "(issue 11: SLA content includes agreed/signed dates)",
     ),
     C(
         "8.3.4.1",
@@ -750,6 +780,17 @@ CASES: tuple[RequirementCase, ...] = (
         "Harrowby identity contract AGR-0008's term ended 29 days ago; it is still active",
         lambda d: edit(d, "AGR-0008", end_date=_days_ago(29)),
         "AGR-0008",
+    ),
+    C(
+        "8.3.4",
+        "A supplier relationship that ended ends its contract (8.3.4.1)",
+        ("AGR-EXITED",),
+        "HelpPoint SUP-0004 set to exited while its contract AGR-0004 stays active",
+        lambda d: edit(d, "SUP-0004", status=SupplierStatus.EXITED),
+        "AGR-0004",
+        also=("PRC-OUTSOURCED",),
+        not_alone="HelpPoint still runs the out-of-hours logging activity ACT-0001, an "
+        "outsourced process now run by an exited supplier",
     ),
     C(
         "8.3.4",

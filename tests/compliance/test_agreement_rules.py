@@ -141,3 +141,17 @@ def test_amendment_has_an_impact_assessment() -> None:
     [found] = findings(data, "AMD-IMPACT")
     assert found.record_ids == ("AMD-0002", "AGR-0001")
     assert flagged(edit(data, "AGR-0001", status=AgreementStatus.TERMINATED), "AMD-IMPACT") == []
+
+
+def test_an_agreement_still_active_with_a_supplier_that_exited() -> None:
+    exited = edit(healthy(), "SUP-0001", status=SupplierStatus.EXITED)
+    [found] = findings(exited, "AGR-EXITED")
+    assert found.message == (
+        "AGR-0001 Hosting contract: still active although SUP-0001 Northwind Hosting has "
+        "exited; it still underpins AGR-0003: end the agreement with its reason, or correct "
+        "the supplier's status"
+    )
+    assert found.record_ids == ("AGR-0001", "SUP-0001", "AGR-0003")
+    ended = edit(exited, "AGR-0001", status=AgreementStatus.TERMINATED)
+    assert flagged(ended, "AGR-EXITED") == []
+    assert flagged(edit(healthy(), "SUP-0001", status=SupplierStatus.SUSPENDED), "AGR-EXITED") == []

@@ -32,7 +32,13 @@ from itsms_tui.compliance.topics import Topic
 from itsms_tui.domain.agreements import SUPPLIER_SIDE_KINDS, Agreement, Amendment
 from itsms_tui.domain.contract_term import notice_deadline, renewal_term_end, term_dates
 from itsms_tui.domain.dataset import DataSet
-from itsms_tui.domain.enums import AgreementKind, AgreementStatus, Renewal, RenewalDecision
+from itsms_tui.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    Renewal,
+    RenewalDecision,
+    SupplierStatus,
+)
 from itsms_tui.domain.suppliers import Supplier, SupplierReview
 
 AGR_CONTENT = Check("AGR-CONTENT", "8.3.4.1", Topic.AGREEMENT_CONTENT)
@@ -41,6 +47,7 @@ CONTRACT_KINDS = frozenset({AgreementKind.CONTRACT, AgreementKind.UNDERPINNING_C
 AGR_CANCEL_BY = Check("AGR-CANCEL-BY", "8.3.4", Topic.CANCEL_BY, dated=True)
 AGR_RENEWED = Check("AGR-RENEWED", "8.3.4", Topic.RENEWAL)
 AGR_EXPIRED = Check("AGR-EXPIRED", "8.3.4", Topic.EXPIRED)
+AGR_EXITED = Check("AGR-EXITED", "8.3.4", Topic.SUPPLIER)
 AMD_IMPACT = Check("AMD-IMPACT", "8.3.4", Topic.AMENDMENT)
 AGR_TERMS = Check("AGR-TERMS", "8.3.4", Topic.RENEWAL)
 AMD_APPROVAL = Check("AMD-APPROVAL", "8.3.4", Topic.AMENDMENT)
@@ -259,6 +266,28 @@ def expired_in_use(data: DataSet, settings: CheckSettings, today: date) -> Itera
             )
 
 
+def exited_in_force(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
+    """An agreement still active with a supplier that has exited: the relationship ended on
+    paper only, and the agreement's KPIs and SLA links drop out of the supplier rules."""
+    for agreement in _active_supplier_side(data):
+        supplier = data.get_as(Supplier, agreement.supplier_id)
+        if supplier is None or supplier.status is not SupplierStatus.EXITED:
+            continue
+        slas = [
+            a.id
+            for a in data.referring(agreement.id, Agreement)
+            if a.kind is AgreementKind.CUSTOMER_SLA and a.status is AgreementStatus.ACTIVE
+        ]
+        underpins = f"; it still underpins {', '.join(slas)}" if slas else ""
+        yield AGR_EXITED.error(
+            agreement,
+            f"still active although {supplier.display} has exited{underpins}: end the "
+            "agreement with its reason, or correct the supplier's status",
+            supplier.id,
+            *slas,
+        )
+
+
 def amendment_impact(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     closed = {AgreementStatus.EXPIRED, AgreementStatus.TERMINATED}
     for amendment in data.all(Amendment):
@@ -342,6 +371,14 @@ RULES: tuple[Rule, ...] = (
         "notice period is longer than the term it ends.",
         agreement_terms,
         Evidence("active supplier agreement", _any_active_supplier_side),
+    ),
+    rule(
+        AGR_EXITED,
+        "No agreement stays in force with a supplier that has exited",
+        "A contract, underpinning contract or OLA still marked active whose supplier has "
+        "exited (the agreement is ended, with its reason, when the relationship ends).",
+        exited_in_force,
+        Evidence("active supplier agreement", lambda d: any(_active_supplier_side(d))),
     ),
     rule(
         AGR_EXPIRED,

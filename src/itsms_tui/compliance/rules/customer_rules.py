@@ -29,6 +29,7 @@ from itsms_tui.domain.customers import (
     OPEN_COMPLAINT,
     Complaint,
     Customer,
+    CustomerReview,
     SatisfactionResult,
     complaint_overdue,
     complaint_target,
@@ -92,6 +93,14 @@ def customer_review(data: DataSet, settings: CheckSettings, today: date) -> Iter
             last.id if last else None,
             due=due,
         )
+    for review in data.all(CustomerReview):
+        if review.held_on <= today and not review.outcomes:
+            yield CUS_REVIEW.error(
+                review,
+                f"{customer_name(data, review.customer_id)}: review held {review.held_on} "
+                "records no outcomes (what was agreed or decided)",
+                review.customer_id,
+            )
 
 
 def customer_satisfaction(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
@@ -114,9 +123,16 @@ def customer_satisfaction(data: DataSet, settings: CheckSettings, today: date) -
 def satisfaction_action(data: DataSet, settings: CheckSettings, today: date) -> Iterator[Finding]:
     low = settings.satisfaction_low_share
     for result in data.all(SatisfactionResult):
+        who = customer_name(data, result.customer_id)
+        if not result.analysis:
+            yield SAT_ACTION.error(
+                result,
+                f"{who}: result of {result.measured_on} records no analysis (what the score "
+                "says, its causes, what follows from it)",
+                result.customer_id,
+            )
         if result.share >= low or result.action_ids:
             continue
-        who = customer_name(data, result.customer_id)
         yield SAT_ACTION.error(
             result,
             f"{who}: score {result.score:g} of {result.scale_max:g} on {result.measured_on} "
@@ -180,9 +196,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         SAT_ACTION,
-        "Low satisfaction is acted on",
-        "A satisfaction result scoring below the low-satisfaction share of its scale lists "
-        "the improvement actions taken on it.",
+        "Satisfaction results are analysed and low ones acted on",
+        "A satisfaction result records its analysis, and one scoring below the "
+        "low-satisfaction share of its scale lists the improvement actions taken on it.",
         satisfaction_action,
         Evidence("satisfaction result", any_of(SatisfactionResult)),
     ),
@@ -206,7 +222,7 @@ RULES: tuple[Rule, ...] = (
         "Service reviews are held with each customer",
         "Each customer using a live service has a service review within the customer "
         "review interval of the checker settings (the first due one interval after the "
-        "customer was recorded).",
+        "customer was recorded), and each review held records its outcomes.",
         customer_review,
         Evidence("customer of a live service", _uses_live_service, required=True),
     ),
