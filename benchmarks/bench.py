@@ -281,11 +281,22 @@ def bench_first_frame(path: Path, runs: int) -> dict[str, float] | None:
 
 
 def runs_for(n: int, runs: int) -> dict[str, int]:
-    """Runs per scenario at ``n`` records: fewer at the largest scale, so that the whole
-    suite stays within ten minutes on two cores."""
+    """Runs per scenario at ``n`` records (``runs`` store updates below the largest scale):
+    fewer where a run is long, so that the whole suite stays near ten minutes on two cores
+    (the TUI's scenarios take about two minutes per scale, the 200k scenarios' runs each
+    take seconds)."""
     if n >= 100_000:
-        return {"update": 5, "exchange": 1, "load": 1, "first_frame": 1, "presses": 4, "saves": 2}
-    return {"update": runs, "exchange": 3, "load": 3, "first_frame": 3, "presses": 6, "saves": 4}
+        return {"update": 5, "exchange": 1, "load": 1, "first_frame": 1, "presses": 3, "saves": 2}
+    if n >= 10_000:
+        return {
+            "update": runs,
+            "exchange": 2,
+            "load": 2,
+            "first_frame": 3,
+            "presses": 6,
+            "saves": 4,
+        }
+    return {"update": runs, "exchange": 3, "load": 3, "first_frame": 3, "presses": 4, "saves": 3}
 
 
 def show(scale: str, n: int, figures: dict[str, Any]) -> None:
@@ -359,7 +370,10 @@ def show(scale: str, n: int, figures: dict[str, Any]) -> None:
         )
     rows.extend(ui_scenarios.rows(figures["ui"], ff["floor_ms"] if ff else None))
     runs = figures["runs"]
-    print(f"\n== {scale}: {n} records, data file {figures['file_mb']:.1f} MB ==")
+    print(
+        f"\n== {scale}: {n} records, data file {figures['file_mb']:.1f} MB, "
+        f"{figures['seconds']:.0f} s, load average {figures['load_average'][0]:.2f} =="
+    )
     print(
         f"  runs: {runs['update']} store updates, {runs['exchange']} export/import, "
         f"{runs['first_frame']} TUI starts, {runs['presses']} presses per key, "
@@ -401,8 +415,10 @@ def main() -> None:
                 path, presses=runs["presses"], saves=runs["saves"]
             )
             figures["seconds"] = time.perf_counter() - began
+            figures["load_average"] = os.getloadavg()
             results["scales"][scale] = figures
             show(scale, n, figures)
+            args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     results["load_average_end"] = os.getloadavg()
     results["seconds"] = time.perf_counter() - started
     print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
