@@ -19,15 +19,18 @@ figures meaningless alone; the load average is printed with them):
   with that process's peak RSS.
 
 - first frame: the TUI started in a real terminal (tmux, ``benchmarks.terminal``) until
-  the shell is painted ("Needs attention today"), and until the records are on screen
-  (the overview's counts); floor: a bare Textual app started the same way. Skipped,
-  and said so, without tmux.
+  the shell is painted ("Needs attention today"), until the records are on screen (the
+  overview's counts) and until the overview's attention list is filled (its title's
+  item count); floor: a bare Textual app started the same way. Skipped, and said so,
+  without tmux.
 
-- cursor down in the supplier register: in a pseudo-terminal, time from writing the
-  key to the output going quiet, and the bytes written per key; floor: a bare Textual
-  app repainting one line per key, pressed alternately with the app.
+- the TUI scenarios (``benchmarks.ui_scenarios``, in a pseudo-terminal beside a bare
+  Textual app): every register browsable, keystroke latency and bytes per key in the
+  supplier register, a KPI's measurements and the KPI board, peak RSS after visiting
+  every screen, a save in the TUI (floor: the store's own save of the same change),
+  another session's save visible (and the keys' freeze meanwhile), idle CPU.
 
-UI scenarios not measured yet are listed in ``UI_SCENARIOS`` and printed as such.
+The largest scale uses fewer runs and key presses (``runs_for``); the table says how many.
 """
 
 from __future__ import annotations
@@ -48,18 +51,13 @@ from typing import Any
 
 import tomli_w
 
-from benchmarks import terminal
+from benchmarks import terminal, ui_scenarios
 from benchmarks.datagen import generate
 from itsms_tui.domain.suppliers import Supplier
 from itsms_tui.store.errors import StoreBusyError
 from itsms_tui.store.records import RecordStore
 
 SCALES = {"demo": 540, "1k": 1_000, "50k": 50_000, "200k": 200_000}
-UI_SCENARIOS: list[str] = [
-    "a save in the TUI: key to 'Saved' on screen",
-    "another session's save visible in the TUI",
-    "page down / filter key / sort in a register, cursor move on the KPI board",
-]
 CLI = [sys.executable, "-m", "itsms_tui"]
 
 
@@ -260,6 +258,8 @@ SHELL_MARKER = "Needs attention today"
 """On the overview from its first frame, before any record is loaded."""
 LOADED_MARKER = "evaluations,"
 """In the overview's counts, which show once the records are loaded."""
+ATTENTION_MARKER = "item(s) in"
+"""In the attention list's title once the list is filled ("1322 item(s) in 28 topics")."""
 
 
 def bench_first_frame(path: Path, runs: int) -> dict[str, float] | None:
@@ -267,25 +267,36 @@ def bench_first_frame(path: Path, runs: int) -> dict[str, float] | None:
     if not terminal.available():
         return None
     command = [*CLI, "--data", str(path), "--read-only"]
-    got = terminal.first_frames(command, [SHELL_MARKER, LOADED_MARKER], runs=runs)
+    markers = [SHELL_MARKER, LOADED_MARKER, ATTENTION_MARKER]
+    got = terminal.first_frames(command, markers, runs=runs)
     return {
         "first_frame_ms": got["marker_0_ms"],
         "loaded_ms": got["marker_1_ms"],
+        "attention_ms": got["marker_2_ms"],
         "floor_ms": got["floor_ms"],
         "first_frame_ratio": got["ratio_0"],
+        "attention_ratio": got["ratio_2"],
+        "runs": runs,
     }
 
 
-def bench_keys(path: Path, presses: int) -> dict[str, float] | None:
-    """Cursor down in the supplier register (key 3), once every record is loaded."""
-    command = [*CLI, "--data", str(path), "--read-only"]
-    return terminal.key_presses(
-        command,
-        ready=LOADED_MARKER.encode(),
-        setup=[("3", b"SUP-0001")],
-        key="down",
-        presses=presses,
-    )
+def runs_for(n: int, runs: int) -> dict[str, int]:
+    """Runs per scenario at ``n`` records (``runs`` store updates below the largest scale):
+    fewer where a run is long, so that the whole suite stays near ten minutes on two cores
+    (the TUI's scenarios take about two minutes per scale, the 200k scenarios' runs each
+    take seconds)."""
+    if n >= 100_000:
+        return {"update": 5, "exchange": 1, "load": 1, "first_frame": 1, "presses": 3, "saves": 2}
+    if n >= 10_000:
+        return {
+            "update": runs,
+            "exchange": 2,
+            "load": 2,
+            "first_frame": 3,
+            "presses": 6,
+            "saves": 4,
+        }
+    return {"update": runs, "exchange": 3, "load": 3, "first_frame": 3, "presses": 4, "saves": 3}
 
 
 def show(scale: str, n: int, figures: dict[str, Any]) -> None:
@@ -349,20 +360,28 @@ def show(scale: str, n: int, figures: dict[str, Any]) -> None:
                 None,
             )
         )
-    k = figures.get("keys")
-    if k is not None:
         rows.append(
             (
-                "cursor down, suppliers",
-                f"{k['median_ms']:.1f} ms {k['bytes']:.0f} B",
-                f"Textual {k['floor_ms']:.1f} ms {k['floor_bytes']:.0f} B; worst {k['worst_ms']:.0f} ms",
-                k["median_ms"] / k["floor_ms"] if k["floor_ms"] > 0 else None,
+                "attention list filled",
+                f"{ff['attention_ms']:.0f} ms",
+                f"bare Textual app {ff['floor_ms']:.0f} ms",
+                ff["attention_ratio"],
             )
         )
-    print(f"\n== {scale}: {n} records, data file {figures['file_mb']:.1f} MB ==")
+    rows.extend(ui_scenarios.rows(figures["ui"], ff["floor_ms"] if ff else None))
+    runs = figures["runs"]
+    print(
+        f"\n== {scale}: {n} records, data file {figures['file_mb']:.1f} MB, "
+        f"{figures['seconds']:.0f} s, load average {figures['load_average'][0]:.2f} =="
+    )
+    print(
+        f"  runs: {runs['update']} store updates, {runs['exchange']} export/import, "
+        f"{runs['first_frame']} TUI starts, {runs['presses']} presses per key, "
+        f"{runs['saves']} TUI saves; medians"
+    )
     for name, value, floor, ratio in rows:
         shown = "" if ratio is None else f"{ratio:6.2f}x"
-        print(f"  {name:<26} {value:>16}   floor {floor:<36} {shown}")
+        print(f"  {name:<36} {value:>18}   floor {floor:<40} {shown}")
 
 
 def main() -> None:
@@ -373,30 +392,37 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, Any] = {"load_average_start": os.getloadavg(), "scales": {}}
     print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="itsms-bench-", dir=os.getcwd()) as tmp:
         folder = Path(tmp)
         for scale in args.scales.split(","):
             n = SCALES[scale]
-            big = n >= 100_000
+            runs = runs_for(n, args.runs)
             began = time.perf_counter()
             path = make_data(n, folder)
             figures: dict[str, Any] = {
                 "records": n,
                 "file_mb": path.stat().st_size / 1e6,
                 "generate_s": time.perf_counter() - began,
+                "runs": runs,
             }
-            figures["update"] = bench_update(path, args.runs, folder)
+            figures["update"] = bench_update(path, runs["update"], folder)
             figures["writers"] = bench_writers(path)
-            figures["exchange"] = bench_exchange(path, folder, 1 if big else 3)
-            figures["load"] = bench_load(path, 1 if big else 3)
-            figures["first_frame"] = bench_first_frame(path, 1 if big else 3)
-            figures["keys"] = bench_keys(path, 10 if big else 20)
+            figures["exchange"] = bench_exchange(path, folder, runs["exchange"])
+            figures["load"] = bench_load(path, runs["load"])
+            figures["first_frame"] = bench_first_frame(path, runs["first_frame"])
+            figures["ui"] = ui_scenarios.run_ui_scenarios(
+                path, presses=runs["presses"], saves=runs["saves"]
+            )
+            figures["seconds"] = time.perf_counter() - began
+            figures["load_average"] = os.getloadavg()
             results["scales"][scale] = figures
             show(scale, n, figures)
+            args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     results["load_average_end"] = os.getloadavg()
-    results["ui_scenarios_not_measured"] = UI_SCENARIOS
-    print("\nnot measured yet (UI): " + "; ".join(UI_SCENARIOS))
+    results["seconds"] = time.perf_counter() - started
     print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    print(f"whole run: {results['seconds']:.0f} s")
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"written to {args.json}")
 

@@ -19,6 +19,7 @@ PROCESS_FOLDERS = frozenset({"soak", "browser"})
 
 PROCESS_MODULES = frozenset(
     {
+        "benchmarks/test_ui_scenarios.py",
         "exchange/test_due_and_calendar.py",
         "exchange/test_snapshot_merge.py",
         "hardening/test_bad_input_cli.py",
