@@ -106,33 +106,6 @@ def first_frames(
 
 # --- keystrokes in a pseudo-terminal ------------------------------------------------
 
-KEYS = {"down": b"\x1b[B", "up": b"\x1b[A", "pgdn": b"\x1b[6~", "pgup": b"\x1b[5~"}
-
-KEY_FLOOR_APP = """
-from rich.segment import Segment
-from textual.app import App
-from textual.binding import Binding
-from textual.strip import Strip
-from textual.widget import Widget
-class Box(Widget, can_focus=True):
-    BINDINGS = [Binding(k, "tick", "") for k in ("up", "down", "pageup", "pagedown")]
-    DEFAULT_CSS = "Box { height: 1fr; }"
-    n = 0
-    def render_line(self, y):
-        text = f"floor {self.n}" if y == 0 else ""
-        return Strip([Segment(text.ljust(self.size.width))])
-    def action_tick(self):
-        self.n += 1
-        self.refresh(self.region.__class__(0, 0, self.size.width, 1))
-class Floor(App):
-    def compose(self):
-        yield Box()
-    def on_mount(self):
-        self.query_one(Box).focus()
-Floor().run()
-"""
-"""The least a Textual app does per key: repaint one line of one focused widget."""
-
 
 class PtyApp:
     """A command in a pseudo-terminal of ``size`` (``120x40``); reads what it writes."""
@@ -212,56 +185,3 @@ class PtyApp:
                 if os.waitpid(self.pid, os.WNOHANG)[0]:
                     return
                 time.sleep(0.05)
-
-
-def key_presses(
-    command: Sequence[str],
-    *,
-    ready: bytes,
-    setup: Sequence[tuple[str, bytes]],
-    key: str,
-    presses: int = 20,
-    quiet_ms: float = 30.0,
-    size: str = "120x40",
-) -> dict[str, float]:
-    """Median latency (ms) and bytes per press of ``key``, the app beside the key floor.
-
-    The app is started, read until it wrote ``ready``; each ``setup`` key is pressed and
-    its marker awaited (e.g. ``("3", b"Suppliers")``); then ``key`` is pressed
-    ``presses`` times, alternating with the floor app so both see the same load.
-    """
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
-        handle.write(KEY_FLOOR_APP)
-        floor_py = Path(handle.name)
-    quiet = quiet_ms / 1000
-    data = KEYS.get(key, key.encode())
-    app = PtyApp(command, size)
-    floor = PtyApp([sys.executable, str(floor_py)], size)
-    results: dict[str, list[tuple[float, int]]] = {"app": [], "floor": []}
-    try:
-        app.wait_for(ready, 180.0)
-        floor.wait_for(b"floor 0", 60.0)
-        for keys, marker in setup:
-            app.seen = b""
-            os.write(app.fd, keys.encode())
-            app.wait_for(marker, 60.0)
-        for _ in range(presses):
-            for name, term in (("app", app), ("floor", floor)):
-                latency, written = term.press(data, quiet)
-                results[name].append((max(latency, 0.0), written))
-                term.read_until_quiet(0.15, 1.0)
-    finally:
-        app.close()
-        floor.close()
-        floor_py.unlink(missing_ok=True)
-
-    def med(name: str, index: int) -> float:
-        return statistics.median(r[index] for r in results[name])
-
-    return {
-        "median_ms": med("app", 0) * 1000,
-        "worst_ms": max(r[0] for r in results["app"]) * 1000,
-        "bytes": med("app", 1),
-        "floor_ms": med("floor", 0) * 1000,
-        "floor_bytes": med("floor", 1),
-    }
