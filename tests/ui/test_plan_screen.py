@@ -689,7 +689,21 @@ async def test_markup_like_names_show_literally_on_every_tab_and_detail_pane(
             f"Sup {NASTY[2]}",
             NASTY[2],  # the requester, a person named like markup
         }
-        # The workflow form's title shows the name literally too.
+        # The workflow form's title shows the name literally too: once the changes tab is
+        # on screen with its register focused on that change, so `u` reaches its bindings.
+        changes = screen.tab("changes")
+
+        def on_change() -> bool:
+            current = changes.current_record()
+            return (
+                screen.active_tab is changes
+                and app.focused is changes.register
+                and current is not None
+                and current.id == change.id
+            )
+
+        assert await wait_for(pilot, on_change), (app.focused, screen.active_tab)
+        await pilot.pause()
         await pilot.press("u")
         title = f"Submit {change.id} Chg {NASTY[2]}"
         assert await wait_for(pilot, lambda: title in screen_text(app)), screen_text(app)
