@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -34,25 +35,49 @@ def _model_for_id(record_id: str) -> type[Record] | None:
     return model_for_id(record_id)
 
 
+Changes = Mapping[str, list[tuple["Record | None", "Record | None"]]]
+"""What a successor data set changed: by collection, (old, new) for each record added
+(old None), replaced or removed (new None)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Derivation:
+    """How a derived value follows the data: the collections it reads (None: unknown, so
+    any change drops it) and, optionally, how to bring it up to date from the changes."""
+
+    depends: frozenset[str] | None
+    update: Callable[[Any, DataSet, Changes], Any] | None
+
+
 class DataSet:
     """Records by collection and id, with reverse-reference lookups built lazily."""
 
     def __init__(self, records: Iterable[Record] = ()) -> None:
         self._by_collection: dict[str, dict[str, Record]] = defaultdict(dict)
+        self._shared: set[str] = set()
         self._reverse: dict[tuple[str, str], list[Record]] | None = None
         self._order: dict[str, list[Record]] = {}
         self._derived: dict[Hashable, Any] = {}
+        self._derivations: dict[Hashable, _Derivation] = {}
         for record in records:
             self.add(record)
+
+    def _own(self, collection: str) -> dict[str, Record]:
+        """The collection's dict, copied first if it is shared with another data set."""
+        if collection in self._shared:
+            self._by_collection[collection] = dict(self._by_collection[collection])
+            self._shared.discard(collection)
+        return self._by_collection[collection]
 
     def add(self, record: Record) -> None:
         """Add or replace a record (by id)."""
         if record.collection not in _collections():
             raise KeyError(f"unknown collection {record.collection!r}")
-        self._by_collection[record.collection][record.id] = record
+        self._own(record.collection)[record.id] = record
         self._reverse = None
         self._order.pop(record.collection, None)
         self._derived.clear()
+        self._derivations.clear()
 
     def adopt(self, collection: str, records: Mapping[str, Record]) -> None:
         """Set a whole collection at once (records by id, all of that collection).
@@ -62,17 +87,75 @@ class DataSet:
         if collection not in _collections():
             raise KeyError(f"unknown collection {collection!r}")
         self._by_collection[collection] = dict(records)
+        self._shared.discard(collection)
         self._reverse = None
         self._order.pop(collection, None)
         self._derived.clear()
+        self._derivations.clear()
 
-    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def successor(self, replaced: Mapping[str, Mapping[str, Record]]) -> DataSet:
+        """This data set with whole collections replaced (records by id): what a save or
+        another session's save leaves. Untouched collections are shared, not copied; the
+        reverse index is patched for the records that changed, and derived values that
+        declared what they read are carried over, or brought up to date, when that
+        changed. So a save costs what it changed, not the size of the data set.
+        """
+        new = DataSet()
+        new._by_collection.update(self._by_collection)
+        new._shared = set(self._by_collection)
+        changes: dict[str, list[tuple[Record | None, Record | None]]] = {}
+        for name, records in replaced.items():
+            if name not in _collections():
+                raise KeyError(f"unknown collection {name!r}")
+            old = self._by_collection.get(name, {})
+            pairs = [
+                (old.get(key), records.get(key))
+                for key in old.keys() | records.keys()
+                if old.get(key) is not records.get(key)
+            ]
+            if pairs:
+                new._by_collection[name] = dict(records)
+                new._shared.discard(name)
+                changes[name] = pairs
+        order = list(self._order.items())
+        new._order = {name: rows for name, rows in order if name not in changes}
+        reverse = self._reverse
+        if reverse is not None:
+            new._reverse = _patched_reverse(reverse, changes)
+        changed = frozenset(changes)
+        for key, value in list(self._derived.items()):  # another thread may add to it
+            how = self._derivations.get(key)
+            if how is None or how.depends is None:
+                continue
+            if how.depends.isdisjoint(changed):
+                new._derived[key] = value
+            elif how.update is not None:
+                new._derived[key] = how.update(value, new, changes)
+            else:
+                continue
+            new._derivations[key] = how
+        return new
+
+    def derived(
+        self,
+        key: Hashable,
+        compute: Callable[[], T],
+        *,
+        depends: Iterable[str] | None = None,
+        update: Callable[[T, DataSet, Changes], T] | None = None,
+    ) -> T:
         """``compute()``, once per data set and ``key``: for values several rules share.
+
+        ``depends`` names the collections the value reads: a ``successor`` that leaves
+        them alone keeps the value, and one that changes them calls
+        ``update(value, successor, changes)`` when given (else computes it anew).
 
         The result is shared by every caller, so it must be treated as read-only.
         """
         if key not in self._derived:
             self._derived[key] = compute()
+            if depends is not None:
+                self._derivations[key] = _Derivation(frozenset(depends), update)
         value: T = self._derived[key]
         return value
 
@@ -104,7 +187,9 @@ class DataSet:
                     out[value].append(record)
             return dict(out)
 
-        return self.derived(("grouped", model.collection, field), compute)
+        return self.derived(
+            ("grouped", model.collection, field), compute, depends=(model.collection,)
+        )
 
     def get(self, record_id: str) -> Record | None:
         """The record with this id, whatever its collection."""
@@ -123,6 +208,7 @@ class DataSet:
         if self._reverse is None:
             # One pass over every record, reading each reference field directly (no
             # per-record dict as ``referenced_ids`` builds): the same index, about 3x faster.
+            # ``_targets`` is the same reading for one record, for ``_patched_reverse``.
             reverse: dict[tuple[str, str], list[Record]] = defaultdict(list)
             for name in _collections():
                 for rec in self._by_collection[name].values():
@@ -159,3 +245,45 @@ class DataSet:
 
     def counts(self) -> dict[str, int]:
         return {name: len(self._by_collection[name]) for name in _collections()}
+
+
+def _targets(record: Record) -> list[str]:
+    """The ids ``record`` refers to, once per reference field (as the reverse index holds
+    them: a list field counts each id once)."""
+    out: list[str] = []
+    for field in record.references:
+        value = getattr(record, field)
+        if isinstance(value, list):
+            out.extend(target for target in set(value) if target)
+        elif value:
+            out.append(value)
+    return out
+
+
+def _patched_reverse(
+    reverse: dict[tuple[str, str], list[Record]], changes: Changes
+) -> dict[tuple[str, str], list[Record]]:
+    """``reverse`` with the changed records' entries moved: a new dict whose lists are
+    shared with ``reverse`` except those it touches (copied first)."""
+    out = dict(reverse)
+    copied: set[tuple[str, str]] = set()
+
+    def bucket(key: tuple[str, str]) -> list[Record]:
+        if key not in copied:
+            out[key] = list(out.get(key, ()))
+            copied.add(key)
+        return out[key]
+
+    for name, pairs in changes.items():
+        for old, new in pairs:
+            if old is not None:
+                for target in set(_targets(old)):
+                    entries = bucket((target, name))
+                    entries[:] = [r for r in entries if r is not old]
+            if new is not None:
+                for target in _targets(new):
+                    bucket((target, name)).append(new)
+    for key in copied:
+        if not out[key]:
+            del out[key]
+    return out

@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from itsms_tui.domain.calendar import period_after
-from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.dataset import Changes, DataSet
 from itsms_tui.domain.enums import Direction, Frequency, KpiStatus
 from itsms_tui.domain.kpis import Kpi, Measurement
 
@@ -183,7 +183,41 @@ def kpi_readings(
             for k in data.all(Kpi)
         }
 
-    return data.derived(("kpi_readings", today, grace_days, grace_fraction), compute)
+    def update(
+        readings: dict[str, KpiReading], new: DataSet, changes: Changes
+    ) -> dict[str, KpiReading]:
+        """After a save: the readings of the KPIs it touched, or whose measurements it
+        touched, read again; the others kept."""
+        touched = {
+            record.id
+            for pair in changes.get(Kpi.collection, ())
+            for record in pair
+            if record is not None
+        }
+        touched.update(
+            record.kpi_id
+            for pair in changes.get(Measurement.collection, ())
+            for record in pair
+            if isinstance(record, Measurement)
+        )
+        out = dict(readings)
+        for kpi_id in touched:
+            kpi = new.get_as(Kpi, kpi_id)
+            if kpi is None:
+                out.pop(kpi_id, None)
+            else:
+                measurements = new.referring(kpi_id, Measurement)
+                out[kpi_id] = kpi_status(kpi, measurements, today, grace_days, grace_fraction)
+        if out.keys() != readings.keys():
+            out = {kpi_id: out[kpi_id] for kpi_id in sorted(out)}  # in id order, as computed
+        return out
+
+    return data.derived(
+        ("kpi_readings", today, grace_days, grace_fraction),
+        compute,
+        depends=(Kpi.collection, Measurement.collection),
+        update=update,
+    )
 
 
 def least_squares_slope(values: Sequence[float]) -> tuple[float, float]:

@@ -127,6 +127,9 @@ class RecordStore:
         self._cache: DataSet | None = None
         self._models: dict[str, dict[str, tuple[Any, Any, Record]]] = {}
         self._built: dict[str, tuple[object, dict[str, Record]]] = {}
+        self._last: DataSet | None = None
+        """The last data set built: the next one is its ``successor`` (shares what did
+        not change, keeps its indexes and derived values up to date)."""
 
     # --- opening ------------------------------------------------------------------
 
@@ -216,7 +219,7 @@ class RecordStore:
         whole (no pass over its documents); a changed one re-validates only documents
         whose fingerprint (revision, updated_at, id) moved.
         """
-        data = DataSet()
+        replaced: dict[str, dict[str, Record]] = {}
         fresh: dict[str, dict[str, tuple[Any, Any, Record]]] = {}
         built: dict[str, tuple[object, dict[str, Record]]] = {}
         counter = _Progress(tables) if progress.wanted() else None
@@ -247,10 +250,17 @@ class RecordStore:
                     seen[doc_id] = (*print_, record)
                     records[record.id] = record
                 fresh[name] = seen
-            data.adopt(name, records)
+                replaced[name] = records
             built[name] = (table, records)
+        if self._last is None:
+            data = DataSet()
+            for name, records in replaced.items():
+                data.adopt(name, records)
+        else:
+            data = self._last.successor(replaced)
         self._models = fresh
         self._built = built
+        self._last = data
         return data
 
     def _validate(self, model: type[R], doc_id: str, doc: Mapping[str, Any]) -> R:

@@ -364,6 +364,8 @@ class ItsmsApp(App[None]):
     def _publish(self, loaded: Loaded) -> None:
         first = not self.loaded
         data = loaded.data
+        if not first and data is self.data and loaded.generation == self._generation:
+            return  # already shown: the poll may see this session's save before its worker
         self._generation = loaded.generation
         self.loaded = True
         self.settings = loaded.settings

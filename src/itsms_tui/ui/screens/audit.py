@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.domain.audit_chain import ChainVerdict
@@ -31,6 +31,7 @@ from itsms_tui.services.audit_trail import (
     trail_filter,
 )
 from itsms_tui.services.errors import EXPECTED_ERRORS, describe
+from itsms_tui.ui.widgets.key_footer import KeyFooter
 from itsms_tui.ui.widgets.ordered_input import OrderedInput
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 from itsms_tui.ui.widgets.status_header import StatusHeader
@@ -149,7 +150,7 @@ class AuditScreen(Screen[None]):
         yield RecordTable(
             COLUMNS, row_key=lambda r: str(r.entry.seq), empty_text="Loading…", id="audit-table"
         )
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> RecordTable[AuditRow]:

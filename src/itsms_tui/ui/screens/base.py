@@ -15,9 +15,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from itsms_tui.ui.widgets.filter_bar import FilterBar
+from itsms_tui.ui.widgets.key_footer import KeyFooter
 from itsms_tui.ui.widgets.record_table import RecordTable
 from itsms_tui.ui.widgets.status_header import StatusHeader
 
@@ -54,7 +54,7 @@ class MainScreen(Screen[None]):
         yield StatusHeader(self.MODE or None)
         yield FilterBar()
         yield from self.compose_body()
-        yield Footer()
+        yield KeyFooter()
 
     def compose_body(self) -> ComposeResult:
         """The area's own widgets (between header and footer)."""

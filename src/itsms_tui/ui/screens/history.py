@@ -10,11 +10,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from itsms_tui.domain.audit import AuditEntry
 from itsms_tui.services.errors import EXPECTED_ERRORS, describe
 from itsms_tui.ui.screens.conflict import shown_value
+from itsms_tui.ui.widgets.key_footer import KeyFooter
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 from itsms_tui.ui.widgets.status_header import StatusHeader
 
@@ -93,7 +94,7 @@ class HistoryScreen(Screen[None]):
             Text.assemble(("History of ", "bold"), (title, "bold")), classes="section-title"
         )
         yield RecordTable(COLUMNS, row_key=lambda h: h.key, empty_text="Loading…", id="history")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#history", RecordTable).focus()

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from itsms_tui.domain.kpi_status import measurements_of
 from itsms_tui.domain.kpis import Kpi, Measurement
@@ -36,6 +36,7 @@ from itsms_tui.services.review_meeting import (
     split_lines,
     split_names,
 )
+from itsms_tui.ui.widgets.key_footer import KeyFooter
 from itsms_tui.ui.widgets.kpi_chart import KpiChart
 from itsms_tui.ui.widgets.ordered_input import OrderedInput, OrderedTextArea
 
@@ -138,7 +139,7 @@ class ReviewMeetingScreen(Screen[str | None]):
             )
             yield OrderedTextArea(id="new-actions", soft_wrap=True)
         yield Static(id="meeting-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         data = self.itsms.data

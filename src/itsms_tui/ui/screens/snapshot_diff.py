@@ -16,9 +16,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from itsms_tui.services.snapshot_compare import ChangeKind, SnapshotDiff, format_value
+from itsms_tui.ui.widgets.key_footer import KeyFooter
 from itsms_tui.ui.widgets.record_table import Column, RecordTable
 from itsms_tui.ui.widgets.status_header import StatusHeader
 
@@ -127,7 +128,7 @@ class SnapshotDiffScreen(Screen[None]):
             empty_text="Nothing differs.",
             id="snapshot-diff",
         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#snapshot-diff", RecordTable).focus()

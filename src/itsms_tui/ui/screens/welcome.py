@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from itsms_tui.domain.suppliers import Supplier
+from itsms_tui.ui.widgets.key_footer import KeyFooter
 from itsms_tui.ui.widgets.status_header import StatusHeader
 
 INTRO = (
@@ -43,7 +44,7 @@ class WelcomeScreen(Screen[None]):
             with Horizontal(id="welcome-buttons"):
                 yield Button("Load demo data here (d)", id="demo", variant="primary")
                 yield Button("Add the first supplier (s)", id="supplier")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self._read_only():
