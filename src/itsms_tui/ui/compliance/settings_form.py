@@ -25,6 +25,7 @@ from itsms_tui.ui.forms.error_text import plain_message
 from itsms_tui.ui.forms.field_row import FieldRow
 from itsms_tui.ui.forms.field_specs import FieldSpec, Kind, spec_for
 from itsms_tui.ui.forms.values import OMIT
+from itsms_tui.ui.quiet_updates import set_class
 from itsms_tui.ui.widgets.confirm import ConfirmScreen
 
 TIER_FIELD = "supplier_review_months"
@@ -164,7 +165,7 @@ class CheckSettingsForm(ModalScreen[CheckSettings | None]):
         general = self.query_one("#settings-errors", Static)
         count = len(errors)
         general.update(f"{count} setting(s) to correct before saving" if count else "")
-        general.set_class(bool(count), "-shown")
+        set_class(general, bool(count), "-shown")
 
     @on(Input.Changed)
     def _edited(self, event: Input.Changed) -> None:

@@ -20,6 +20,7 @@ from itsms_tui.ui.forms.field_specs import FieldSpec, Kind
 from itsms_tui.ui.forms.reference_picker import Candidates, ReferencePicker
 from itsms_tui.ui.forms.rows_editor import RowsEditor
 from itsms_tui.ui.forms.values import OMIT
+from itsms_tui.ui.quiet_updates import set_class, set_text
 
 
 class FieldRow(Horizontal):
@@ -178,12 +179,12 @@ class FieldRow(Horizontal):
     ) -> None:
         """Show messages under the editor (and, for a table, under each row)."""
         error = self.query_one(".field-error", Static)
-        error.update("\n".join(messages))
+        set_text(error, "\n".join(messages))
         editor = self.editor
         row_errors = rows or {}
         if isinstance(editor, RowsEditor):
             editor.show_errors(row_errors, cells or set())
         else:
-            editor.set_class(bool(messages), "-invalid")
-        self.set_class(bool(messages) or bool(row_errors), "-error")
+            set_class(editor, bool(messages), "-invalid")
+        set_class(self, bool(messages) or bool(row_errors), "-error")
         error.display = bool(messages)

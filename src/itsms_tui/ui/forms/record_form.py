@@ -42,6 +42,7 @@ from itsms_tui.ui.forms.field_specs import FieldSpec, Kind, field_specs
 from itsms_tui.ui.forms.reference_picker import Candidates, ReferencePicker
 from itsms_tui.ui.forms.rows_editor import RowsEditor
 from itsms_tui.ui.forms.values import OMIT, empty_value
+from itsms_tui.ui.quiet_updates import set_class, set_text
 from itsms_tui.ui.widgets.confirm import ConfirmScreen
 from itsms_tui.ui.widgets.ordered_input import OrderedInput
 
@@ -339,8 +340,8 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         visible_general = errors.general if (show_all or self._touched) else []
         if self._save_failure is not None:  # a later live validation must not hide it
             visible_general = [self._save_failure, *visible_general]
-        general.update("\n".join(visible_general))
-        general.set_class(bool(visible_general), "-shown")
+        set_text(general, "\n".join(visible_general))
+        set_class(general, bool(visible_general), "-shown")
         for row in self.field_rows():
             name = row.spec.name
             if not (show_all or name in self._touched):

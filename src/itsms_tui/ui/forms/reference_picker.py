@@ -21,6 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from itsms_tui.domain.fields import ID_PATTERN
+from itsms_tui.ui.quiet_updates import set_class
 from itsms_tui.ui.widgets.ordered_input import OrderedInput
 
 Candidates = Sequence[tuple[str, str]]
@@ -169,7 +170,7 @@ class ReferencePicker(Vertical):
             return
         picked = self.query_one(".picked", Static)
         picked.update(self._picked_text())
-        picked.set_class(not self.picked, "-none")
+        set_class(picked, not self.picked, "-none")
 
     def _matches(self, query: str) -> list[tuple[str, str]]:
         terms = query.casefold().split()

@@ -24,6 +24,7 @@ from textual.widgets import Button, Static
 from itsms_tui.ui.forms.controls import make_control, read_control
 from itsms_tui.ui.forms.field_specs import FieldSpec, Kind, field_specs
 from itsms_tui.ui.forms.values import OMIT, empty_value
+from itsms_tui.ui.quiet_updates import set_class, set_text
 
 _WEIGHTS = {Kind.TEXT: 3, Kind.LONG_TEXT: 3}
 
@@ -90,10 +91,10 @@ class RowEditor(Vertical):
         if not self.composed:
             return  # the next validation, once the cells exist, shows them
         error = self.query_one(".row-error", Static)
-        error.update("; ".join(messages))
+        set_text(error, "; ".join(messages))
         error.display = bool(messages)
         for spec, control in zip(self.specs, self.controls(), strict=True):
-            control.set_class(spec.name in bad_cells, "-invalid")
+            set_class(control, spec.name in bad_cells, "-invalid")
 
     def action_remove_row(self) -> None:
         self.post_message(self.RemoveRequested(self))

@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
+from itsms_tui.ui.quiet_updates import set_class
 from itsms_tui.ui.widgets.ordered_input import OrderedInput
 
 KEPT_HINT = " — esc clears, / edits"
@@ -109,7 +110,7 @@ class FilterBar(Horizontal):
         self.remove_class("-open")
         if text.strip():
             self.query_one(".filter-kept", Static).update(kept_text(text))
-        self.set_class(bool(text.strip()), "-kept")
+        set_class(self, bool(text.strip()), "-kept")
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
