@@ -18,10 +18,10 @@ from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.contract_term import TermDates, term_dates
 from itsms_tui.domain.customer_refs import customer_name
-from itsms_tui.domain.dataset import DataSet
+from itsms_tui.domain.dataset import Changes, DataSet
 from itsms_tui.domain.enums import AgreementKind, AgreementStatus, KpiStatus
 from itsms_tui.domain.evaluation_score import evaluation_score, latest_evaluation
-from itsms_tui.domain.kpi_status import KpiReading, Trend, measurements_of, trend
+from itsms_tui.domain.kpi_status import KpiReading, Trend, kpi_readings, measurements_of, trend
 from itsms_tui.domain.kpis import Kpi, Measurement
 from itsms_tui.domain.obligations import (
     CLOSED_AGREEMENT,
@@ -31,9 +31,9 @@ from itsms_tui.domain.obligations import (
 from itsms_tui.domain.review_schedule import (
     ReviewStatus,
     agreement_review_statuses,
-    supplier_review_statuses,
+    supplier_review_status,
 )
-from itsms_tui.domain.suppliers import Evaluation, Supplier
+from itsms_tui.domain.suppliers import Evaluation, Supplier, SupplierReview
 
 SEVERITY = (KpiStatus.RED, KpiStatus.AMBER, KpiStatus.GREY, KpiStatus.GREEN)
 """Worst first: a supplier's KPI health is its worst KPI."""
@@ -99,41 +99,111 @@ class SupplierRow:
         return self.supplier
 
 
+def supplier_row(
+    supplier: Supplier,
+    data: DataSet,
+    today: date,
+    readings: Mapping[str, KpiReading],
+    settings: CheckSettings,
+) -> SupplierRow:
+    """The supplier's row, from its own records only (read through the data set's
+    reverse index): its KPIs include its agreements' KPIs."""
+    sid = supplier.id
+    agreements = [a for a in data.referring(sid, Agreement) if a.supplier_id == sid]
+    kpis = [k for k in data.referring(sid, Kpi) if k.subject_id == sid]
+    for agreement in agreements:
+        kpis.extend(k for k in data.referring(agreement.id, Kpi) if k.subject_id == agreement.id)
+    statuses = [readings[k.id].status for k in kpis if k.id in readings]
+    latest = latest_evaluation(data.referring(sid, Evaluation), sid)
+    review = None
+    if supplier_reviews_due(supplier):
+        reviews = data.referring(sid, SupplierReview)
+        review = supplier_review_status(supplier, reviews, today, settings.supplier_review_months)
+    return SupplierRow(
+        supplier=supplier,
+        score=evaluation_score(latest) if latest is not None else None,
+        active_agreements=sum(a.status is AgreementStatus.ACTIVE for a in agreements),
+        review=review,
+        review_urgency=review_urgency(review, settings.review_soon_days),
+        kpi_health=worst_status(statuses),
+    )
+
+
 def supplier_rows(
     data: DataSet, today: date, readings: Mapping[str, KpiReading], settings: CheckSettings
 ) -> list[SupplierRow]:
     """One row per supplier, in id order; a supplier's KPIs include its agreements' KPIs."""
-    reviews = supplier_review_statuses(data, today, settings.supplier_review_months)
-    by_supplier: dict[str, list[Evaluation]] = defaultdict(list)
-    for evaluation in data.all(Evaluation):
-        by_supplier[evaluation.supplier_id].append(evaluation)
-    active: dict[str, int] = defaultdict(int)
-    owner_of_agreement: dict[str, str] = {}
-    for agreement in data.all(Agreement):
-        if agreement.supplier_id:
-            owner_of_agreement[agreement.id] = agreement.supplier_id
-            if agreement.status is AgreementStatus.ACTIVE:
-                active[agreement.supplier_id] += 1
-    kpis_of: dict[str, list[KpiStatus]] = defaultdict(list)
-    for kpi in data.all(Kpi):
-        reading = readings.get(kpi.id)
-        if reading is not None:
-            kpis_of[owner_of_agreement.get(kpi.subject_id, kpi.subject_id)].append(reading.status)
-    rows: list[SupplierRow] = []
-    for supplier in data.all(Supplier):
-        latest = latest_evaluation(by_supplier.get(supplier.id, []), supplier.id)
-        review = reviews.get(supplier.id) if supplier_reviews_due(supplier) else None
-        rows.append(
-            SupplierRow(
-                supplier=supplier,
-                score=evaluation_score(latest) if latest is not None else None,
-                active_agreements=active.get(supplier.id, 0),
-                review=review,
-                review_urgency=review_urgency(review, settings.review_soon_days),
-                kpi_health=worst_status(kpis_of.get(supplier.id, [])),
-            )
-        )
-    return rows
+    return [supplier_row(s, data, today, readings, settings) for s in data.all(Supplier)]
+
+
+SUPPLIER_ROW_SOURCES = (
+    Supplier.collection,
+    Agreement.collection,
+    Kpi.collection,
+    Measurement.collection,
+    Evaluation.collection,
+    SupplierReview.collection,
+)
+"""What a supplier's row reads (measurements through the KPI readings)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _SupplierRows:
+    readings: Mapping[str, KpiReading]
+    rows: list[SupplierRow]
+
+
+def current_supplier_rows(data: DataSet, today: date, settings: CheckSettings) -> list[SupplierRow]:
+    """``supplier_rows`` with today's KPI readings, kept with the data set: after a save
+    only the rows of the suppliers it touched are built again (the register of a large
+    organisation has thousands), the others are carried over as they are."""
+
+    def readings_of(of: DataSet) -> Mapping[str, KpiReading]:
+        return kpi_readings(of, today, settings.kpi_grace_days, settings.kpi_grace_fraction)
+
+    def compute() -> _SupplierRows:
+        readings = readings_of(data)
+        return _SupplierRows(readings, supplier_rows(data, today, readings, settings))
+
+    def update(value: _SupplierRows, new: DataSet, changes: Changes) -> _SupplierRows:
+        readings = readings_of(new)
+        touched: set[str] = set()
+        kpi_ids = {
+            k
+            for k in value.readings.keys() | readings.keys()
+            if value.readings.get(k) is not readings.get(k)
+        }
+        for pairs in changes.values():
+            for record in (r for pair in pairs for r in pair if r is not None):
+                if isinstance(record, Supplier):
+                    touched.add(record.id)
+                elif isinstance(record, Agreement | Evaluation | SupplierReview):
+                    touched.add(record.supplier_id or "")
+                elif isinstance(record, Kpi):
+                    kpi_ids.add(record.id)
+                    touched.add(_kpi_owner(record.subject_id, new))
+        for kpi_id in kpi_ids:
+            kpi = new.get_as(Kpi, kpi_id)
+            if kpi is not None:
+                touched.add(_kpi_owner(kpi.subject_id, new))
+        kept = {row.supplier.id: row for row in value.rows}
+        rows = [
+            supplier_row(s, new, today, readings, settings)
+            if s.id in touched or s.id not in kept
+            else kept[s.id]
+            for s in new.all(Supplier)
+        ]
+        return _SupplierRows(readings, rows)
+
+    key = ("supplier_rows", today, settings.model_dump_json())
+    found = data.derived(key, compute, depends=SUPPLIER_ROW_SOURCES, update=update)
+    return found.rows
+
+
+def _kpi_owner(subject_id: str, data: DataSet) -> str:
+    """The supplier a KPI counts for: its subject, or its agreement's supplier."""
+    agreement = data.get_as(Agreement, subject_id)
+    return (agreement.supplier_id or "") if agreement is not None else subject_id
 
 
 @dataclass(frozen=True, slots=True)

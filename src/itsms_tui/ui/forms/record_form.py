@@ -28,6 +28,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from pydantic import ValidationError
 from textual import events, on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
@@ -440,6 +441,30 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
         row = self.field_row(name)
         row.focus_target().focus()
         row.scroll_visible(animate=False)
+
+    def dismiss(self, result: R | None = None) -> AwaitComplete:
+        """Close with ``result``; the form's widgets are removed once the screen under it
+        has been painted.
+
+        Textual removes a popped screen before it handles anything else, and a form's
+        150-odd widgets take 0.1-0.3 s to remove: "Saved" and the updated register waited
+        for that. Installed for the moment, the closed form is kept; it is uninstalled and
+        removed after the next refresh.
+        """
+        app = self.app
+        name = f"closed-form-{id(self)}"
+        if app.is_screen_installed(name):  # dismissed twice: the first one tears down
+            return super().dismiss(result)
+        app.install_screen(self, name)
+
+        def discard() -> None:
+            app.uninstall_screen(name)
+            if self.is_attached and self not in app.screen_stack:
+                self.remove()
+
+        closing = super().dismiss(result)
+        app.call_after_refresh(discard)
+        return closing
 
     def saved(self, record: R) -> None:
         """The save went through: close with the stored record."""

@@ -24,7 +24,7 @@ from itsms_tui.domain.suppliers import (
     Supplier,
     SupplierReview,
 )
-from itsms_tui.services.register_rows import SEVERITY, SupplierRow, supplier_rows
+from itsms_tui.services.register_rows import SEVERITY, SupplierRow, current_supplier_rows
 from itsms_tui.ui.registers.detail import DetailBuilder
 from itsms_tui.ui.registers.spec import Context, Register
 from itsms_tui.ui.theme import PALETTE, rag_text, urgency_text
@@ -226,6 +226,6 @@ def _action_extra(action: ImprovementAction, data: DataSet) -> str:
 SUPPLIERS: Register[SupplierRow] = Register(
     model=Supplier,
     columns=COLUMNS,
-    rows=lambda ctx: supplier_rows(ctx.data, ctx.today, ctx.readings, ctx.settings),
+    rows=lambda ctx: current_supplier_rows(ctx.data, ctx.today, ctx.settings),
     detail=_detail,
 )
