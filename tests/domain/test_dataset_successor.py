@@ -6,6 +6,7 @@ screen while the next one is built) is left exactly as it was."""
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import cache
 
@@ -45,7 +46,7 @@ def warm(data: DataSet) -> DataSet:
     return data
 
 
-def random_save(data: DataSet, rng: random.Random) -> dict[str, dict[str, Record]]:
+def random_save(data: DataSet, rng: random.Random) -> dict[str, Mapping[str, Record]]:
     """Whole collections as one save leaves them: a measurement added, moved to another
     KPI or removed, a KPI re-targeted or removed, a supplier renamed."""
     kpis = data.all(Kpi)
