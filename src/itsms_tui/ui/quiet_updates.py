@@ -19,6 +19,15 @@ def set_class(node: DOMNode, on: bool, *names: str) -> None:
         node.set_class(on, *names)
 
 
+def set_own_class(node: DOMNode, on: bool, name: str) -> None:
+    """``set_class`` for a class whose rules style ``node`` alone, never what it holds
+    (a card's cursor border): only ``node`` is restyled, so its children keep their
+    styles and what they last drew."""
+    if node.has_class(name) != on:
+        node.set_class(on, name, update=False)
+        node.app.stylesheet.update_nodes([node], animate=True)
+
+
 def set_text(static: Static, text: str) -> None:
     """``static.update(text)``, only if it shows other content."""
     if static.content != text:

@@ -24,7 +24,7 @@ from itsms_tui.domain.kpi_status import KpiReading, Trend
 from itsms_tui.domain.kpis import SUBJECT_PREFIXES, Kpi, Measurement, target_word
 from itsms_tui.domain.record import Record
 from itsms_tui.services.register_rows import KpiCardData, card_data
-from itsms_tui.ui.quiet_updates import set_class
+from itsms_tui.ui.quiet_updates import set_own_class
 from itsms_tui.ui.screens.base import MainScreen
 from itsms_tui.ui.theme import rag_text
 
@@ -114,7 +114,7 @@ class KpiCard(Vertical):
     def show(self, card: KpiCardData | None, cursor: bool) -> None:
         """Fill the card; what is already shown is left alone, so a cursor step repaints
         only the two cards whose cursor mark changed, not the whole board."""
-        set_class(self, cursor, "-cursor")
+        set_own_class(self, cursor, "-cursor")  # KpiCard.-cursor: the border only
         width = self.content_size.width or CARD_WIDTH - 4
         if card is self.card and width == self._width:
             return
