@@ -125,8 +125,8 @@ class DataSet:
         changed = frozenset(changes)
         for key, value in list(self._derived.items()):  # another thread may add to it
             how = self._derivations.get(key)
-            if how is None or how.depends is None:
-                continue
+            if how is None or how.depends is None or key in new._derived:
+                continue  # unknown inputs, or already computed by an earlier update
             if how.depends.isdisjoint(changed):
                 new._derived[key] = value
             elif how.update is not None:

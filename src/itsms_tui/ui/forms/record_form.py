@@ -462,7 +462,11 @@ class RecordForm(ModalScreen[R | None], Generic[R]):
             if self.is_attached and self not in app.screen_stack:
                 self.remove()
 
-        closing = super().dismiss(result)
+        try:
+            closing = super().dismiss(result)
+        except Exception:
+            app.uninstall_screen(name)
+            raise
         app.call_after_refresh(discard)
         return closing
 
