@@ -9,15 +9,17 @@ and a test can check the order and the markers without drawing anything.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from itsms_tui.compliance.settings import CheckSettings
 from itsms_tui.domain.agreements import Agreement
 from itsms_tui.domain.contract_term import TermDates, term_dates
 from itsms_tui.domain.customer_refs import customer_name
+from itsms_tui.domain.customers import Customer
 from itsms_tui.domain.dataset import Changes, DataSet
 from itsms_tui.domain.enums import AgreementKind, AgreementStatus, KpiStatus
 from itsms_tui.domain.evaluation_score import evaluation_score, latest_evaluation
@@ -28,8 +30,10 @@ from itsms_tui.domain.obligations import (
     agreement_reviews_due,
     supplier_reviews_due,
 )
+from itsms_tui.domain.record import Record
 from itsms_tui.domain.review_schedule import (
     ReviewStatus,
+    agreement_review_status,
     agreement_review_statuses,
     supplier_review_status,
 )
@@ -186,18 +190,38 @@ def current_supplier_rows(data: DataSet, today: date, settings: CheckSettings) -
             kpi = new.get_as(Kpi, kpi_id)
             if kpi is not None:
                 touched.add(_kpi_owner(kpi.subject_id, new))
-        kept = {row.supplier.id: row for row in value.rows}
-        rows = [
-            supplier_row(s, new, today, readings, settings)
-            if s.id in touched or s.id not in kept
-            else kept[s.id]
-            for s in new.all(Supplier)
-        ]
+        rows = _rebuilt(
+            value.rows,
+            new.all(Supplier),
+            touched,
+            lambda s: supplier_row(s, new, today, readings, settings),
+        )
         return _SupplierRows(readings, rows)
 
     key = ("supplier_rows", today, settings.model_dump_json())
     found = data.derived(key, compute, depends=SUPPLIER_ROW_SOURCES, update=update)
     return found.rows
+
+
+class _Row(Protocol):
+    @property
+    def record(self) -> Record: ...
+
+
+RowT = TypeVar("RowT", bound=_Row)
+R = TypeVar("R", bound=Record)
+
+
+def _rebuilt(
+    rows: list[RowT], records: list[R], touched: set[str], build: Callable[[R], RowT]
+) -> list[RowT]:
+    """The rows of ``records`` in their order: built again for the ``touched`` ids (and for
+    records new since ``rows``), the others taken over as they are."""
+    kept = {row.record.id: row for row in rows}
+    return [
+        build(record) if record.id in touched or record.id not in kept else kept[record.id]
+        for record in records
+    ]
 
 
 def _kpi_owner(subject_id: str, data: DataSet) -> str:
@@ -272,6 +296,48 @@ def agreement_rows(data: DataSet, today: date, settings: CheckSettings) -> list[
     """One row per agreement, in id order."""
     reviews = agreement_review_statuses(data, today, settings.agreement_review_months or None)
     return [agreement_row(a, data, today, reviews.get(a.id), settings) for a in data.all(Agreement)]
+
+
+AGREEMENT_ROW_SOURCES = (
+    Agreement.collection,
+    Supplier.collection,
+    Customer.collection,
+    SupplierReview.collection,
+)
+"""What an agreement's row reads: the agreement, its party's name, its reviews."""
+
+
+def current_agreement_rows(
+    data: DataSet, today: date, settings: CheckSettings
+) -> list[AgreementRow]:
+    """``agreement_rows`` kept with the data set, like ``current_supplier_rows``: a save
+    rebuilds the rows of the agreements it touched (itself, a review of it, its party)."""
+    months = settings.agreement_review_months or None
+
+    def build(agreement: Agreement, of: DataSet) -> AgreementRow:
+        reviews = of.referring(agreement.id, SupplierReview)
+        review = agreement_review_status(agreement, reviews, today, months)
+        return agreement_row(agreement, of, today, review, settings)
+
+    def update(rows: list[AgreementRow], new: DataSet, changes: Changes) -> list[AgreementRow]:
+        touched: set[str] = set()
+        for pairs in changes.values():
+            for record in (r for pair in pairs for r in pair if r is not None):
+                if isinstance(record, Agreement):
+                    touched.add(record.id)
+                elif isinstance(record, SupplierReview):
+                    touched.add(record.agreement_id or "")
+                elif isinstance(record, Supplier | Customer):
+                    touched.update(a.id for a in new.referring(record.id, Agreement))
+        return _rebuilt(rows, new.all(Agreement), touched, lambda a: build(a, new))
+
+    key = ("agreement_rows", today, settings.model_dump_json())
+    return data.derived(
+        key,
+        lambda: agreement_rows(data, today, settings),
+        depends=AGREEMENT_ROW_SOURCES,
+        update=update,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ Other sessions' saves show up through polling ``workspace.generation``.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -136,6 +137,18 @@ def _compliance() -> Screen[Any]:
     from itsms_tui.ui.screens.compliance import ComplianceScreen
 
     return ComplianceScreen()
+
+
+WARM_UP_MODULES: tuple[str, ...] = (
+    "itsms_tui.ui.screens.suppliers",
+    "itsms_tui.ui.screens.agreements",
+    "itsms_tui.ui.screens.kpis",
+    "itsms_tui.ui.screens.plan",
+    "itsms_tui.ui.screens.compliance",
+    "itsms_tui.ui.forms",
+)
+"""Imported in the background once the data is shown: a third of a screen's first
+opening was importing its code (the Plan screen's registers, tabs and detail builders)."""
 
 
 class ItsmsApp(App[None]):
@@ -372,6 +385,7 @@ class ItsmsApp(App[None]):
         self._derived = {"kpi_readings": loaded.readings}
         self.data = data
         if first:
+            self._warm_up()
             self.refresh_bindings()  # editing keys were hidden while the data was opened
             for header in self.screen.query(StatusHeader):
                 header.refresh()
@@ -405,6 +419,11 @@ class ItsmsApp(App[None]):
     def _poll_failed(self, message: str) -> None:
         self._polling = False
         self._warn(message)
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        for name in WARM_UP_MODULES:
+            importlib.import_module(name)
 
     @work(thread=True, group="preferences", exit_on_error=False)
     def _load_preferences(self) -> None:

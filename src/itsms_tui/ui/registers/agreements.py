@@ -20,7 +20,7 @@ from itsms_tui.domain.people_refs import person_name
 from itsms_tui.domain.risk_rating import rated_band, rated_score
 from itsms_tui.domain.risks import Risk
 from itsms_tui.domain.suppliers import ImprovementAction, Supplier, SupplierReview
-from itsms_tui.services.register_rows import AgreementRow, agreement_rows
+from itsms_tui.services.register_rows import AgreementRow, current_agreement_rows
 from itsms_tui.ui.registers.detail import DetailBuilder
 from itsms_tui.ui.registers.spec import Context, Register
 from itsms_tui.ui.theme import PALETTE, rag_text, urgency_text
@@ -247,6 +247,6 @@ def _detail(row: AgreementRow, ctx: Context, out: DetailBuilder) -> None:
 AGREEMENTS: Register[AgreementRow] = Register(
     model=Agreement,
     columns=COLUMNS,
-    rows=lambda ctx: agreement_rows(ctx.data, ctx.today, ctx.settings),
+    rows=lambda ctx: current_agreement_rows(ctx.data, ctx.today, ctx.settings),
     detail=_detail,
 )
