@@ -285,8 +285,8 @@ def runs_for(n: int, runs: int) -> dict[str, int]:
     fewer where a run is long, so that the whole suite stays near ten minutes on two cores
     (the TUI's scenarios take about two minutes per scale, the 200k scenarios' runs each
     take seconds)."""
-    # export/import at the 50k scale only, as the issue's table: at 200k one export, one
-    # import and their floor take 140 s, a quarter of the suite, and tell nothing new.
+    # export/import at the 50k scale only: at 200k one export, one import and their floor
+    # take 140 s, a quarter of the suite, and tell nothing 50k does not.
     if n >= 100_000:
         return {"update": 5, "exchange": 0, "load": 1, "first_frame": 1, "presses": 3, "saves": 2}
     if n >= 10_000:

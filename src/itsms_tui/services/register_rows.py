@@ -172,7 +172,7 @@ def current_supplier_rows(data: DataSet, today: date, settings: CheckSettings) -
     def update(value: _SupplierRows, new: DataSet, changes: Changes) -> _SupplierRows:
         readings = readings_of(new)
         touched: set[str] = set()
-        kpi_ids = {
+        changed_readings = {
             k
             for k in value.readings.keys() | readings.keys()
             if value.readings.get(k) is not readings.get(k)
@@ -183,10 +183,9 @@ def current_supplier_rows(data: DataSet, today: date, settings: CheckSettings) -
                     touched.add(record.id)
                 elif isinstance(record, Agreement | Evaluation | SupplierReview):
                     touched.add(record.supplier_id or "")
-                elif isinstance(record, Kpi):
-                    kpi_ids.add(record.id)
+                elif isinstance(record, Kpi):  # its old and new subject's supplier
                     touched.add(_kpi_owner(record.subject_id, new))
-        for kpi_id in kpi_ids:
+        for kpi_id in changed_readings:
             kpi = new.get_as(Kpi, kpi_id)
             if kpi is not None:
                 touched.add(_kpi_owner(kpi.subject_id, new))
